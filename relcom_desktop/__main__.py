@@ -1,0 +1,3 @@
+from relcom_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,199 @@
+"""Opening the data file: location, SQLite/SQLCipher connection, pragmas, migrations.
+
+Everything SQLite-specific lives here (and in ``search.py``), so a PostgreSQL store can later
+implement the same :class:`Store` interface.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlcipher3 import dbapi2 as sqlite
+
+from relcom_desktop import APP_NAME
+from relcom_desktop.core import errors, migrate
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "relcom.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def default_data_dir() -> Path:
+    """The operating system's per-user data folder for RelCom Desktop."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def raw_connect(path: Path, passphrase: str | None = None, *, readonly: bool = False) -> Any:
+    """A DB-API connection to ``path``, keyed when a passphrase is given."""
+    uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rwc'}"
+    conn = sqlite.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    if passphrase:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def classify_sqlite_error(exc: BaseException, path: Path, *, keyed: bool) -> errors.StoreError:
+    """Map a SQLite error to the user-facing error kind with what to do next."""
+    text = str(exc).lower()
+    if "not a database" in text or "file is encrypted" in text:
+        if keyed:
+            return errors.WrongPassphrase(
+                "The passphrase is not right for this file. Check it and try again."
+            )
+        return errors.NotADatabase(
+            f"{path} is not a RelCom Desktop data file (or it is encrypted). "
+            "Choose another data folder, or enter the passphrase if it has one."
+        )
+    if "malformed" in text or "corrupt" in text:
+        return errors.CorruptStore(
+            f"The data file {path} is damaged. Restore it from your latest backup."
+        )
+    if "locked" in text or "busy" in text:
+        return errors.StoreLocked(
+            f"The data file {path} is in use by another program. Close it and try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return errors.DataDirNotWritable(
+            f"RelCom Desktop cannot write to {path}. Choose a folder you can write to."
+        )
+    if "disk is full" in text or "full" in text:
+        return errors.DiskFull("The disk is full. Free some space, then try again.")
+    return errors.StoreError(f"The data file {path} could not be opened: {exc}")
+
+
+def ensure_writable_dir(data_dir: Path) -> None:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise errors.DataDirNotWritable(
+            f"RelCom Desktop cannot create the data folder {data_dir} ({exc.strerror}). "
+            "Choose a folder you can write to with --data-dir."
+        ) from None
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise errors.DataDirNotWritable(
+            f"RelCom Desktop cannot write to the data folder {data_dir}. "
+            "Choose a folder you can write to with --data-dir."
+        )
+
+
+def _check_header(path: Path, passphrase: str | None) -> None:
+    if passphrase or not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise classify_sqlite_error(
+                sqlite.DatabaseError("file is not a database"), path, keyed=False
+            )
+
+
+def probe_existing(path: Path, passphrase: str | None) -> None:
+    """Refuse, without writing anything, a file we must not open or upgrade."""
+    _check_header(path, passphrase)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = raw_connect(path, passphrase, readonly=True)
+        try:
+            migrate.check_compatible(conn, path)
+        finally:
+            conn.close()
+    except sqlite.Error as exc:
+        raise classify_sqlite_error(exc, path, keyed=bool(passphrase)) from None
+
+
+class Store:
+    """An open data file. Services take a Store and open one short session per call."""
+
+    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
+        self.path = path
+        self.engine = engine
+        self.encrypted = bool(passphrase)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session (rolled back at the end)."""
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction for one user action: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(path: Path, passphrase: str | None) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlite,
+        creator=lambda: raw_connect(path, passphrase),
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Any) -> None:
+        # SQLite defers the write lock until the first write; pysqlite's own BEGIN handling
+        # is replaced so a transaction is a real SQLite transaction.
+        conn.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    return engine
+
+
+def open_store(
+    data_dir: Path | None = None, passphrase: str | None = None, *, filename: str = DB_FILENAME
+) -> Store:
+    """Open (creating if needed) and upgrade the data file in ``data_dir``."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    ensure_writable_dir(data_dir)
+    path = data_dir / filename
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise errors.DataDirNotWritable(
+            f"RelCom Desktop cannot read and write {path}. Check the file's permissions."
+        )
+    probe_existing(path, passphrase)
+    engine = _make_engine(path, passphrase)
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+    except errors.StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", exc)
+        if isinstance(orig, sqlite.Error):
+            raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
+        raise
+    log.info("opened data file (encrypted=%s)", bool(passphrase))
+    return Store(path, engine, passphrase)
