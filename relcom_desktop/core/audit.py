@@ -1,0 +1,56 @@
+"""The audit trail: when and what kind of record, never personal content."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import models as m
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import AuditKind
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    at: dt.datetime
+    kind: AuditKind
+    record_kind: str
+    record_id: int | None
+    detail: str
+    id: int
+
+
+def record_in(
+    session: Session,
+    kind: AuditKind,
+    record_kind: str = "",
+    record_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Add an audit row inside the caller's transaction."""
+    session.add(
+        m.AuditEvent(kind=kind, record_kind=record_kind, record_id=record_id, detail=detail[:200])
+    )
+
+
+def record(
+    store: Store,
+    kind: AuditKind,
+    record_kind: str = "",
+    record_id: int | None = None,
+    detail: str = "",
+) -> None:
+    with store.write() as session:
+        record_in(session, kind, record_kind, record_id, detail)
+
+
+def recent_events(store: Store, limit: int = 500) -> list[AuditEvent]:
+    stmt = select(m.AuditEvent).order_by(m.AuditEvent.at.desc(), m.AuditEvent.id.desc())
+    with store.read() as session:
+        return [
+            AuditEvent(e.at, e.kind, e.record_kind, e.record_id, e.detail, e.id)
+            for e in session.scalars(stmt.limit(limit))
+        ]

@@ -1,0 +1,325 @@
+"""Children: the record, validation, and the caseload list (filtered and sorted in SQL)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Row, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import errors
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text, to_record
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import Sex
+from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+
+VOICE_FIELDS = ("about_me", "wishes_and_feelings", "what_matters", "strengths", "needs")
+
+
+@dataclass(frozen=True)
+class Child:
+    preferred_name: str
+    full_name: str = ""
+    date_of_birth: dt.date | None = None
+    sex: Sex | None = None
+    ethnicity: str = ""
+    upn: str = ""
+    la_reference: str | None = None
+    legal_status: LegalStatus | None = None
+    looked_after_since: dt.date | None = None
+    social_worker: str = ""
+    iro: str = ""
+    about_me: str = ""
+    about_me_updated: dt.date | None = None
+    wishes_and_feelings: str = ""
+    wishes_and_feelings_updated: dt.date | None = None
+    what_matters: str = ""
+    what_matters_updated: dt.date | None = None
+    strengths: str = ""
+    strengths_updated: dt.date | None = None
+    needs: str = ""
+    needs_updated: dt.date | None = None
+    notes: str = ""
+    archived_at: dt.datetime | None = None
+    retain_until: dt.date | None = None
+    id: int | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    def age_on(self, day: dt.date) -> int | None:
+        return age_on(self.date_of_birth, day)
+
+
+def age_on(dob: dt.date | None, day: dt.date) -> int | None:
+    if dob is None:
+        return None
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def _validate(session: Session, child: Child) -> Child:
+    today = dt.date.today()
+    name = require_text(child.preferred_name, "the child's preferred name", 120)
+    ref = clean_text(child.la_reference) or None
+    if child.date_of_birth and child.date_of_birth > today:
+        raise errors.ValidationError("The date of birth cannot be in the future.")
+    if child.date_of_birth and child.date_of_birth < today.replace(year=today.year - 30):
+        raise errors.ValidationError("The date of birth is more than 30 years ago; check it.")
+    since, dob = child.looked_after_since, child.date_of_birth
+    if since and dob and since < dob:
+        raise errors.ValidationError("A child cannot be looked after before they were born.")
+    if ref is not None:
+        clash = session.scalar(
+            select(m.Child.id).where(m.Child.la_reference == ref, m.Child.id != child.id)
+        )
+        if clash is not None:
+            raise errors.ValidationError(f"Another child already has the LA reference {ref}.")
+    return dataclasses.replace(
+        child, preferred_name=name, full_name=clean_text(child.full_name), la_reference=ref
+    )
+
+
+_crud: Crud[Child] = Crud(m.Child, Child, "child", _validate)
+
+
+def get_child(store: Store, child_id: int) -> Child:
+    return _crud.get(store, child_id)
+
+
+def create_child(store: Store, child: Child) -> Child:
+    return _crud.create(store, child)
+
+
+def update_child(store: Store, child: Child) -> Child:
+    """Save edits; a changed voice field gets today's date as its "last updated"."""
+    with store.write() as session:
+        before = _crud.load(session, child.id) if child.id else None
+        if before is None:
+            raise errors.not_found("child", child.id)
+        stamps = {
+            f"{name}_updated": dt.date.today()
+            for name in VOICE_FIELDS
+            if getattr(before, name) != getattr(child, name)
+        }
+        return _crud.update_in(session, dataclasses.replace(child, **stamps))
+
+
+def delete_child(store: Store, child_id: int) -> None:
+    _crud.delete(store, child_id)
+
+
+def restore_child(store: Store, child_id: int) -> Child:
+    return _crud.restore(store, child_id)
+
+
+def deleted_children(store: Store) -> list[Child]:
+    return _crud.trash(store)
+
+
+def set_archived(store: Store, child_id: int, archived: bool) -> Child:
+    """Archive a child who has left the caseload (hidden from the list by default), or undo."""
+    with store.write() as session:
+        row = _crud.load(session, child_id)
+        row.archived_at = m.utcnow() if archived else None
+        session.flush()
+        return to_record(Child, row)
+
+
+# ---- the caseload list ---------------------------------------------------------------
+
+
+class ChildSort(StrEnum):
+    NAME = "name"
+    AGE = "age"
+    SETTING = "setting"
+    DAYS_IN_PLACEMENT = "days"
+    MOVES_12M = "moves"
+    LAST_CHECK_IN = "check_in"
+
+
+@dataclass(frozen=True)
+class ChildFilter:
+    text: str = ""
+    placement_type: PlacementType | None = None
+    legal_status: LegalStatus | None = None
+    setting_id: int | None = None
+    no_check_in_days: int | None = None
+    ending_within_days: int | None = None
+    include_archived: bool = False
+
+
+@dataclass(frozen=True)
+class ChildListRow:
+    id: int
+    preferred_name: str
+    full_name: str
+    la_reference: str | None
+    age: int | None
+    legal_status: LegalStatus | None
+    setting_name: str | None
+    placement_type: PlacementType | None
+    days_in_placement: int | None
+    placements_12m: int
+    last_check_in: dt.date | None
+    archived: bool
+
+
+def _listing_query(today: dt.date) -> Select:
+    current = (
+        select(m.Placement.id)
+        .where(
+            m.Placement.child_id == m.Child.id,
+            m.Placement.deleted_at.is_(None),
+            m.Placement.start_date <= today,
+            or_(m.Placement.end_date.is_(None), m.Placement.end_date >= today),
+        )
+        .order_by(m.Placement.start_date.desc())
+        .limit(1)
+        .correlate(m.Child)
+        .scalar_subquery()
+    )
+    moves = (
+        select(func.count(m.Placement.id))
+        .where(
+            m.Placement.child_id == m.Child.id,
+            m.Placement.deleted_at.is_(None),
+            m.Placement.start_date <= today,
+            or_(
+                m.Placement.end_date.is_(None),
+                m.Placement.end_date >= today - dt.timedelta(days=365),
+            ),
+        )
+        .correlate(m.Child)
+        .scalar_subquery()
+    )
+    last_check_in = (
+        select(func.max(m.CheckIn.held_on))
+        .where(m.CheckIn.child_id == m.Child.id, m.CheckIn.deleted_at.is_(None))
+        .correlate(m.Child)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            m.Child,
+            m.Setting.name.label("setting_name"),
+            m.Placement.placement_type,
+            m.Placement.start_date.label("placement_start"),
+            m.Placement.end_date.label("placement_end"),
+            m.Placement.setting_id,
+            moves.label("moves"),
+            last_check_in.label("last_check_in"),
+        )
+        .outerjoin(m.Placement, m.Placement.id == current)
+        .outerjoin(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(m.Child.deleted_at.is_(None))
+    )
+
+
+def _apply_filter(stmt: Select, f: ChildFilter, today: dt.date) -> Select:
+    if not f.include_archived:
+        stmt = stmt.where(m.Child.archived_at.is_(None))
+    text = f.text.strip()
+    if text:
+        like = like_pattern(text)
+        stmt = stmt.where(
+            or_(
+                m.Child.preferred_name.ilike(like, escape="\\"),
+                m.Child.full_name.ilike(like, escape="\\"),
+                m.Child.la_reference.ilike(like, escape="\\"),
+            )
+        )
+    if f.placement_type is not None:
+        stmt = stmt.where(m.Placement.placement_type == f.placement_type)
+    if f.legal_status is not None:
+        stmt = stmt.where(m.Child.legal_status == f.legal_status)
+    if f.setting_id is not None:
+        stmt = stmt.where(m.Placement.setting_id == f.setting_id)
+    if f.no_check_in_days is not None:
+        cutoff = today - dt.timedelta(days=f.no_check_in_days)
+        stmt = stmt.where(
+            or_(
+                stmt.selected_columns.last_check_in.is_(None),
+                stmt.selected_columns.last_check_in < cutoff,
+            )
+        )
+    if f.ending_within_days is not None:
+        horizon = today + dt.timedelta(days=f.ending_within_days)
+        ends = func.coalesce(m.Placement.end_date, m.Placement.planned_end_date)
+        stmt = stmt.where(and_(ends.is_not(None), ends >= today, ends <= horizon))
+    return stmt
+
+
+def _sort_key(sort: ChildSort, stmt: Select) -> Any:
+    cols = stmt.selected_columns
+    return {
+        ChildSort.NAME: func.lower(m.Child.preferred_name),
+        ChildSort.AGE: case((m.Child.date_of_birth.is_(None), 1), else_=0),
+        ChildSort.SETTING: func.lower(m.Setting.name),
+        ChildSort.DAYS_IN_PLACEMENT: cols.placement_start,
+        ChildSort.MOVES_12M: cols.moves,
+        ChildSort.LAST_CHECK_IN: cols.last_check_in,
+    }[sort]
+
+
+def _order(stmt: Select, sort: ChildSort, descending: bool) -> Select:
+    if sort is ChildSort.AGE:
+        # Older children have earlier dates of birth; unknown ages always last.
+        dob = m.Child.date_of_birth
+        return stmt.order_by(
+            _sort_key(sort, stmt), dob.asc() if descending else dob.desc(), m.Child.id
+        )
+    if sort is ChildSort.DAYS_IN_PLACEMENT:
+        # More days in placement means an earlier start date.
+        descending = not descending
+    key = _sort_key(sort, stmt)
+    return stmt.order_by(key.is_(None), key.desc() if descending else key.asc(), m.Child.id)
+
+
+def list_children(
+    store: Store,
+    filt: ChildFilter = ChildFilter(),
+    *,
+    sort: ChildSort = ChildSort.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = 200,
+    today: dt.date | None = None,
+) -> list[ChildListRow]:
+    """One page of the caseload, filtered and sorted by the database."""
+    today = today or dt.date.today()
+    stmt = _order(_apply_filter(_listing_query(today), filt, today), sort, descending)
+    stmt = stmt.offset(offset).limit(limit)
+    with store.read() as session:
+        return [_list_row(row, today) for row in session.execute(stmt)]
+
+
+def count_children(
+    store: Store, filt: ChildFilter = ChildFilter(), *, today: dt.date | None = None
+) -> int:
+    today = today or dt.date.today()
+    stmt = _apply_filter(_listing_query(today), filt, today).subquery()
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(stmt)) or 0
+
+
+def _list_row(row: Row[Any], today: dt.date) -> ChildListRow:
+    child: m.Child = row[0]
+    start = row.placement_start
+    return ChildListRow(
+        id=child.id,
+        preferred_name=child.preferred_name,
+        full_name=child.full_name,
+        la_reference=child.la_reference,
+        age=age_on(child.date_of_birth, today),
+        legal_status=child.legal_status,
+        setting_name=row.setting_name,
+        placement_type=row.placement_type,
+        days_in_placement=(today - start).days if start else None,
+        placements_12m=row.moves or 0,
+        last_check_in=row.last_check_in,
+        archived=child.archived_at is not None,
+    )

@@ -1,0 +1,72 @@
+"""Family and community links (Quality Standards principle #6: outward-facing care)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import errors
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import Crud, clean_text, require_text
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
+
+
+@dataclass(frozen=True)
+class FamilyLink:
+    child_id: int
+    name: str
+    kind: LinkKind = LinkKind.OTHER
+    relationship_text: str = ""
+    contact_arrangement: ContactArrangement = ContactArrangement.OTHER
+    importance: LinkImportance = LinkImportance.MEDIUM
+    last_contact: dt.date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+def _validate(session: Session, link: FamilyLink) -> FamilyLink:
+    name = require_text(link.name, "the person's or community's name", 160)
+    child = session.get(m.Child, link.child_id)
+    if child is None or child.deleted_at is not None:
+        raise errors.ValidationError("Choose the child this link belongs to.")
+    if link.last_contact and link.last_contact > dt.date.today():
+        raise errors.ValidationError("The last contact date cannot be in the future.")
+    return dataclasses.replace(
+        link, name=name, relationship_text=clean_text(link.relationship_text)
+    )
+
+
+_crud: Crud[FamilyLink] = Crud(m.FamilyLink, FamilyLink, "family link", _validate)
+
+get_link = _crud.get
+create_link = _crud.create
+update_link = _crud.update
+delete_link = _crud.delete
+restore_link = _crud.restore
+
+
+def links_of(store: Store, child_id: int) -> list[FamilyLink]:
+    """The child's links, most important first."""
+    return _crud.list_where(
+        store,
+        m.FamilyLink.child_id == child_id,
+        order_by=[m.FamilyLink.importance.desc(), m.FamilyLink.name],
+    )
+
+
+def links_needing_contact(
+    links: list[FamilyLink], today: dt.date, days: int = 42
+) -> list[FamilyLink]:
+    """Very important links with no recorded contact for ``days`` (a reminder, not a rule)."""
+    cutoff = today - dt.timedelta(days=days)
+    return [
+        link
+        for link in links
+        if link.importance is LinkImportance.HIGH
+        and link.contact_arrangement is not ContactArrangement.NONE
+        and (link.last_contact is None or link.last_contact < cutoff)
+    ]

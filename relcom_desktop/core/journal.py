@@ -1,0 +1,198 @@
+"""The relationship journal: one interaction with a provider per entry."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, delete, exists, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import errors
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text, to_record
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import ActionSource, ActionStatus, JournalKind, TrustLevel
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    provider_id: int
+    occurred_on: dt.date
+    kind: JournalKind
+    summary: str
+    body: str = ""
+    trust: TrustLevel | None = None
+    follow_up_on: dt.date | None = None
+    setting_id: int | None = None
+    child_ids: tuple[int, ...] = ()
+    id: int | None = None
+
+
+def _validate(session: Session, e: JournalEntry) -> JournalEntry:
+    summary = require_text(e.summary, "a short summary", 300)
+    provider = session.get(m.Provider, e.provider_id)
+    if provider is None or provider.deleted_at is not None:
+        raise errors.ValidationError("Choose the provider this entry is about.")
+    if e.occurred_on is None:
+        raise errors.ValidationError("Please enter the date of the interaction.")
+    if e.occurred_on > dt.date.today():
+        raise errors.ValidationError("A journal entry records something that has happened.")
+    if e.follow_up_on is not None and e.follow_up_on < e.occurred_on:
+        raise errors.ValidationError("The follow-up date cannot be before the entry's date.")
+    if e.setting_id is not None:
+        setting = session.get(m.Setting, e.setting_id)
+        if setting is None or setting.provider_id != e.provider_id:
+            raise errors.ValidationError("That setting does not belong to this provider.")
+    child_ids = tuple(dict.fromkeys(e.child_ids))
+    known = set(
+        session.scalars(
+            select(m.Child.id).where(m.Child.id.in_(child_ids), m.Child.deleted_at.is_(None))
+        )
+    )
+    if len(known) != len(child_ids):
+        raise errors.ValidationError("One of the children chosen is no longer on the caseload.")
+    return dataclasses.replace(e, summary=summary, body=clean_text(e.body), child_ids=child_ids)
+
+
+class _JournalCrud(Crud[JournalEntry]):
+    def as_record(self, row: Any) -> JournalEntry:
+        return to_record(JournalEntry, row, child_ids=tuple(c.id for c in row.children))
+
+
+_crud = _JournalCrud(m.JournalEntry, JournalEntry, "journal entry", _validate)
+
+
+def _set_children(session: Session, entry_id: int, child_ids: tuple[int, ...]) -> None:
+    link = m.journal_entry_child
+    session.execute(delete(link).where(link.c.entry_id == entry_id))
+    if child_ids:
+        session.execute(insert(link), [{"entry_id": entry_id, "child_id": c} for c in child_ids])
+
+
+def _sync_follow_up(session: Session, e: JournalEntry) -> None:
+    """Keep one open follow-up action in step with the entry's follow-up date."""
+    action = session.scalar(
+        select(m.Action).where(
+            m.Action.journal_entry_id == e.id,
+            m.Action.source == ActionSource.JOURNAL,
+            m.Action.status == ActionStatus.OPEN,
+            m.Action.deleted_at.is_(None),
+        )
+    )
+    if e.follow_up_on is None:
+        if action is not None:
+            action.status = ActionStatus.CANCELLED
+        return
+    if action is None:
+        action = m.Action(source=ActionSource.JOURNAL, journal_entry_id=e.id)
+        session.add(action)
+    action.title = f"Follow up: {e.summary}"[:300]
+    action.due_on = e.follow_up_on
+    action.provider_id = e.provider_id
+
+
+def _save(session: Session, e: JournalEntry, *, new: bool) -> JournalEntry:
+    saved = _crud.create_in(session, e) if new else _crud.update_in(session, e)
+    saved = dataclasses.replace(saved, child_ids=tuple(dict.fromkeys(e.child_ids)))
+    _set_children(session, saved.id, saved.child_ids)  # type: ignore[arg-type]
+    _sync_follow_up(session, saved)
+    return saved
+
+
+def create_entry(store: Store, entry: JournalEntry) -> JournalEntry:
+    with store.write() as session:
+        return _save(session, entry, new=True)
+
+
+def update_entry(store: Store, entry: JournalEntry) -> JournalEntry:
+    with store.write() as session:
+        return _save(session, entry, new=False)
+
+
+def get_entry(store: Store, entry_id: int) -> JournalEntry:
+    with store.read() as session:
+        return _crud.as_record(_crud.load(session, entry_id))
+
+
+delete_entry = _crud.delete
+restore_entry = _crud.restore
+
+
+# ---- the journal view -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JournalFilter:
+    provider_id: int | None = None
+    kind: JournalKind | None = None
+    child_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class JournalListRow:
+    id: int
+    occurred_on: dt.date
+    provider_id: int
+    provider_name: str
+    kind: JournalKind
+    summary: str
+    trust: TrustLevel | None
+    follow_up_on: dt.date | None
+
+
+def _journal_query(f: JournalFilter) -> Select:
+    stmt = (
+        select(m.JournalEntry, m.Provider.name)
+        .join(m.Provider, m.Provider.id == m.JournalEntry.provider_id)
+        .where(m.JournalEntry.deleted_at.is_(None))
+    )
+    if f.provider_id is not None:
+        stmt = stmt.where(m.JournalEntry.provider_id == f.provider_id)
+    if f.kind is not None:
+        stmt = stmt.where(m.JournalEntry.kind == f.kind)
+    if f.child_id is not None:
+        link = m.journal_entry_child
+        stmt = stmt.where(
+            exists().where(link.c.entry_id == m.JournalEntry.id, link.c.child_id == f.child_id)
+        )
+    if f.date_from is not None:
+        stmt = stmt.where(m.JournalEntry.occurred_on >= f.date_from)
+    if f.date_to is not None:
+        stmt = stmt.where(m.JournalEntry.occurred_on <= f.date_to)
+    if f.text.strip():
+        like = like_pattern(f.text.strip())
+        stmt = stmt.where(
+            or_(
+                m.JournalEntry.summary.ilike(like, escape="\\"),
+                m.JournalEntry.body.ilike(like, escape="\\"),
+            )
+        )
+    return stmt
+
+
+def list_entries(
+    store: Store, filt: JournalFilter = JournalFilter(), *, offset: int = 0, limit: int | None = 200
+) -> list[JournalListRow]:
+    """One page of the journal, newest first."""
+    stmt = _journal_query(filt).order_by(
+        m.JournalEntry.occurred_on.desc(), m.JournalEntry.id.desc()
+    )
+    with store.read() as session:
+        return [
+            JournalListRow(
+                e.id, e.occurred_on, e.provider_id, name, e.kind, e.summary, e.trust, e.follow_up_on
+            )
+            for e, name in session.execute(stmt.offset(offset).limit(limit))
+        ]
+
+
+def count_entries(store: Store, filt: JournalFilter = JournalFilter()) -> int:
+    stmt = _journal_query(filt).subquery()
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(stmt)) or 0

@@ -1,0 +1,247 @@
+"""Placements: a child living in a setting from a start date to an end date."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import errors
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import Crud, clean_text
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.ssda903 import (
+    PlacementProvider,
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonPlaceChange,
+)
+
+MAX_WEEKLY_FEE_PENCE = 10_000_000  # £100,000 a week: anything above is surely a typing slip
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Placement:
+    child_id: int
+    setting_id: int
+    placement_type: PlacementType
+    start_date: dt.date
+    provider_kind: PlacementProvider | None = None
+    planned_end_date: dt.date | None = None
+    end_date: dt.date | None = None
+    weekly_fee_pence: int = 0
+    ending_planned: bool | None = None
+    end_reason: ReasonEpisodeCeased | None = None
+    change_reason: ReasonPlaceChange | None = None
+    ending_notes: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlacementView:
+    """A placement with its setting and provider names, for timelines and reports."""
+
+    placement: Placement
+    setting_name: str
+    provider_id: int
+    provider_name: str
+    setting_urn: str | None
+
+    def days(self, today: dt.date) -> int:
+        end = self.placement.end_date or today
+        return max(0, (end - self.placement.start_date).days)
+
+
+@dataclass(frozen=True)
+class Stability:
+    placements_last_12_months: int
+    current_placement_days: int | None
+    total_placements: int
+
+
+def _span(start: dt.date, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    """Half-open [start, end): a child moving on day D leaves one and starts another on D."""
+    return start, (max(end, start + ONE_DAY) if end else dt.date.max)
+
+
+def _check_dates_and_fee(p: Placement) -> None:
+    if p.start_date is None:
+        raise errors.ValidationError("Please enter the date the placement started.")
+    if p.end_date is not None and p.end_date < p.start_date:
+        raise errors.ValidationError("The placement cannot end before it starts.")
+    if p.planned_end_date is not None and p.planned_end_date < p.start_date:
+        raise errors.ValidationError("The planned end date cannot be before the start.")
+    if p.weekly_fee_pence is None or p.weekly_fee_pence < 0:
+        raise errors.ValidationError("The weekly fee cannot be negative.")
+    if p.weekly_fee_pence > MAX_WEEKLY_FEE_PENCE:
+        raise errors.ValidationError("The weekly fee is over £100,000; check it.")
+
+
+def _check_overlap(session: Session, p: Placement) -> None:
+    start, end = _span(p.start_date, p.end_date)
+    others = session.execute(
+        select(m.Placement.start_date, m.Placement.end_date, m.Setting.name)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(
+            m.Placement.child_id == p.child_id,
+            m.Placement.deleted_at.is_(None),
+            m.Placement.id != (p.id or -1),
+        )
+    )
+    for o_start, o_end, name in others:
+        other_start, other_end = _span(o_start, o_end)
+        if start < other_end and other_start < end:
+            until = o_end.strftime("%d %b %Y") if o_end else "now"
+            raise errors.ValidationError(
+                f"This overlaps the placement at {name} "
+                f"({o_start.strftime('%d %b %Y')} to {until}). "
+                "End that placement first, or change the dates."
+            )
+
+
+def _validate(session: Session, p: Placement) -> Placement:
+    _check_dates_and_fee(p)
+    child = session.get(m.Child, p.child_id)
+    if child is None or child.deleted_at is not None:
+        raise errors.ValidationError("Choose a child for this placement.")
+    setting = session.get(m.Setting, p.setting_id)
+    if setting is None or setting.deleted_at is not None:
+        raise errors.ValidationError("Choose a setting from the register for this placement.")
+    if p.placement_type is None:
+        raise errors.ValidationError("Choose the placement type.")
+    _check_overlap(session, p)
+    return dataclasses.replace(
+        p, notes=clean_text(p.notes), ending_notes=clean_text(p.ending_notes)
+    )
+
+
+_crud: Crud[Placement] = Crud(m.Placement, Placement, "placement", _validate)
+
+
+def get_placement(store: Store, placement_id: int) -> Placement:
+    return _crud.get(store, placement_id)
+
+
+def start_placement(store: Store, placement: Placement) -> Placement:
+    return _crud.create(store, placement)
+
+
+def update_placement(store: Store, placement: Placement) -> Placement:
+    return _crud.update(store, placement)
+
+
+def delete_placement(store: Store, placement_id: int) -> None:
+    _crud.delete(store, placement_id)
+
+
+def restore_placement(store: Store, placement_id: int) -> Placement:
+    return _crud.restore(store, placement_id)
+
+
+def end_placement(
+    store: Store,
+    placement_id: int,
+    end_date: dt.date,
+    *,
+    planned: bool,
+    reason: ReasonEpisodeCeased | None = None,
+    change_reason: ReasonPlaceChange | None = None,
+    notes: str = "",
+) -> Placement:
+    """Record that a placement ended, whether it was planned, and why."""
+    with store.write() as session:
+        current = _crud.get_in(session, placement_id)
+        return _crud.update_in(
+            session, _ended(current, end_date, planned, reason, change_reason, notes)
+        )
+
+
+def _ended(
+    p: Placement,
+    end_date: dt.date,
+    planned: bool,
+    reason: ReasonEpisodeCeased | None,
+    change_reason: ReasonPlaceChange | None,
+    notes: str,
+) -> Placement:
+    return dataclasses.replace(
+        p,
+        end_date=end_date,
+        ending_planned=planned,
+        end_reason=reason,
+        change_reason=change_reason,
+        ending_notes=notes,
+    )
+
+
+def move_child(
+    store: Store,
+    new: Placement,
+    *,
+    planned: bool,
+    change_reason: ReasonPlaceChange | None = None,
+    notes: str = "",
+) -> Placement:
+    """End the child's open placement on the new start date and start the new one together."""
+    with store.write() as session:
+        open_id = session.scalar(
+            select(m.Placement.id).where(
+                m.Placement.child_id == new.child_id,
+                m.Placement.deleted_at.is_(None),
+                m.Placement.end_date.is_(None),
+            )
+        )
+        if open_id is not None:
+            current = _crud.get_in(session, open_id)
+            ended = _ended(
+                current, new.start_date, planned, ReasonEpisodeCeased.X1, change_reason, notes
+            )
+            _crud.update_in(session, ended)
+        return _crud.create_in(session, new)
+
+
+def placements_for_child(store: Store, child_id: int) -> list[PlacementView]:
+    """The child's placement history, newest first, in one query."""
+    stmt = (
+        select(m.Placement, m.Setting.name, m.Setting.urn, m.Provider.id, m.Provider.name)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .join(m.Provider, m.Provider.id == m.Setting.provider_id)
+        .where(m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None))
+        .order_by(m.Placement.start_date.desc(), m.Placement.id.desc())
+    )
+    with store.read() as session:
+        return [
+            PlacementView(
+                placement=_crud.as_record(row),
+                setting_name=s_name,
+                setting_urn=urn,
+                provider_id=prov_id,
+                provider_name=prov_name,
+            )
+            for row, s_name, urn, prov_id, prov_name in session.execute(stmt)
+        ]
+
+
+def was_active_between(p: Placement, first: dt.date, last: dt.date) -> bool:
+    """True if the child lived in this placement on any day from ``first`` to ``last``."""
+    return p.start_date <= last and (p.end_date is None or p.end_date >= first)
+
+
+def stability(history: list[PlacementView], today: dt.date) -> Stability:
+    """How settled the child is: moves in the last year and the length of the current stay."""
+    year_ago = today - dt.timedelta(days=365)
+    recent = [v for v in history if was_active_between(v.placement, year_ago, today)]
+    current = next(
+        (v for v in history if v.placement.end_date is None and v.placement.start_date <= today),
+        None,
+    )
+    return Stability(
+        placements_last_12_months=len(recent),
+        current_placement_days=current.days(today) if current else None,
+        total_placements=len(history),
+    )

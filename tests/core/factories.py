@@ -1,0 +1,72 @@
+"""Small helpers that put realistic records into a test store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from relcom_desktop.core import children, placements, providers
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import OfstedJudgement, SettingType
+from relcom_desktop.core.ssda903 import LegalStatus, PlacementProvider, PlacementType
+
+D = dt.date
+
+
+def a_child(store: Store, name: str = "Ash", **kw: object) -> children.Child:
+    values: dict[str, object] = {
+        "full_name": f"{name} Brackenfold",
+        "date_of_birth": D(2012, 5, 1),
+        "legal_status": LegalStatus.C2,
+        "la_reference": None,
+    }
+    values.update(kw)
+    return children.create_child(store, children.Child(preferred_name=name, **values))
+
+
+def a_provider(store: Store, name: str = "Willowbank Care (Demo) Ltd") -> providers.Provider:
+    return providers.create_provider(
+        store, providers.Provider(name=name, kind=PlacementProvider.PR4)
+    )
+
+
+def a_setting(
+    store: Store,
+    provider_id: int,
+    name: str = "Willowbank House",
+    urn: str | None = None,
+    judgement: OfstedJudgement = OfstedJudgement.GOOD,
+    local_authority: str = "Demoshire",
+) -> providers.Setting:
+    return providers.create_setting(
+        store,
+        providers.Setting(
+            provider_id=provider_id,
+            name=name,
+            urn=urn,
+            setting_type=SettingType.CHILDRENS_HOME,
+            registered_places=4,
+            ofsted_judgement=judgement,
+            local_authority=local_authority,
+        ),
+    )
+
+
+def a_placement(
+    store: Store,
+    child_id: int,
+    setting_id: int,
+    start: dt.date,
+    end: dt.date | None = None,
+    fee: int = 450_000,
+) -> placements.Placement:
+    return placements.start_placement(
+        store,
+        placements.Placement(
+            child_id=child_id,
+            setting_id=setting_id,
+            placement_type=PlacementType.K2,
+            start_date=start,
+            end_date=end,
+            weekly_fee_pence=fee,
+        ),
+    )

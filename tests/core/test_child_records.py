@@ -1,0 +1,133 @@
+"""Family links, check-ins and placement reviews."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from relcom_desktop.core import checkins, errors, family, reviews
+from relcom_desktop.core.checkins import CheckIn, OutcomeScore
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import (
+    ContactArrangement,
+    LinkImportance,
+    Outcome,
+    OutcomeRating,
+    QualityStandard,
+    StandardRating,
+)
+from relcom_desktop.core.reviews import PlacementReview, StandardEvidence
+from tests.core.factories import a_child, a_placement, a_provider, a_setting
+
+TODAY = dt.date.today()
+
+
+def test_family_links_and_contact_reminder(store: Store) -> None:
+    child = a_child(store)
+    gran = family.create_link(
+        store,
+        family.FamilyLink(
+            child_id=child.id,
+            name="Nan Thistlecombe",
+            importance=LinkImportance.HIGH,
+            contact_arrangement=ContactArrangement.MONTHLY_UNSUPERVISED,
+            last_contact=TODAY - dt.timedelta(days=70),
+        ),
+    )
+    family.create_link(store, family.FamilyLink(child_id=child.id, name="Football club"))
+    links = family.links_of(store, child.id)
+    assert [x.name for x in links] == ["Nan Thistlecombe", "Football club"]
+    assert family.links_needing_contact(links, TODAY, days=60) == [gran]
+    assert family.links_needing_contact(links, TODAY, days=90) == []
+    with pytest.raises(errors.ValidationError, match="future"):
+        family.update_link(store, dataclasses.replace(gran, last_contact=TODAY + dt.timedelta(1)))
+    with pytest.raises(errors.ValidationError, match="name"):
+        family.create_link(store, family.FamilyLink(child_id=child.id, name=""))
+    family.delete_link(store, gran.id)
+    assert len(family.links_of(store, child.id)) == 1
+
+
+def test_check_in_round_trip_and_series(store: Store) -> None:
+    child = a_child(store)
+    first = checkins.create_check_in(
+        store,
+        CheckIn(
+            child_id=child.id,
+            held_on=TODAY - dt.timedelta(days=60),
+            scores=(OutcomeScore(Outcome.HAPPY, OutcomeRating.SOME_CONCERN, " Quiet at school "),),
+            child_view="It's ok here.",
+        ),
+    )
+    checkins.create_check_in(
+        store,
+        CheckIn(
+            child_id=child.id,
+            held_on=TODAY,
+            scores=tuple(OutcomeScore(o, OutcomeRating.GOING_WELL) for o in Outcome),
+        ),
+    )
+    got = checkins.get_check_in(store, first.id)
+    assert got.score(Outcome.HAPPY).evidence == "Quiet at school"
+    assert got.score(Outcome.LOVED).rating is None
+    history = checkins.check_ins_of(store, child.id)
+    assert [c.held_on for c in history] == [TODAY, TODAY - dt.timedelta(days=60)]
+    series = checkins.outcome_series(history)
+    assert series[Outcome.HAPPY] == [(TODAY - dt.timedelta(days=60), 2), (TODAY, 4)]
+    edited = checkins.update_check_in(store, dataclasses.replace(got, scores=()))
+    assert edited.scores == ()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"held_on": TODAY + dt.timedelta(days=1)}, "today or earlier"),
+        ({"scores": (), "child_view": ""}, "at least one"),
+        ({"scores": (OutcomeScore(Outcome.SAFE, OutcomeRating.GOING_WELL),) * 2}, "only once"),
+        ({"child_id": 999}, "Choose the child"),
+    ],
+)
+def test_bad_check_ins_refused(store: Store, changes: dict, message: str) -> None:
+    child = a_child(store)
+    base = CheckIn(
+        child_id=child.id,
+        held_on=TODAY,
+        scores=(OutcomeScore(Outcome.SAFE, OutcomeRating.GOING_WELL),),
+    )
+    with pytest.raises(errors.ValidationError, match=message):
+        checkins.create_check_in(store, dataclasses.replace(base, **changes))
+    assert checkins.check_ins_of(store, child.id) == []
+
+
+def test_placement_review(store: Store) -> None:
+    child = a_child(store)
+    setting = a_setting(store, a_provider(store).id)
+    p = a_placement(store, child.id, setting.id, TODAY - dt.timedelta(days=200))
+    review = reviews.create_review(
+        store,
+        PlacementReview(
+            placement_id=p.id,
+            held_on=TODAY,
+            standards=(
+                StandardEvidence(QualityStandard.EDUCATION, StandardRating.PARTLY_MET, "PEP late"),
+                StandardEvidence(QualityStandard.QUALITY_AND_PURPOSE, StandardRating.MET),
+            ),
+        ),
+    )
+    [got] = reviews.reviews_of_child(store, child.id)
+    assert [s.standard for s in got.standards] == [
+        QualityStandard.QUALITY_AND_PURPOSE,
+        QualityStandard.EDUCATION,
+    ]
+    assert got.for_standard(QualityStandard.EDUCATION).evidence == "PEP late"
+    assert got.for_standard(QualityStandard.HEALTH).rating is None
+    with pytest.raises(errors.ValidationError, match="before the placement started"):
+        reviews.update_review(
+            store, dataclasses.replace(review, held_on=TODAY - dt.timedelta(days=365))
+        )
+    with pytest.raises(errors.ValidationError, match="only once"):
+        reviews.update_review(
+            store,
+            dataclasses.replace(review, standards=(StandardEvidence(QualityStandard.HEALTH),) * 2),
+        )
