@@ -42,11 +42,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the main window, print the start-up time in milliseconds, and exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = commands.add_parser("demo", help="fill an empty data folder with a demo caseload")
+    demo = commands.add_parser(
+        "demo", parents=[_common()], help="fill an empty data folder with a demo caseload"
+    )
     demo.add_argument("--scale", choices=("tiny", "small", "10y"), default="small")
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(handler=_cmd_demo)
     return parser
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options a sub-command also accepts after its name (``relcom demo --data-dir D``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, metavar="D", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    return common
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
