@@ -1,0 +1,116 @@
+"""Starting the desktop app: the Qt application, the data file, the main window.
+
+Imports of Qt, SQLAlchemy and the pages happen inside the functions so that ``relcom --help``
+and the command-line subcommands start quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from relcom_desktop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from relcom_desktop.ui.main_window import MainWindow
+
+ORGANISATION = "RelCom"
+EXIT_STORE_ERROR = 2
+PROBE_TIMEOUT_MS = 20_000
+
+
+def make_application(*, demo: bool = False) -> QApplication:
+    """The process's QApplication (reused if one exists), named for settings and titles."""
+    from PySide6.QtWidgets import QApplication
+
+    from relcom_desktop.ui.main_window import window_title
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    # Qt adds the display name to every window title; in demo mode it carries the warning.
+    app.setApplicationDisplayName(window_title(demo))
+    return app
+
+
+def run_gui(
+    data_dir: Path,
+    *,
+    demo: bool = False,
+    startup_probe: bool = False,
+    t0: float | None = None,
+    settings: QSettings | None = None,
+) -> int:
+    """Open the data file in ``data_dir`` and run the main window; returns the exit code.
+
+    A data file that cannot be opened is explained in a message box and gives exit code 2.
+    With ``startup_probe`` the app prints ``startup_ms=<n>`` (from ``t0``, default now) once
+    the first page has painted, and quits with 0.
+    """
+    start = time.perf_counter() if t0 is None else t0
+    from PySide6.QtWidgets import QMessageBox
+
+    from relcom_desktop.core.db import open_store
+    from relcom_desktop.core.errors import StoreError
+
+    app = make_application(demo=demo)
+    try:
+        store = open_store(Path(data_dir))
+    except StoreError as err:
+        QMessageBox.critical(None, APP_NAME, str(err))
+        return EXIT_STORE_ERROR
+    from relcom_desktop.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(store, demo=demo, settings=settings)
+        if startup_probe:
+            return _probe_startup(app, window, start)
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _probe_startup(app: QApplication, window: MainWindow, start: float) -> int:
+    """Show the window, wait for its first page to paint, report the time, and stop."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                QTimer.singleShot(0, report)  # after this paint has finished
+            return False
+
+    def report() -> None:
+        print(f"startup_ms={round((time.perf_counter() - start) * 1000)}", flush=True)
+        app.exit(0)
+
+    def give_up() -> None:
+        print("The main window did not paint; no start-up time measured.", file=sys.stderr)
+        app.exit(1)
+
+    watcher = FirstPaint()
+    window.current_page().installEventFilter(watcher)
+    deadline = QTimer(window)
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(give_up)
+    deadline.start(PROBE_TIMEOUT_MS)
+    window.show()
+    code = app.exec()
+    deadline.stop()
+    window.current_page().removeEventFilter(watcher)
+    window.hide()
+    window.deleteLater()
+    return code

@@ -1,0 +1,299 @@
+"""The main window: section navigation on the left, the chosen section's page on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relcom_desktop import APP_NAME, __version__
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.pages.list_page import ListPage
+from relcom_desktop.ui.widgets import PAGE_MARGIN
+
+DEMO_SUFFIX = " — DEMO (synthetic data)"
+DESCRIPTION = "Relational commissioning records for looked-after children, kept on this computer."
+LICENCE = "GPL-3.0-or-later"
+GEOMETRY_KEY = "main_window/geometry"
+SECTION_KEY = "main_window/section"
+DEFAULT_SIZE = QSize(1280, 800)
+NAV_WIDTH = 188
+MESSAGE_MS = 8000
+
+NAV_STYLE = """
+QListWidget#navigation { border: none; border-right: 1px solid palette(midlight);
+    background: palette(base); padding-top: 12px; outline: 0; }
+QListWidget#navigation::item { padding: 7px 14px; margin: 1px 8px; border-radius: 4px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+"""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    description: str = ""  # what a placeholder page says will appear there
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "today",
+        "Today",
+        "Actions falling due, upcoming reviews and meetings, and your most recent journal "
+        "entries will be gathered here each morning.",
+    ),
+    Section("children", "Children"),
+    Section("providers", "Providers"),
+    Section(
+        "journal",
+        "Journal",
+        "Your interactions with providers will be kept here — visits, calls, negotiations, "
+        "concerns, praise and support offered — with how trust felt and any follow-up.",
+    ),
+    Section(
+        "meetings",
+        "Meetings",
+        "Meetings will be recorded here with who attended, the agenda, notes, the decisions "
+        "made and the actions agreed.",
+    ),
+    Section(
+        "actions",
+        "Actions",
+        "Everything someone agreed to do by a date will be listed here, whether it came from "
+        "a meeting, a journal entry, a check-in or a placement review.",
+    ),
+    Section(
+        "reflection",
+        "Reflection",
+        "Your learning log will live here: entries tagged with the nine changes relational "
+        "commissioning needs, and a self-assessment on each from → to shift.",
+    ),
+    Section(
+        "reports",
+        "Reports",
+        "Review packs for a child, a provider or a meeting will be prepared and printed "
+        "from here, marked OFFICIAL-SENSITIVE.",
+    ),
+)
+SECTION_KEYS = tuple(s.key for s in SECTIONS)
+
+
+def window_title(demo: bool) -> str:
+    return APP_NAME + (DEMO_SUFFIX if demo else "")
+
+
+def about_text() -> str:
+    return (
+        f"<h3>{APP_NAME}</h3><p>Version {__version__}</p><p>{DESCRIPTION}</p>"
+        f"<p>Licence: {LICENCE}</p>"
+    )
+
+
+class MainWindow(QMainWindow):
+    """Navigation, pages, menus and status bar around one open data file."""
+
+    section_changed = Signal(str)
+    child_opened = Signal(int)
+    provider_opened = Signal(int)
+
+    def __init__(
+        self, store: Store, *, demo: bool = False, settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.demo = demo
+        self._settings = settings if settings is not None else QSettings()
+        self._pages: dict[str, QWidget] = {}
+        self._hosts: list[QWidget] = []
+        self.setWindowTitle(window_title(demo))
+        self.nav = self._build_navigation()
+        self.stack = QStackedWidget(self)
+        self._build_central()
+        self.section_actions = self._build_menus()
+        self._build_status_bar()
+        self._restore()
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _build_navigation(self) -> QListWidget:
+        nav = QListWidget(self)
+        nav.setObjectName("navigation")
+        nav.setAccessibleName("Sections")
+        nav.setFixedWidth(NAV_WIDTH)
+        nav.setStyleSheet(NAV_STYLE)
+        for number, section in enumerate(SECTIONS, start=1):
+            item = QListWidgetItem(section.title, nav)
+            item.setToolTip(f"{section.title} (Ctrl+{number})")
+        nav.currentRowChanged.connect(self._show_row)
+        return nav
+
+    def _build_central(self) -> None:
+        for _section in SECTIONS:
+            host = QWidget(self.stack)
+            QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
+            self._hosts.append(host)
+            self.stack.addWidget(host)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> list[QAction]:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = edit_menu.addAction("&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        view_menu = bar.addMenu("&View")
+        group = QActionGroup(self)
+        actions = []
+        for number, section in enumerate(SECTIONS, start=1):
+            action = view_menu.addAction(section.title)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setCheckable(True)
+            action.triggered.connect(self._section_opener(section.key))
+            group.addAction(action)
+            actions.append(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(f"&About {APP_NAME}", self.show_about)
+        return actions
+
+    def _section_opener(self, key: str) -> Callable[[], None]:
+        def open_section() -> None:
+            self.show_section(key)
+            page = self.page(key)
+            if isinstance(page, ListPage):
+                page.focus_search()  # Ctrl+2 then type a name
+
+        return open_section
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setContentsMargins(PAGE_MARGIN - 12, 0, PAGE_MARGIN - 12, 2)
+        labels = [QLabel("Demo: synthetic data", self)] if self.demo else []
+        self.children_count = QLabel(self)
+        self.file_label = QLabel(f"Data file: {self.store.path}", self)
+        self.file_label.setToolTip(str(self.store.path))
+        for label in [*labels, self.children_count, self.file_label]:
+            label.setContentsMargins(12, 0, 0, 0)
+            bar.addPermanentWidget(label)
+        self.refresh_status()
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "children":
+            from relcom_desktop.ui.pages.children_page import ChildrenPage
+
+            children = ChildrenPage(self.store)
+            children.child_opened.connect(self._on_child_opened)
+            return children
+        if key == "providers":
+            from relcom_desktop.ui.pages.providers_page import ProvidersPage
+
+            providers = ProvidersPage(self.store)
+            providers.provider_opened.connect(self._on_provider_opened)
+            return providers
+        from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
+
+        section = SECTIONS[SECTION_KEYS.index(key)]
+        return PlaceholderPage(section.title, section.description)
+
+    # ---- sections ----------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for a section, built the first time it is needed."""
+        if key not in self._pages:
+            page = self._make_page(key)
+            self._hosts[SECTION_KEYS.index(key)].layout().addWidget(page)
+            self._pages[key] = page
+        return self._pages[key]
+
+    def current_section(self) -> str:
+        return SECTION_KEYS[self.stack.currentIndex()]
+
+    def current_page(self) -> QWidget:
+        return self.page(self.current_section())
+
+    def show_section(self, key: str) -> None:
+        if key not in SECTION_KEYS:
+            raise ValueError(f"There is no section called {key!r}")
+        self.nav.setCurrentRow(SECTION_KEYS.index(key))
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(SECTIONS):
+            return
+        key = SECTION_KEYS[row]
+        self.page(key)
+        self.stack.setCurrentIndex(row)
+        self.section_actions[row].setChecked(True)
+        self.section_changed.emit(key)
+
+    # ---- status and messages -----------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Show how many children are on the caseload (archived children not counted)."""
+        from relcom_desktop.core.children import count_children
+        from relcom_desktop.ui.formatting import plural
+
+        self.children_count.setText(plural(count_children(self.store), "child", "children"))
+
+    def _on_child_opened(self, child_id: int) -> None:
+        from relcom_desktop.core.children import get_child
+
+        self._show_chosen(lambda: f"Chosen child: {get_child(self.store, child_id).preferred_name}")
+        self.child_opened.emit(child_id)
+
+    def _on_provider_opened(self, provider_id: int) -> None:
+        from relcom_desktop.core.providers import get_provider
+
+        self._show_chosen(lambda: f"Chosen provider: {get_provider(self.store, provider_id).name}")
+        self.provider_opened.emit(provider_id)
+
+    def _show_chosen(self, describe: Callable[[], str]) -> None:
+        try:
+            message = describe()
+        except RelcomError as err:
+            message = str(err)
+        self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", about_text())
+
+    # ---- remembering the window --------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        section = self._settings.value(SECTION_KEY, SECTION_KEYS[0])
+        self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
+
+    def save_state(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(SECTION_KEY, self.current_section())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

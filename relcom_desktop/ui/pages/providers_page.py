@@ -1,0 +1,88 @@
+"""The Providers page: the provider register, searched and filtered by the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import OfstedJudgement, SettingType
+from relcom_desktop.core.providers import (
+    ProviderFilter,
+    ProviderListRow,
+    count_providers,
+    list_providers,
+    local_authorities,
+)
+from relcom_desktop.ui.formatting import money, number, short_date
+from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
+from relcom_desktop.ui.pages.list_page import ListPage
+from relcom_desktop.ui.widgets import choice_combo, chosen, enum_combo
+
+
+def _kind_tip(row: ProviderListRow) -> str:
+    return f"SSDA903 provider code {row.kind.value}"
+
+
+def _last_contact(row: ProviderListRow) -> str:
+    return short_date(row.last_contact) if row.last_contact else "None yet"
+
+
+COLUMNS = [
+    Column("Provider", lambda r: r.name),
+    Column("Kind", lambda r: r.kind.label, tooltip=_kind_tip),
+    Column("Settings", lambda r: number(r.settings), align=ALIGN_RIGHT),
+    Column("Children placed", lambda r: number(r.children_placed), align=ALIGN_RIGHT),
+    Column("Weekly spend", lambda r: money(r.weekly_spend_pence), align=ALIGN_RIGHT),
+    Column("Last contact", _last_contact),
+]
+SAMPLES = ["", "Voluntary or third sector provision", "10", "10", "£100,000", "28 Sep 2026"]
+STRETCH_COLUMNS = (0,)  # Provider
+
+
+class ProvidersPage(ListPage):
+    """Every provider on the register; Enter or double-click opens a provider."""
+
+    provider_opened = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__("Providers", "Search by provider name", ("provider", "providers"), parent)
+        self._store = store
+        self.judgement = enum_combo("Any Ofsted judgement", OfstedJudgement)
+        self.setting_type = enum_combo("All setting types", SettingType)
+        self.local_authority = choice_combo(
+            "All local authorities", [(la, la) for la in local_authorities(store)]
+        )
+        self.has_children = QCheckBox("Has children placed")
+        self._add_filters()
+        # The register is listed by name: the service has no other order to offer yet.
+        self.set_columns(COLUMNS, samples=SAMPLES, stretch=STRETCH_COLUMNS, sortable=False)
+        self.row_activated.connect(lambda row: self.provider_opened.emit(row.id))
+
+    def _add_filters(self) -> None:
+        for combo in (self.judgement, self.setting_type, self.local_authority):
+            self.filters.addWidget(combo)
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.toggles.addWidget(self.has_children)
+        self.has_children.toggled.connect(lambda _on: self.refresh())
+        self.finish_filters()
+
+    def current_filter(self) -> ProviderFilter:
+        return ProviderFilter(
+            text=self.search.text().strip(),
+            judgement=chosen(self.judgement, OfstedJudgement),
+            setting_type=chosen(self.setting_type, SettingType),
+            local_authority=self.local_authority.currentData() or "",
+            has_children_placed=self.has_children.isChecked(),
+        )
+
+    def filters_active(self) -> bool:
+        return self.current_filter() != ProviderFilter()
+
+    def fetch(self, offset: int, limit: int) -> Sequence[ProviderListRow]:
+        return list_providers(self._store, self.current_filter(), offset=offset, limit=limit)
+
+    def count(self) -> int:
+        return count_providers(self._store, self.current_filter())

@@ -1,0 +1,53 @@
+"""Starting the app: a data file that cannot be opened is explained, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from relcom_desktop.app import run_gui
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[str]:
+    messages: list[str] = []
+
+    def record(parent, title, text, *args, **kwargs):
+        messages.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    return messages
+
+
+def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path, shown_errors) -> None:
+    (tmp_path / "relcom.sqlite3").write_bytes(b"these are my shopping notes, not a database")
+    assert run_gui(tmp_path) == 2
+    assert len(shown_errors) == 1
+    assert "is not a RelCom Desktop data file" in shown_errors[0]
+    assert "Traceback" not in shown_errors[0]
+
+
+def test_a_data_folder_that_cannot_be_made_is_explained(qapp, tmp_path: Path, shown_errors) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert run_gui(blocker / "data") == 2
+    assert len(shown_errors) == 1
+    assert "cannot create the data folder" in shown_errors[0]
+
+
+def test_application_is_named_for_settings_and_titles(qapp, tmp_path: Path, shown_errors) -> None:
+    (tmp_path / "relcom.sqlite3").write_bytes(b"junk")
+    run_gui(tmp_path, demo=True)
+    assert QApplication.applicationName() == "RelCom Desktop"
+    assert QApplication.organizationName() == "RelCom"
+    assert QApplication.applicationDisplayName() == "RelCom Desktop — DEMO (synthetic data)"
+    assert QApplication.applicationVersion()
+
+
+def test_startup_probe_reports_the_first_paint(qapp, tmp_path: Path, settings, capsys) -> None:
+    assert run_gui(tmp_path / "data", startup_probe=True, settings=settings) == 0
+    assert re.fullmatch(r"startup_ms=\d+\n", capsys.readouterr().out)

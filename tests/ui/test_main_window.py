@@ -1,0 +1,152 @@
+"""The main window: sections by keyboard, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from relcom_desktop import APP_NAME, __version__
+from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
+from relcom_desktop.ui.pages.children_page import ChildrenPage
+from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
+from relcom_desktop.ui.pages.providers_page import ProvidersPage
+
+
+@pytest.fixture
+def window(qtbot, caseload, settings: QSettings) -> MainWindow:
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+def test_opens_on_today_with_the_plain_title(window: MainWindow) -> None:
+    assert window.windowTitle() == "RelCom Desktop"
+    assert window.current_section() == "today"
+    assert isinstance(window.current_page(), PlaceholderPage)
+
+
+def test_demo_title_says_the_data_is_synthetic(qtbot, caseload, settings) -> None:
+    win = MainWindow(caseload.store, demo=True, settings=settings)
+    qtbot.addWidget(win)
+    assert win.windowTitle() == "RelCom Desktop — DEMO (synthetic data)"
+
+
+def test_ctrl_number_switches_through_every_section(qtbot, window: MainWindow) -> None:
+    seen = []
+    window.section_changed.connect(seen.append)
+    for number in (2, 3, 4, 5, 6, 7, 8, 1):
+        qtbot.keyClick(
+            window, Qt.Key(Qt.Key.Key_0.value + number), Qt.KeyboardModifier.ControlModifier
+        )
+        key = SECTION_KEYS[number - 1]
+        assert window.current_section() == key
+        page = window.page(key)
+        assert page.isVisible()
+        assert window.stack.currentWidget().isAncestorOf(page)
+        assert window.nav.currentRow() == number - 1
+    assert seen == [SECTION_KEYS[n - 1] for n in (2, 3, 4, 5, 6, 7, 8, 1)]
+    assert isinstance(window.page("children"), ChildrenPage)
+    assert isinstance(window.page("providers"), ProvidersPage)
+
+
+def test_ctrl_2_then_typing_searches_the_children(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("children")
+    assert isinstance(page, ChildrenPage)
+    qtbot.waitUntil(page.search.hasFocus)
+    qtbot.keyClicks(QApplication.focusWidget(), "cara")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 child", timeout=2000)
+
+
+def test_tab_moves_from_search_through_filters_to_the_table(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("children")
+    order = [page.search, page.placement_type, page.legal_status, page.no_check_in]
+    widget = page.search
+    for expected in order[1:]:
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        assert widget is expected
+
+
+def test_arrow_keys_in_the_navigation_change_section(qtbot, window: MainWindow) -> None:
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_section() == "children"
+    assert window.page("children").isVisible()
+
+
+def test_placeholder_pages_say_what_will_appear(window: MainWindow) -> None:
+    for section in SECTIONS:
+        if not section.description:
+            continue
+        page = window.page(section.key)
+        assert isinstance(page, PlaceholderPage)
+        text = page.description.text()
+        assert text == section.description
+        assert "TODO" not in text.upper()
+
+
+def test_view_menu_lists_sections_with_shortcuts(window: MainWindow) -> None:
+    titles = [a.text() for a in window.section_actions]
+    assert titles == [s.title for s in SECTIONS]
+    shortcuts = [a.shortcut().toString() for a in window.section_actions]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 9)]
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+
+
+def test_about_names_version_and_licence() -> None:
+    text = about_text()
+    assert APP_NAME in text
+    assert __version__ in text
+    assert "GPL-3.0-or-later" in text
+
+
+def test_status_bar_shows_data_file_and_children(window: MainWindow, caseload) -> None:
+    assert str(caseload.store.path) in window.file_label.text()
+    assert window.children_count.text() == "4 children"  # the archived child is not counted
+
+
+def test_choosing_a_child_shows_them_in_the_status_bar(qtbot, window: MainWindow, caseload) -> None:
+    page = window.page("children")
+    with qtbot.waitSignal(window.child_opened) as signal:
+        page.child_opened.emit(caseload.children["Cara"])
+    assert signal.args == [caseload.children["Cara"]]
+    assert "Cara" in window.statusBar().currentMessage()
+
+
+def test_geometry_and_section_are_restored(qtbot, caseload, settings) -> None:
+    first = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(QSize(790, 540))
+    first.move(QPoint(20, 10))
+    first.show_section("providers")
+    size = first.size()  # the offscreen screen may clamp what was asked for
+    assert size != QSize(1280, 800)
+    first.close()
+
+    again = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(again)
+    assert again.current_section() == "providers"
+    assert again.size() == size
+
+
+def test_unknown_saved_section_falls_back_to_today(qtbot, caseload, settings) -> None:
+    settings.setValue("main_window/section", "no-such-place")
+    settings.setValue("main_window/geometry", "rubbish")
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    assert win.current_section() == "today"
+    assert win.size() == QSize(1280, 800)
