@@ -134,6 +134,8 @@ def set_archived(store: Store, child_id: int, archived: bool) -> Child:
 
 class ChildSort(StrEnum):
     NAME = "name"
+    LA_REFERENCE = "la_reference"
+    LEGAL_STATUS = "legal_status"
     AGE = "age"
     SETTING = "setting"
     DAYS_IN_PLACEMENT = "days"
@@ -257,6 +259,8 @@ def _sort_key(sort: ChildSort, stmt: Select) -> Any:
     cols = stmt.selected_columns
     return {
         ChildSort.NAME: func.lower(m.Child.preferred_name),
+        ChildSort.LA_REFERENCE: m.Child.la_reference,
+        ChildSort.LEGAL_STATUS: m.Child.legal_status,
         ChildSort.AGE: case((m.Child.date_of_birth.is_(None), 1), else_=0),
         ChildSort.SETTING: func.lower(m.Setting.name),
         ChildSort.DAYS_IN_PLACEMENT: cols.placement_start,

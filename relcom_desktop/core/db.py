@@ -107,15 +107,15 @@ def _check_header(path: Path, passphrase: str | None) -> None:
             )
 
 
-def probe_existing(path: Path, passphrase: str | None) -> None:
-    """Refuse, without writing anything, a file we must not open or upgrade."""
+def probe_existing(path: Path, passphrase: str | None) -> bool:
+    """Refuse, without writing anything, a file we must not open; True if it needs upgrading."""
     _check_header(path, passphrase)
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return True
     try:
         conn = raw_connect(path, passphrase, readonly=True)
         try:
-            migrate.check_compatible(conn, path)
+            return migrate.needs_upgrade(conn, path)
         finally:
             conn.close()
     except sqlite.Error as exc:
@@ -181,11 +181,14 @@ def open_store(
         raise errors.DataDirNotWritable(
             f"RelCom Desktop cannot read and write {path}. Check the file's permissions."
         )
-    probe_existing(path, passphrase)
+    stale = probe_existing(path, passphrase)
     engine = _make_engine(path, passphrase)
     try:
         with engine.begin() as conn:
-            migrate.upgrade(conn)
+            if stale:
+                migrate.upgrade(conn)
+            else:
+                conn.exec_driver_sql("SELECT 1 FROM alembic_version")
     except errors.StoreError:
         engine.dispose()
         raise

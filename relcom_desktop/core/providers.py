@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, exists, func, or_, select
@@ -229,16 +230,40 @@ def _filter_providers(stmt: Select, f: ProviderFilter, placed: Any) -> Select:
     return stmt
 
 
+class ProviderSort(StrEnum):
+    NAME = "name"
+    KIND = "kind"
+    SETTINGS = "settings"
+    CHILDREN_PLACED = "children"
+    WEEKLY_SPEND = "spend"
+    LAST_CONTACT = "last_contact"
+
+
+def _order_providers(stmt: Select, sort: ProviderSort, descending: bool) -> Select:
+    cols = stmt.selected_columns
+    key = {
+        ProviderSort.NAME: func.lower(m.Provider.name),
+        ProviderSort.KIND: m.Provider.kind,
+        ProviderSort.SETTINGS: cols.settings,
+        ProviderSort.CHILDREN_PLACED: cols.children,
+        ProviderSort.WEEKLY_SPEND: cols.spend,
+        ProviderSort.LAST_CONTACT: cols.last_contact,
+    }[sort]
+    return stmt.order_by(key.is_(None), key.desc() if descending else key.asc(), m.Provider.id)
+
+
 def list_providers(
     store: Store,
     filt: ProviderFilter = ProviderFilter(),
     *,
+    sort: ProviderSort = ProviderSort.NAME,
+    descending: bool = False,
     offset: int = 0,
     limit: int | None = 200,
     today: dt.date | None = None,
 ) -> list[ProviderListRow]:
     today = today or dt.date.today()
-    stmt = _provider_query(filt, today).order_by(func.lower(m.Provider.name), m.Provider.id)
+    stmt = _order_providers(_provider_query(filt, today), sort, descending)
     with store.read() as session:
         return [
             ProviderListRow(

@@ -136,6 +136,7 @@ def test_list_sorts_in_sql(store: Store) -> None:
     assert order(ChildSort.DAYS_IN_PLACEMENT, descending=True) == ["Ash", "Bea", "Cal"]
     assert order(ChildSort.SETTING) == ["Ash", "Bea", "Cal"]
     assert order(ChildSort.MOVES_12M, descending=True)[0] == "Ash"
+    assert order(ChildSort.LA_REFERENCE, descending=True) == ["Cal", "Bea", "Ash"]
 
 
 def test_list_pages(store: Store) -> None:

@@ -94,6 +94,10 @@ def test_provider_list_counts_children_and_spend(store: Store) -> None:
     assert names(setting_type=SettingType.SECURE_HOME) == []
     assert names(text="quie") == ["Quiet Ltd"]
     assert svc.local_authorities(store) == ["Demoshire", "Othershire"]
+    by_children = svc.list_providers(store, sort=svc.ProviderSort.CHILDREN_PLACED, descending=True)
+    assert [r.name for r in by_children] == ["Busy Ltd", "Quiet Ltd"]
+    by_spend = svc.list_providers(store, sort=svc.ProviderSort.WEEKLY_SPEND)
+    assert [r.name for r in by_spend] == ["Quiet Ltd", "Busy Ltd"]
 
 
 def test_contacts(store: Store) -> None:

@@ -32,6 +32,10 @@ def test_fresh_store_matches_models(tmp_path: Path) -> None:
     store.close()
 
 
+def test_schema_head_constant_names_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.SCHEMA_HEAD
+
+
 def _not_fts(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
     return not (type_ == "table" and name is not None and "_fts" in name)
 
