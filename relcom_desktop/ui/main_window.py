@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.demo = demo
         self._settings = settings if settings is not None else QSettings()
+        self.bus = reset_bus()
+        self.bus.open_record.connect(self.open_record)
         self._pages: dict[str, QWidget] = {}
         self._hosts: list[QWidget] = []
         self.setWindowTitle(window_title(demo))
@@ -163,9 +166,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         edit_menu = bar.addMenu("&Edit")
-        self.undo_action = edit_menu.addAction("&Undo")
+        self.undo_action = self.bus.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
+        self.redo_action = self.bus.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         actions = []
@@ -239,6 +244,17 @@ class MainWindow(QMainWindow):
         if key not in SECTION_KEYS:
             raise ValueError(f"There is no section called {key!r}")
         self.nav.setCurrentRow(SECTION_KEYS.index(key))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show one record (a child, a provider, a meeting...) on the page that owns it."""
+        section = RECORD_SECTIONS.get(kind)
+        if section is None:
+            raise ValueError(f"No page shows records of kind {kind!r}")
+        self.show_section(section)
+        page = self.page(section)
+        opener = getattr(page, "open_record", None)
+        if callable(opener):
+            opener(kind, record_id)
 
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(SECTIONS):

@@ -150,3 +150,29 @@ def test_unknown_saved_section_falls_back_to_today(qtbot, caseload, settings) ->
     qtbot.addWidget(win)
     assert win.current_section() == "today"
     assert win.size() == QSize(1280, 800)
+
+
+def test_undo_menu_undoes_the_last_action_on_the_bus(window: MainWindow) -> None:
+    from PySide6.QtGui import QUndoCommand
+
+    done: list[str] = []
+
+    class Record(QUndoCommand):
+        def redo(self) -> None:
+            done.append("did")
+
+        def undo(self) -> None:
+            done.append("undid")
+
+    window.bus.undo_stack.push(Record("Save child"))
+    assert window.undo_action.isEnabled()
+    assert "Save child" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert done == ["did", "undid"]
+
+
+def test_open_record_shows_the_owning_section(window: MainWindow) -> None:
+    window.bus.open_record.emit("provider", 1)
+    assert window.current_section() == "providers"
+    window.bus.open_record.emit("child", 1)
+    assert window.current_section() == "children"

@@ -1,0 +1,58 @@
+"""The app-wide notice board that lets pages talk without reaching into each other.
+
+- ``changed(kind)``: one notice after a user action changed records of ``kind`` ("child",
+  "placement", "journal_entry", "meeting", "action", ...); each view decides whether to refresh.
+- ``open_record(kind, id)``: ask the main window to show a record wherever it lives.
+- ``undo_stack``: every undoable user action pushes one ``QUndoCommand`` here; Edit → Undo
+  (Ctrl+Z) and Redo act on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+
+class AppBus(QObject):
+    changed = Signal(str)
+    open_record = Signal(str, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.undo_stack = QUndoStack(self)
+
+
+_bus: AppBus | None = None
+
+
+def bus() -> AppBus:
+    """The process's bus (created on first use, after the QApplication exists)."""
+    global _bus
+    if _bus is None:
+        _bus = AppBus()
+    return _bus
+
+
+def reset_bus() -> AppBus:
+    """A fresh bus (for tests, and when a different data file is opened)."""
+    global _bus
+    if _bus is not None:
+        _bus.deleteLater()
+    _bus = AppBus()
+    return _bus
+
+
+# Which section shows each kind of record. A page shows a record through its
+# ``open_record(kind, record_id)`` method.
+RECORD_SECTIONS: dict[str, str] = {
+    "child": "children",
+    "placement": "children",
+    "check_in": "children",
+    "provider": "providers",
+    "setting": "providers",
+    "journal_entry": "journal",
+    "meeting": "meetings",
+    "action": "actions",
+    "reflection": "reflection",
+    "self_assessment": "reflection",
+}
