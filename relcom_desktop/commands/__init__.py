@@ -1,0 +1,56 @@
+"""Batch sub-commands of ``relcom``. Each module defines ``register(subparsers, common)``.
+
+Add a new command by writing a module here and listing it in ``COMMAND_MODULES``; its
+handler returns an exit code and raises ``RelcomError`` for user-level problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+COMMAND_MODULES = ("demo",)
+DEMO_FOLDER = "demo"
+
+
+def register_all(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(commands, common)
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The folder the user chose, or the default (a separate folder for the demo)."""
+    from relcom_desktop.core.db import default_data_dir
+
+    if getattr(args, "data_dir", None) is not None:
+        return args.data_dir.expanduser()
+    base = default_data_dir()
+    return base / DEMO_FOLDER if getattr(args, "demo", False) else base
+
+
+def progress_printer(label_width: int = 24) -> Callable[[int, int, str], None]:
+    """A text progress bar on stderr (one line per stage when stderr is not a terminal)."""
+    interactive = sys.stderr.isatty()
+    last = {"label": ""}
+
+    def show(done: int, total: int, label: str) -> None:
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        line = f"{label[:label_width]:<{label_width}} [{bar:<30}] {share:4.0%}"
+        if interactive:
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        elif label != last["label"]:
+            print(line, file=sys.stderr, flush=True)
+        last["label"] = label
+
+    return show
+
+
+def finish_progress(message: str, started: float) -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{message} in {time.perf_counter() - started:.1f} s", file=sys.stderr)

@@ -1,0 +1,50 @@
+"""``relcom demo --scale S``: fill an empty data folder with a synthetic caseload."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from relcom_desktop.commands import data_dir, finish_progress, progress_printer
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo", parents=[common], help="fill an empty data folder with a demo caseload"
+    )
+    demo.add_argument("--scale", choices=("tiny", "small", "10y"), default="small")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    build(data_dir(args), args.scale, args.seed)
+    return 0
+
+
+def build(folder: Path, scale: str, seed: int) -> None:
+    from relcom_desktop.core import demo
+    from relcom_desktop.core.db import open_store
+
+    store = open_store(folder)
+    try:
+        started = time.perf_counter()
+        summary = demo.build_demo(store, scale, seed=seed, progress=progress_printer())
+        finish_progress(f"Built the {scale} demo caseload ({summary.total:,} records)", started)
+    finally:
+        store.close()
+
+
+def ensure(folder: Path) -> None:
+    """Build the small demo in ``folder`` unless it already holds a caseload."""
+    from relcom_desktop.core.children import count_children
+    from relcom_desktop.core.db import open_store
+
+    store = open_store(folder)
+    try:
+        empty = count_children(store) == 0
+    finally:
+        store.close()
+    if empty:
+        build(folder, "small", 1)
