@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -66,6 +67,16 @@ def complete_action(store: Store, action_id: int, on: dt.date | None = None) -> 
         action = _crud.get_in(session, action_id)
         done = dataclasses.replace(action, status=ActionStatus.DONE, done_on=on or dt.date.today())
         return _crud.update_in(session, done)
+
+
+def actions_of_meeting(session: Session, meeting_id: int) -> list[Action]:
+    """The actions agreed at a meeting, in the order they were recorded."""
+    stmt = (
+        select(m.Action)
+        .where(m.Action.meeting_id == meeting_id, m.Action.deleted_at.is_(None))
+        .order_by(m.Action.id)
+    )
+    return [_crud.as_record(row) for row in session.scalars(stmt)]
 
 
 def open_actions(store: Store, *, child_id: int | None = None) -> list[Action]:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.crud import Crud, clean_text, require_text
+from relcom_desktop.core.actions import Action, actions_of_meeting
+from relcom_desktop.core.crud import Crud, clean_text, require_text, to_record
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.enums import MeetingKind
+from relcom_desktop.core.enums import MeetingKind, PanelOutcome
 
 
 @dataclass(frozen=True)
@@ -52,3 +55,89 @@ def meetings_between(store: Store, first: dt.datetime, last: dt.datetime) -> lis
         m.Meeting.starts_at < last,
         order_by=[m.Meeting.starts_at],
     )
+
+
+# ---- the whole meeting: who came, what was discussed, decided and agreed -----------------
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str = ""
+    organisation: str = ""
+    attended: bool = True
+    contact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    title: str
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    agreed_by: str = ""
+    dissent: str = ""
+    panel_outcome: PanelOutcome | None = None
+    conditions: str = ""
+    weekly_budget_pence: int | None = None
+    agenda_item_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    """A meeting with everything recorded in it, as screens and minutes show it."""
+
+    meeting: Meeting
+    attendees: tuple[Attendee, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[Action, ...] = ()
+    child_ids: tuple[int, ...] = ()
+    provider_ids: tuple[int, ...] = ()
+
+
+def get_meeting_detail(store: Store, meeting_id: int) -> MeetingDetail:
+    """The meeting and all its parts, in a fixed small number of queries."""
+    with store.read() as session:
+        meeting = _crud.get_in(session, meeting_id)
+        return MeetingDetail(
+            meeting=meeting,
+            attendees=tuple(
+                to_record(Attendee, a)
+                for a in session.scalars(
+                    select(m.MeetingAttendee)
+                    .where(m.MeetingAttendee.meeting_id == meeting_id)
+                    .order_by(m.MeetingAttendee.id)
+                )
+            ),
+            agenda=tuple(
+                to_record(AgendaItem, a)
+                for a in session.scalars(
+                    select(m.AgendaItem)
+                    .where(m.AgendaItem.meeting_id == meeting_id)
+                    .order_by(m.AgendaItem.position, m.AgendaItem.id)
+                )
+            ),
+            decisions=tuple(
+                to_record(Decision, d)
+                for d in session.scalars(
+                    select(m.Decision)
+                    .where(m.Decision.meeting_id == meeting_id)
+                    .order_by(m.Decision.id)
+                )
+            ),
+            actions=tuple(actions_of_meeting(session, meeting_id)),
+            child_ids=_linked(session, m.meeting_child.c.child_id, meeting_id),
+            provider_ids=_linked(session, m.meeting_provider.c.provider_id, meeting_id),
+        )
+
+
+def _linked(session: Session, column: Any, meeting_id: int) -> tuple[int, ...]:
+    table = column.table
+    stmt = select(column).where(table.c.meeting_id == meeting_id).order_by(column)
+    return tuple(session.scalars(stmt))

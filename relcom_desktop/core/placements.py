@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -245,3 +245,40 @@ def stability(history: list[PlacementView], today: dt.date) -> Stability:
         current_placement_days=current.days(today) if current else None,
         total_placements=len(history),
     )
+
+
+@dataclass(frozen=True)
+class PlacedChild:
+    """A child living at one of a provider's settings now."""
+
+    child_id: int
+    preferred_name: str
+    full_name: str
+    setting_id: int
+    setting_name: str
+    placement: Placement
+
+
+def children_placed_with(
+    store: Store, provider_id: int, today: dt.date | None = None
+) -> list[PlacedChild]:
+    """Children living at any of the provider's settings on ``today``, by setting and name."""
+    today = today or dt.date.today()
+    stmt = (
+        select(m.Placement, m.Child.preferred_name, m.Child.full_name, m.Setting.name)
+        .join(m.Child, m.Child.id == m.Placement.child_id)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(
+            m.Setting.provider_id == provider_id,
+            m.Placement.deleted_at.is_(None),
+            m.Child.deleted_at.is_(None),
+            m.Placement.start_date <= today,
+            or_(m.Placement.end_date.is_(None), m.Placement.end_date > today),
+        )
+        .order_by(m.Setting.name, m.Child.preferred_name)
+    )
+    with store.read() as session:
+        return [
+            PlacedChild(p.child_id, name, full, p.setting_id, s_name, _crud.as_record(p))
+            for p, name, full, s_name in session.execute(stmt)
+        ]

@@ -115,3 +115,41 @@ def test_audit_and_preferences(store: Store) -> None:
     preferences.put(store, preferences.USER_NAME, "Sam")
     preferences.put(store, preferences.USER_NAME, "Sam Demo")
     assert preferences.get(store, preferences.USER_NAME) == "Sam Demo"
+
+
+def test_meeting_detail_gathers_every_part(store: Store) -> None:
+    from relcom_desktop.core import models as m
+    from relcom_desktop.core.enums import PanelOutcome
+
+    child = a_child(store)
+    mt = meetings.create_meeting(
+        store, meetings.Meeting(title="Panel", starts_at=dt.datetime(2026, 1, 5, 10))
+    )
+    with store.write() as session:
+        item = m.AgendaItem(meeting_id=mt.id, position=1, title="Ash: new placement")
+        session.add_all(
+            [
+                m.MeetingAttendee(meeting_id=mt.id, name="Jo", role="IRO"),
+                m.AgendaItem(meeting_id=mt.id, position=0, title="Welcome"),
+                item,
+            ]
+        )
+        session.flush()
+        session.add(
+            m.Decision(
+                meeting_id=mt.id,
+                agenda_item_id=item.id,
+                text="Approve Oak House",
+                panel_outcome=PanelOutcome.APPROVE,
+                weekly_budget_pence=450_000,
+            )
+        )
+        session.execute(m.meeting_child.insert().values(meeting_id=mt.id, child_id=child.id))
+    actions.create_action(store, actions.Action(title="Send referral", meeting_id=mt.id))
+    detail = meetings.get_meeting_detail(store, mt.id)
+    assert [a.title for a in detail.agenda] == ["Welcome", "Ash: new placement"]
+    assert detail.attendees[0].role == "IRO"
+    assert detail.decisions[0].panel_outcome is PanelOutcome.APPROVE
+    assert detail.decisions[0].agenda_item_id == detail.agenda[1].id
+    assert [a.title for a in detail.actions] == ["Send referral"]
+    assert detail.child_ids == (child.id,)

@@ -158,3 +158,14 @@ def test_accepted_placements_never_overlap(
     for (_, end_a), (start_b, _) in itertools.pairwise(spans_):
         assert end_a <= start_b
     assert sum(p.end_date is None for p in saved) <= 1
+
+
+def test_children_placed_with_provider_now(store: Store, ids: dict[str, int]) -> None:
+    a_placement(store, ids["child"], ids["home"], D(2024, 1, 1), D(2024, 6, 1))
+    other = a_child(store, "Bea").id
+    a_placement(store, other, ids["other"], D(2024, 1, 1))
+    from relcom_desktop.core.providers import get_setting
+
+    owner = get_setting(store, ids["home"]).provider_id
+    placed = svc.children_placed_with(store, owner, D(2024, 7, 1))
+    assert [(p.preferred_name, p.setting_name) for p in placed] == [("Bea", "Elm Lodge")]
