@@ -48,3 +48,20 @@ def test_data_dir_also_accepted_after_the_command(
     (tmp_path / "relcom.sqlite3").write_text("junk" * 100)
     assert main(["demo", "--scale", "tiny", "--data-dir", str(tmp_path)]) == 2
     assert "not a RelCom Desktop data file" in capsys.readouterr().err
+
+
+def test_search_prints_grouped_results(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from relcom_desktop.core.db import open_store
+    from tests.core.factories import a_child
+
+    store = open_store(tmp_path)
+    a_child(store, "Zephyrine", about_me="I love trampolining.")
+    store.close()
+    assert main(["--data-dir", str(tmp_path), "search", "trampol"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Children"
+    assert "[trampolining]" in out and "open: child 1" in out
+    assert main(["--data-dir", str(tmp_path), "search", "nothing-like-this"]) == 0
+    assert "No matches." in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path), "search", "x", "--kind", "bogus"]) == 2
+    assert "Unknown kind bogus" in capsys.readouterr().err
