@@ -58,6 +58,10 @@ def _join(*columns: str) -> str:
 
 
 _MEETING_DATE = "(SELECT date(starts_at) FROM meeting WHERE id = R.meeting_id)"
+_CHILD_TITLE = (
+    "R.preferred_name || CASE WHEN coalesce(R.full_name, '') = '' THEN '' "
+    "ELSE ' (' || R.full_name || ')' END"
+)
 _CHILD_TEXT = _join(
     "R.la_reference", "R.about_me", "R.wishes_and_feelings", "R.what_matters", "R.strengths",
     "R.needs", "R.notes",
@@ -66,7 +70,7 @@ _CHILD_TEXT = _join(
 SOURCES: tuple[Source, ...] = (
     Source(
         kind="child", code=1, table="child", label="Children", open_kind="child",
-        title=_join("R.preferred_name", "R.full_name"), body=_CHILD_TEXT,
+        title=_CHILD_TITLE, body=_CHILD_TEXT,
     ),
     Source(
         kind="family_link", code=2, table="family_link", label="Family and links",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.bus = reset_bus()
         self.bus.open_record.connect(self.open_record)
         self._pages: dict[str, QWidget] = {}
+        self._search: QDialog | None = None
         self._hosts: list[QWidget] = []
         self.setWindowTitle(window_title(demo))
         self.nav = self._build_navigation()
@@ -171,6 +173,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self.bus.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.find_action = edit_menu.addAction("&Find anything…", self.show_search)
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         actions = []
@@ -292,6 +297,18 @@ class MainWindow(QMainWindow):
         except RelcomError as err:
             message = str(err)
         self.statusBar().showMessage(message, MESSAGE_MS)
+
+    def show_search(self) -> None:
+        """Open the Find anything palette (Ctrl+K) over the window."""
+        from relcom_desktop.ui.search_dialog import SearchDialog
+
+        if self._search is None:
+            self._search = SearchDialog(self.store, self)
+        self._search.box.selectAll()
+        self._search.show()
+        self._search.raise_()
+        self._search.activateWindow()
+        self._search.box.setFocus()
 
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", about_text())
