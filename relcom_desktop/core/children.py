@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text, to_record
+from relcom_desktop.core.crud import (
+    Crud,
+    clean_text,
+    fetch_page,
+    like_pattern,
+    require_text,
+    to_record,
+)
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Sex
 from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
@@ -206,7 +213,13 @@ def _listing_query(today: dt.date) -> Select:
     )
     return (
         select(
-            m.Child,
+            m.Child.id,
+            m.Child.preferred_name,
+            m.Child.full_name,
+            m.Child.la_reference,
+            m.Child.date_of_birth,
+            m.Child.legal_status,
+            m.Child.archived_at,
             m.Setting.name.label("setting_name"),
             m.Placement.placement_type,
             m.Placement.start_date.label("placement_start"),
@@ -296,9 +309,7 @@ def list_children(
     """One page of the caseload, filtered and sorted by the database."""
     today = today or dt.date.today()
     stmt = _order(_apply_filter(_listing_query(today), filt, today), sort, descending)
-    stmt = stmt.offset(offset).limit(limit)
-    with store.read() as session:
-        return [_list_row(row, today) for row in session.execute(stmt)]
+    return [_list_row(row, today) for row in fetch_page(store, stmt, offset, limit)]
 
 
 def count_children(
@@ -311,19 +322,18 @@ def count_children(
 
 
 def _list_row(row: Row[Any], today: dt.date) -> ChildListRow:
-    child: m.Child = row[0]
     start = row.placement_start
     return ChildListRow(
-        id=child.id,
-        preferred_name=child.preferred_name,
-        full_name=child.full_name,
-        la_reference=child.la_reference,
-        age=age_on(child.date_of_birth, today),
-        legal_status=child.legal_status,
+        id=row.id,
+        preferred_name=row.preferred_name,
+        full_name=row.full_name,
+        la_reference=row.la_reference,
+        age=age_on(row.date_of_birth, today),
+        legal_status=row.legal_status,
         setting_name=row.setting_name,
         placement_type=row.placement_type,
         days_in_placement=(today - start).days if start else None,
         placements_12m=row.moves or 0,
         last_check_in=row.last_check_in,
-        archived=child.archived_at is not None,
+        archived=row.archived_at is not None,
     )

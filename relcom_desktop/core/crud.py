@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -39,6 +39,32 @@ def editable_values(record: Any, model: type) -> dict[str, Any]:
         for f in dataclasses.fields(record)
         if f.name in columns and f.name not in SYSTEM_FIELDS
     }
+
+
+_PAGE_OFFSET = bindparam("page_offset", type_=Integer)
+_PAGE_LIMIT = bindparam("page_limit", type_=Integer)
+
+
+def paged(stmt: Any) -> Any:
+    """``stmt`` with its page bounds as bound parameters (see :func:`fetch_page`)."""
+    return stmt.offset(_PAGE_OFFSET).limit(_PAGE_LIMIT)
+
+
+def page_params(offset: int, limit: int | None) -> dict[str, int]:
+    return {"page_offset": offset, "page_limit": -1 if limit is None else limit}
+
+
+def fetch_page(store: Store, stmt: Any, offset: int, limit: int | None) -> list[Row[Any]]:
+    """One page of a column query, without ORM entity loading; rows are named tuples.
+
+    For list views that page through many thousands of rows: page bounds are bound
+    parameters so the compiled statement is reused from SQLAlchemy's cache as is.
+    ``stmt`` may already be :func:`paged`.
+    """
+    if stmt._limit_clause is None:
+        stmt = paged(stmt)
+    with store.engine.connect() as conn:
+        return conn.execute(stmt, page_params(offset, limit)).all()
 
 
 def clean_text(value: str | None) -> str:

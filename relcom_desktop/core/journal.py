@@ -5,14 +5,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol, cast
 
 from sqlalchemy import Select, delete, exists, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text, to_record
+from relcom_desktop.core.crud import (
+    Crud,
+    clean_text,
+    fetch_page,
+    like_pattern,
+    paged,
+    require_text,
+    to_record,
+)
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, JournalKind, TrustLevel
 
@@ -134,8 +143,13 @@ class JournalFilter:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class JournalListRow:
+class JournalListRow(Protocol):
+    """One line of the journal view: a read-only database row with these named fields.
+
+    (Rows are returned as they come from the database, without copying, because the
+    journal view pages through up to 100,000 entries.)
+    """
+
     id: int
     occurred_on: dt.date
     provider_id: int
@@ -146,12 +160,27 @@ class JournalListRow:
     follow_up_on: dt.date | None
 
 
-def _journal_query(f: JournalFilter) -> Select:
-    stmt = (
-        select(m.JournalEntry, m.Provider.name)
-        .join(m.Provider, m.Provider.id == m.JournalEntry.provider_id)
-        .where(m.JournalEntry.deleted_at.is_(None))
+_E = m.JournalEntry
+# Built once: list views call this for every page they show.
+_JOURNAL_ROWS = (
+    select(
+        _E.id,
+        _E.occurred_on,
+        _E.provider_id,
+        m.Provider.name.label("provider_name"),
+        _E.kind,
+        _E.summary,
+        _E.trust,
+        _E.follow_up_on,
     )
+    .join(m.Provider, m.Provider.id == _E.provider_id)
+    .where(_E.deleted_at.is_(None))
+)
+_NEWEST_FIRST = (_E.occurred_on.desc(), _E.id.desc())
+
+
+def _journal_query(f: JournalFilter) -> Select:
+    stmt = _JOURNAL_ROWS
     if f.provider_id is not None:
         stmt = stmt.where(m.JournalEntry.provider_id == f.provider_id)
     if f.kind is not None:
@@ -180,16 +209,14 @@ def list_entries(
     store: Store, filt: JournalFilter = JournalFilter(), *, offset: int = 0, limit: int | None = 200
 ) -> list[JournalListRow]:
     """One page of the journal, newest first."""
-    stmt = _journal_query(filt).order_by(
-        m.JournalEntry.occurred_on.desc(), m.JournalEntry.id.desc()
-    )
-    with store.read() as session:
-        return [
-            JournalListRow(
-                e.id, e.occurred_on, e.provider_id, name, e.kind, e.summary, e.trust, e.follow_up_on
-            )
-            for e, name in session.execute(stmt.offset(offset).limit(limit))
-        ]
+    return cast(list[JournalListRow], fetch_page(store, _newest_first(filt), offset, limit))
+
+
+@lru_cache(maxsize=32)
+def _newest_first(filt: JournalFilter) -> Select:
+    # The same statement object for the same filter lets SQLAlchemy reuse its cache key
+    # while the user scrolls page after page.
+    return paged(_journal_query(filt).order_by(*_NEWEST_FIRST))
 
 
 def count_entries(store: Store, filt: JournalFilter = JournalFilter()) -> int:

@@ -25,8 +25,9 @@ from relcom_desktop.core.db import Store
 KIND_SLOTS = 16
 MAX_TERMS = 24
 HIT_START, HIT_END = "\x02", "\x03"
-# People and places rank above the many records that merely mention them.
-PREFERRED_KINDS = "('child', 'provider', 'setting')"
+# People and places rank above the many records that merely mention them: their titles go
+# in the heavily weighted ``name`` column; every other record's title goes in ``title``.
+PREFERRED_KINDS = frozenset({"child", "provider", "setting"})
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,11 @@ KIND_LABELS = {s.kind: s.label for s in SOURCES}
 
 
 def _insert_sql(s: Source, row: str) -> str:
+    name, title = (s.title, "''") if s.kind in PREFERRED_KINDS else ("''", s.title)
     sql = (
-        "INSERT INTO search_fts(rowid, title, body, kind, record_id, open_kind, open_id, on_date) "
-        f"SELECT R.id * {KIND_SLOTS} + {s.code}, {s.title}, {s.body}, '{s.kind}', R.id, "
+        "INSERT INTO search_fts(rowid, name, title, body, kind, record_id, open_kind, open_id, "
+        f"on_date) SELECT R.id * {KIND_SLOTS} + {s.code}, {name}, {title}, {s.body}, '{s.kind}', "
+        "R.id, "
         f"'{s.open_kind}', {s.open_id}, {s.on_date} FROM {s.table} AS R "
         f"WHERE R.id = {row}.id AND ({s.live_sql})"
     )
@@ -184,12 +187,12 @@ def install(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
     conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
     conn.exec_driver_sql(
-        "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, kind UNINDEXED, "
+        "CREATE VIRTUAL TABLE search_fts USING fts5(name, title, body, kind UNINDEXED, "
         "record_id UNINDEXED, open_kind UNINDEXED, open_id UNINDEXED, on_date UNINDEXED, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     conn.exec_driver_sql(
-        "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)')"
+        "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(12.0, 4.0, 1.0)')"
     )
     for source in SOURCES:
         for sql in _trigger_sql(source):
@@ -280,11 +283,11 @@ def _search_sql(
         params["date_to"] = date_to.isoformat()
     sql = (
         "SELECT kind, record_id, open_kind, open_id, "
-        f"highlight(search_fts, 0, '{HIT_START}', '{HIT_END}'), "
-        f"snippet(search_fts, 1, '{HIT_START}', '{HIT_END}', '…', 14), on_date "
+        f"highlight(search_fts, 0, '{HIT_START}', '{HIT_END}') "
+        f"|| highlight(search_fts, 1, '{HIT_START}', '{HIT_END}'), "
+        f"snippet(search_fts, 2, '{HIT_START}', '{HIT_END}', '…', 14), on_date "
         f"FROM search_fts WHERE {' AND '.join(where)} "
-        f"ORDER BY rank * (CASE WHEN kind IN {PREFERRED_KINDS} THEN 3.0 ELSE 1.0 END) "
-        "LIMIT :limit"
+        "ORDER BY rank LIMIT :limit"
     )
     return sql, params
 

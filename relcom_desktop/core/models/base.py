@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Date, DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -28,42 +28,49 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class EnumText(TypeDecorator[Enum]):
-    """Stores an enum member as its value (a short code) in a VARCHAR column."""
+class _EnumColumn(TypeDecorator[Enum]):
+    """Stores an enum member as its value (a short code or a small rating)."""
+
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[Enum]) -> None:
+        super().__init__()
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return None if value is None else self.enum_cls(value).value
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        # A dictionary lookup per row: list views read thousands of these.
+        members = self.enum_cls._value2member_map_
+        return lambda value: None if value is None else members.get(value) or self.enum_cls(value)
+
+
+class EnumText(_EnumColumn):
+    """A text enumeration (e.g. an SSDA903 code) in a VARCHAR column."""
 
     impl = String(40)
     cache_ok = True
 
-    def __init__(self, enum_cls: type[Enum]) -> None:
-        super().__init__()
-        self.enum_cls = enum_cls
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        return self.enum_cls(value).value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
-        return None if value is None else self.enum_cls(value)
-
-
-class EnumInt(TypeDecorator[Enum]):
-    """Stores an integer rating enum as a small integer."""
+class EnumInt(_EnumColumn):
+    """An integer rating enumeration in an INTEGER column."""
 
     impl = Integer
     cache_ok = True
 
-    def __init__(self, enum_cls: type[Enum]) -> None:
-        super().__init__()
-        self.enum_cls = enum_cls
 
-    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        if value is None:
-            return None
-        return int(self.enum_cls(value).value)
+class Day(TypeDecorator[dt.date]):
+    """A calendar date. On SQLite (ISO text) it is read with the fast C ``fromisoformat``."""
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
-        return None if value is None else self.enum_cls(value)
+    impl = Date
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        parse = dt.date.fromisoformat
+        return lambda value: None if value is None else parse(value)
 
 
 class IdMixin:

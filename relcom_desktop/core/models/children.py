@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import (
@@ -16,7 +16,7 @@ from relcom_desktop.core.enums import (
     PlanKind,
     Sex,
 )
-from relcom_desktop.core.models.base import Base, EnumInt, EnumText, IdMixin, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, IdMixin, RecordMixin
 from relcom_desktop.core.ssda903 import LegalStatus
 
 
@@ -30,28 +30,28 @@ class Child(RecordMixin, Base):
 
     preferred_name: Mapped[str] = mapped_column(String(120))
     full_name: Mapped[str] = mapped_column(String(240), default="")
-    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Day)
     sex: Mapped[Sex | None] = mapped_column(EnumText(Sex))
     ethnicity: Mapped[str] = mapped_column(String(10), default="")
     upn: Mapped[str] = mapped_column(String(20), default="")
     la_reference: Mapped[str | None] = mapped_column(String(40))
     legal_status: Mapped[LegalStatus | None] = mapped_column(EnumText(LegalStatus))
-    looked_after_since: Mapped[dt.date | None] = mapped_column(Date)
+    looked_after_since: Mapped[dt.date | None] = mapped_column(Day)
     social_worker: Mapped[str] = mapped_column(String(120), default="")
     iro: Mapped[str] = mapped_column(String(120), default="")
     about_me: Mapped[str] = mapped_column(Text, default="")
-    about_me_updated: Mapped[dt.date | None] = mapped_column(Date)
+    about_me_updated: Mapped[dt.date | None] = mapped_column(Day)
     wishes_and_feelings: Mapped[str] = mapped_column(Text, default="")
-    wishes_and_feelings_updated: Mapped[dt.date | None] = mapped_column(Date)
+    wishes_and_feelings_updated: Mapped[dt.date | None] = mapped_column(Day)
     what_matters: Mapped[str] = mapped_column(Text, default="")
-    what_matters_updated: Mapped[dt.date | None] = mapped_column(Date)
+    what_matters_updated: Mapped[dt.date | None] = mapped_column(Day)
     strengths: Mapped[str] = mapped_column(Text, default="")
-    strengths_updated: Mapped[dt.date | None] = mapped_column(Date)
+    strengths_updated: Mapped[dt.date | None] = mapped_column(Day)
     needs: Mapped[str] = mapped_column(Text, default="")
-    needs_updated: Mapped[dt.date | None] = mapped_column(Date)
+    needs_updated: Mapped[dt.date | None] = mapped_column(Day)
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    retain_until: Mapped[dt.date | None] = mapped_column(Date)
+    retain_until: Mapped[dt.date | None] = mapped_column(Day)
 
     family_links: Mapped[list[FamilyLink]] = relationship(back_populates="child")
 
@@ -71,7 +71,7 @@ class FamilyLink(RecordMixin, Base):
     importance: Mapped[LinkImportance] = mapped_column(
         EnumInt(LinkImportance), default=LinkImportance.MEDIUM
     )
-    last_contact: Mapped[dt.date | None] = mapped_column(Date)
+    last_contact: Mapped[dt.date | None] = mapped_column(Day)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     child: Mapped[Child] = relationship(back_populates="family_links")
@@ -84,8 +84,8 @@ class LegalStatusPeriod(IdMixin, Base):
 
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
     legal_status: Mapped[LegalStatus] = mapped_column(EnumText(LegalStatus))
-    start_date: Mapped[dt.date] = mapped_column(Date)
-    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    start_date: Mapped[dt.date] = mapped_column(Day)
+    end_date: Mapped[dt.date | None] = mapped_column(Day)
 
 
 class ChildPlan(RecordMixin, Base):
@@ -95,8 +95,8 @@ class ChildPlan(RecordMixin, Base):
 
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
     kind: Mapped[PlanKind] = mapped_column(EnumText(PlanKind))
-    plan_date: Mapped[dt.date | None] = mapped_column(Date)
-    next_review: Mapped[dt.date | None] = mapped_column(Date)
+    plan_date: Mapped[dt.date | None] = mapped_column(Day)
+    next_review: Mapped[dt.date | None] = mapped_column(Day)
     location: Mapped[str] = mapped_column(String(400), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -107,7 +107,7 @@ class LookedAfterReview(RecordMixin, Base):
     __tablename__ = "looked_after_review"
 
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
-    held_on: Mapped[dt.date] = mapped_column(Date)
+    held_on: Mapped[dt.date] = mapped_column(Day)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -118,7 +118,7 @@ class CheckIn(RecordMixin, Base):
     __table_args__ = (Index("ix_check_in_child_date", "child_id", "held_on"),)
 
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
-    held_on: Mapped[dt.date] = mapped_column(Date)
+    held_on: Mapped[dt.date] = mapped_column(Day)
     child_view: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 

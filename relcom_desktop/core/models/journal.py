@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import JournalKind, TrustLevel
-from relcom_desktop.core.models.base import Base, EnumInt, EnumText, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, RecordMixin
 from relcom_desktop.core.models.children import Child
 
 journal_entry_child = Table(
@@ -29,11 +29,11 @@ class JournalEntry(RecordMixin, Base):
 
     provider_id: Mapped[int] = mapped_column(ForeignKey("provider.id"))
     setting_id: Mapped[int | None] = mapped_column(ForeignKey("setting.id"))
-    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    occurred_on: Mapped[dt.date] = mapped_column(Day)
     kind: Mapped[JournalKind] = mapped_column(EnumText(JournalKind))
     summary: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text, default="")
     trust: Mapped[TrustLevel | None] = mapped_column(EnumInt(TrustLevel))
-    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Day)
 
     children: Mapped[list[Child]] = relationship(secondary=journal_entry_child)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, DateTime, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from relcom_desktop.core.enums import ActionSource, ActionStatus, MeetingKind, PanelOutcome
-from relcom_desktop.core.models.base import Base, EnumText, IdMixin, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumText, IdMixin, RecordMixin
 
 meeting_child = Table(
     "meeting_child",
@@ -95,10 +95,10 @@ class Action(RecordMixin, Base):
 
     title: Mapped[str] = mapped_column(String(300))
     owner: Mapped[str] = mapped_column(String(160), default="")
-    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Day)
     status: Mapped[ActionStatus] = mapped_column(EnumText(ActionStatus), default=ActionStatus.OPEN)
-    done_on: Mapped[dt.date | None] = mapped_column(Date)
-    snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Day)
+    snoozed_until: Mapped[dt.date | None] = mapped_column(Day)
     notes: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[ActionSource] = mapped_column(
         EnumText(ActionSource), default=ActionSource.MANUAL

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import QualityStandard, StandardRating
-from relcom_desktop.core.models.base import Base, EnumInt, EnumText, IdMixin, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, IdMixin, RecordMixin
 from relcom_desktop.core.ssda903 import (
     PlacementProvider,
     PlacementType,
@@ -29,9 +29,9 @@ class Placement(RecordMixin, Base):
     setting_id: Mapped[int] = mapped_column(ForeignKey("setting.id"))
     placement_type: Mapped[PlacementType] = mapped_column(EnumText(PlacementType))
     provider_kind: Mapped[PlacementProvider | None] = mapped_column(EnumText(PlacementProvider))
-    start_date: Mapped[dt.date] = mapped_column(Date)
-    planned_end_date: Mapped[dt.date | None] = mapped_column(Date)
-    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    start_date: Mapped[dt.date] = mapped_column(Day)
+    planned_end_date: Mapped[dt.date | None] = mapped_column(Day)
+    end_date: Mapped[dt.date | None] = mapped_column(Day)
     weekly_fee_pence: Mapped[int] = mapped_column(default=0)
     ending_planned: Mapped[bool | None] = mapped_column(default=None)
     end_reason: Mapped[ReasonEpisodeCeased | None] = mapped_column(EnumText(ReasonEpisodeCeased))
@@ -47,7 +47,7 @@ class PlacementReview(RecordMixin, Base):
     __table_args__ = (Index("ix_placement_review_placement_date", "placement_id", "held_on"),)
 
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"))
-    held_on: Mapped[dt.date] = mapped_column(Date)
+    held_on: Mapped[dt.date] = mapped_column(Day)
     summary: Mapped[str] = mapped_column(Text, default="")
 
     standards: Mapped[list[PlacementReviewStandard]] = relationship(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from relcom_desktop.core.enums import (
@@ -14,7 +14,7 @@ from relcom_desktop.core.enums import (
     SettingDocumentKind,
     SettingType,
 )
-from relcom_desktop.core.models.base import Base, EnumText, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumText, RecordMixin
 from relcom_desktop.core.ssda903 import PlacementProvider
 
 
@@ -50,7 +50,7 @@ class Setting(RecordMixin, Base):
     )
     registered_places: Mapped[int | None] = mapped_column(default=None)
     ofsted_judgement: Mapped[OfstedJudgement | None] = mapped_column(EnumText(OfstedJudgement))
-    ofsted_date: Mapped[dt.date | None] = mapped_column(Date)
+    ofsted_date: Mapped[dt.date | None] = mapped_column(Day)
     address: Mapped[str] = mapped_column(Text, default="")
     postcode: Mapped[str] = mapped_column(String(12), default="")
     local_authority: Mapped[str] = mapped_column(String(120), default="")
@@ -80,9 +80,9 @@ class ProviderReport(RecordMixin, Base):
 
     setting_id: Mapped[int] = mapped_column(ForeignKey("setting.id"))
     kind: Mapped[ProviderReportKind] = mapped_column(EnumText(ProviderReportKind))
-    received_on: Mapped[dt.date] = mapped_column(Date)
-    period_start: Mapped[dt.date | None] = mapped_column(Date)
-    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    received_on: Mapped[dt.date] = mapped_column(Day)
+    period_start: Mapped[dt.date | None] = mapped_column(Day)
+    period_end: Mapped[dt.date | None] = mapped_column(Day)
     summary: Mapped[str] = mapped_column(Text, default="")
     concerns: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="")
@@ -95,7 +95,7 @@ class MonitoringVisit(RecordMixin, Base):
     __table_args__ = (Index("ix_monitoring_visit_setting_date", "setting_id", "visited_on"),)
 
     setting_id: Mapped[int] = mapped_column(ForeignKey("setting.id"))
-    visited_on: Mapped[dt.date] = mapped_column(Date)
+    visited_on: Mapped[dt.date] = mapped_column(Day)
     documents_seen: Mapped[list[str]] = mapped_column(JSON, default=list)
     findings: Mapped[str] = mapped_column(Text, default="")
     risk: Mapped[RiskRating | None] = mapped_column(EnumText(RiskRating))
@@ -110,8 +110,8 @@ class SettingDocument(RecordMixin, Base):
     setting_id: Mapped[int] = mapped_column(ForeignKey("setting.id"), index=True)
     kind: Mapped[SettingDocumentKind] = mapped_column(EnumText(SettingDocumentKind))
     title: Mapped[str] = mapped_column(String(200), default="")
-    dated: Mapped[dt.date | None] = mapped_column(Date)
-    expires: Mapped[dt.date | None] = mapped_column(Date)
+    dated: Mapped[dt.date | None] = mapped_column(Day)
+    expires: Mapped[dt.date | None] = mapped_column(Day)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -132,7 +132,7 @@ class Reg40Notification(RecordMixin, Base):
     __table_args__ = (Index("ix_reg40_setting_date", "setting_id", "received_on"),)
 
     setting_id: Mapped[int] = mapped_column(ForeignKey("setting.id"))
-    received_on: Mapped[dt.date] = mapped_column(Date)
+    received_on: Mapped[dt.date] = mapped_column(Day)
     event_kind: Mapped[str] = mapped_column(String(120), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     response: Mapped[str] = mapped_column(Text, default="")

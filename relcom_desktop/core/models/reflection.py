@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import LearningChange, PracticeShift
-from relcom_desktop.core.models.base import Base, EnumText, IdMixin, RecordMixin
+from relcom_desktop.core.models.base import Base, Day, EnumText, IdMixin, RecordMixin
 
 reflection_change = Table(
     "reflection_change",
@@ -24,7 +24,7 @@ class Reflection(RecordMixin, Base):
     __tablename__ = "reflection"
     __table_args__ = (Index("ix_reflection_date", "written_on"),)
 
-    written_on: Mapped[dt.date] = mapped_column(Date)
+    written_on: Mapped[dt.date] = mapped_column(Day)
     what_happened: Mapped[str] = mapped_column(Text, default="")
     what_learned: Mapped[str] = mapped_column(Text, default="")
     do_differently: Mapped[str] = mapped_column(Text, default="")
@@ -41,7 +41,7 @@ class SelfAssessment(RecordMixin, Base):
 
     __tablename__ = "self_assessment"
 
-    assessed_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    assessed_on: Mapped[dt.date] = mapped_column(Day, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     scores: Mapped[list[SelfAssessmentScore]] = relationship(

@@ -1,0 +1,100 @@
+"""Shared helpers for the benchmark scripts: timing, child processes, demo data, results."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / ".data"
+RESULTS = ROOT / "benchmarks" / "last.json"
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    baseline: float
+    target_ratio: float
+    unit: str = "ms"
+    scale: str = "10y"
+    kind: str = "ratio"  # "ratio": value/baseline <= target; "extra": value-baseline <= target
+
+    @property
+    def ratio(self) -> float:
+        if self.kind == "extra":
+            return self.value - self.baseline
+        return self.value / self.baseline if self.baseline else float("inf")
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.target_ratio
+
+    def line(self) -> str:
+        verdict = "met" if self.met else "NOT MET"
+        if self.kind == "extra":
+            return (
+                f"{self.name}: {self.value:.1f} {self.unit} vs baseline {self.baseline:.1f} "
+                f"{self.unit} (+{self.ratio:.1f} {self.unit}, target ≤ +{self.target_ratio:g}) "
+                f"— {verdict}"
+            )
+        return (
+            f"{self.name}: {self.value:.1f} {self.unit} vs baseline {self.baseline:.1f} "
+            f"{self.unit} = {self.ratio:.2f}× (target ≤ {self.target_ratio:g}×) — {verdict}"
+        )
+
+
+def best_of(fn: Callable[[], object], repeat: int = 7, sample_ms: float = 50.0) -> float:
+    """Median time of one call of ``fn`` in milliseconds.
+
+    Fast calls are timed in batches long enough (``sample_ms``) for the clock to be fair.
+    """
+    start = time.perf_counter()
+    fn()  # warm-up, and a first estimate of the call's cost
+    first = (time.perf_counter() - start) * 1000
+    batch = max(1, int(sample_ms / max(first, 0.001)))
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(batch):
+            fn()
+        times.append((time.perf_counter() - start) * 1000 / batch)
+    return statistics.median(times)
+
+
+def run_until_line(args: list[str], marker: str, env: dict[str, str]) -> tuple[float, float]:
+    """Start a process, wait for ``marker`` on stdout; (ms to the marker, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    elapsed = float("nan")
+    for line in proc.stdout:
+        if marker in line:
+            elapsed = (time.perf_counter() - start) * 1000
+    _pid, _status, usage = os.wait4(proc.pid, 0)
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def ensure_demo(scale: str = "10y") -> Path:
+    """A demo data folder at ``scale``, built once and reused by later runs."""
+    folder = DATA / scale
+    if not (folder / "relcom.sqlite3").exists():
+        print(f"Building the {scale} demo data in {folder} (once)…", file=sys.stderr, flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "relcom_desktop", "--data-dir", str(folder), "demo",
+             "--scale", scale],
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+    return folder
+
+
+def save(figures: list[Figure]) -> None:
+    rows = [{**asdict(f), "ratio": round(f.ratio, 3), "met": f.met} for f in figures]
+    RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
