@@ -25,12 +25,16 @@ class Figure:
     target_ratio: float
     unit: str = "ms"
     scale: str = "10y"
-    kind: str = "ratio"  # "ratio": value/baseline <= target; "extra": value-baseline <= target
+    # "ratio": value/baseline <= target; "extra": value-baseline <= target;
+    # "absolute": value <= target (the baseline is shown for context)
+    kind: str = "ratio"
 
     @property
     def ratio(self) -> float:
         if self.kind == "extra":
             return self.value - self.baseline
+        if self.kind == "absolute":
+            return self.value
         return self.value / self.baseline if self.baseline else float("inf")
 
     @property
@@ -39,6 +43,11 @@ class Figure:
 
     def line(self) -> str:
         verdict = "met" if self.met else "NOT MET"
+        if self.kind == "absolute":
+            return (
+                f"{self.name}: {self.value:.1f} {self.unit} (idle {self.baseline:.1f} "
+                f"{self.unit}; target ≤ {self.target_ratio:g} {self.unit}) — {verdict}"
+            )
         if self.kind == "extra":
             return (
                 f"{self.name}: {self.value:.1f} {self.unit} vs baseline {self.baseline:.1f} "
