@@ -43,13 +43,29 @@ def _validate(session: Session, c: CheckIn) -> CheckIn:
         raise errors.ValidationError("Choose the child this check-in is about.")
     if c.held_on is None or c.held_on > dt.date.today():
         raise errors.ValidationError("Enter the date of the check-in (today or earlier).")
-    outcomes = [s.outcome for s in c.scores]
+    if child.date_of_birth and c.held_on < child.date_of_birth:
+        raise errors.ValidationError("A check-in cannot be dated before the child was born.")
+    scores = tuple(_checked_score(s) for s in c.scores)
+    outcomes = [s.outcome for s in scores]
     if len(set(outcomes)) != len(outcomes):
         raise errors.ValidationError("Each outcome can be rated only once in a check-in.")
-    if not any(s.rating is not None for s in c.scores) and not c.child_view.strip():
+    if not any(s.rating is not None for s in scores) and not clean_text(c.child_view):
         raise errors.ValidationError("Rate at least one outcome or record the child's view.")
-    scores = tuple(dataclasses.replace(s, evidence=clean_text(s.evidence)) for s in c.scores)
-    return dataclasses.replace(c, scores=scores, child_view=clean_text(c.child_view))
+    return dataclasses.replace(
+        c, scores=scores, child_view=clean_text(c.child_view), notes=clean_text(c.notes)
+    )
+
+
+def _checked_score(score: OutcomeScore) -> OutcomeScore:
+    try:
+        outcome = Outcome(score.outcome)
+        rating = None if score.rating is None else OutcomeRating(score.rating)
+    except ValueError:
+        scale = ", ".join(r.label.lower() for r in OutcomeRating)
+        raise errors.ValidationError(
+            f"Rate each outcome on the scale ({scale}), or leave it unrated."
+        ) from None
+    return OutcomeScore(outcome, rating, clean_text(score.evidence))
 
 
 class _CheckInCrud(Crud[CheckIn]):
