@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.db import Store
@@ -114,3 +114,28 @@ def outcome_series(
             if s.rating is not None:
                 series[s.outcome].append((c.held_on, int(s.rating)))
     return series
+
+
+@dataclass(frozen=True)
+class CheckInDue:
+    """When the child last had a check-in, and when the next is due (every N days)."""
+
+    last: dt.date | None
+    due_on: dt.date | None
+    every_days: int
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due_on is None or self.due_on < today
+
+
+def check_in_due(store: Store, child_id: int) -> CheckInDue:
+    """The child's latest check-in date and the next one due, from the chosen interval."""
+    every = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
+    with store.read() as session:
+        last = session.scalar(
+            select(func.max(m.CheckIn.held_on)).where(
+                m.CheckIn.child_id == child_id, m.CheckIn.deleted_at.is_(None)
+            )
+        )
+    due = last + dt.timedelta(days=every) if last else None
+    return CheckInDue(last, due, every)

@@ -238,6 +238,18 @@ def revert_move(store: Store, new_placement_id: int, previous: Placement) -> Pla
         return _crud.update_in(session, previous)
 
 
+def replay_move(store: Store, new_placement_id: int, ended: Placement) -> Placement:
+    """Redo an undone move in one transaction: end the earlier placement again, then bring
+    the new one back from the Trash."""
+    with store.write() as session:
+        _crud.update_in(session, ended)
+        row = _crud.load(session, new_placement_id, include_deleted=True)
+        _crud.validate(session, _crud.as_record(row))
+        row.deleted_at = None
+        session.flush()
+        return _crud.as_record(row)
+
+
 def placements_for_child(store: Store, child_id: int) -> list[PlacementView]:
     """The child's placement history, newest first, in one query."""
     stmt = (

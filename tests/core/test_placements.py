@@ -240,9 +240,13 @@ def test_revert_move_undoes_a_move_in_one_step(store: Store, ids: dict[str, int]
     new = svc.move_child(
         store, Placement(ids["child"], ids["other"], PlacementType.U4, D(2024, 7, 1)), planned=True
     )
+    ended = svc.get_placement(store, first.id)
     svc.revert_move(store, new.id, first)
     [only] = svc.placements_for_child(store, ids["child"])
     assert only.placement == first
+    svc.replay_move(store, new.id, ended)
+    newest, older = svc.placements_for_child(store, ids["child"])
+    assert (newest.placement.id, older.placement) == (new.id, ended)
 
 
 def test_a_placement_cannot_start_before_the_child_was_born(
