@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.db import Store
@@ -43,13 +43,29 @@ def _validate(session: Session, c: CheckIn) -> CheckIn:
         raise errors.ValidationError("Choose the child this check-in is about.")
     if c.held_on is None or c.held_on > dt.date.today():
         raise errors.ValidationError("Enter the date of the check-in (today or earlier).")
-    outcomes = [s.outcome for s in c.scores]
+    if child.date_of_birth and c.held_on < child.date_of_birth:
+        raise errors.ValidationError("A check-in cannot be dated before the child was born.")
+    scores = tuple(_checked_score(s) for s in c.scores)
+    outcomes = [s.outcome for s in scores]
     if len(set(outcomes)) != len(outcomes):
         raise errors.ValidationError("Each outcome can be rated only once in a check-in.")
-    if not any(s.rating is not None for s in c.scores) and not c.child_view.strip():
+    if not any(s.rating is not None for s in scores) and not clean_text(c.child_view):
         raise errors.ValidationError("Rate at least one outcome or record the child's view.")
-    scores = tuple(dataclasses.replace(s, evidence=clean_text(s.evidence)) for s in c.scores)
-    return dataclasses.replace(c, scores=scores, child_view=clean_text(c.child_view))
+    return dataclasses.replace(
+        c, scores=scores, child_view=clean_text(c.child_view), notes=clean_text(c.notes)
+    )
+
+
+def _checked_score(score: OutcomeScore) -> OutcomeScore:
+    try:
+        outcome = Outcome(score.outcome)
+        rating = None if score.rating is None else OutcomeRating(score.rating)
+    except ValueError:
+        scale = ", ".join(r.label.lower() for r in OutcomeRating)
+        raise errors.ValidationError(
+            f"Rate each outcome on the scale ({scale}), or leave it unrated."
+        ) from None
+    return OutcomeScore(outcome, rating, clean_text(score.evidence))
 
 
 class _CheckInCrud(Crud[CheckIn]):
@@ -98,3 +114,28 @@ def outcome_series(
             if s.rating is not None:
                 series[s.outcome].append((c.held_on, int(s.rating)))
     return series
+
+
+@dataclass(frozen=True)
+class CheckInDue:
+    """When the child last had a check-in, and when the next is due (every N days)."""
+
+    last: dt.date | None
+    due_on: dt.date | None
+    every_days: int
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due_on is None or self.due_on < today
+
+
+def check_in_due(store: Store, child_id: int) -> CheckInDue:
+    """The child's latest check-in date and the next one due, from the chosen interval."""
+    every = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
+    with store.read() as session:
+        last = session.scalar(
+            select(func.max(m.CheckIn.held_on)).where(
+                m.CheckIn.child_id == child_id, m.CheckIn.deleted_at.is_(None)
+            )
+        )
+    due = last + dt.timedelta(days=every) if last else None
+    return CheckInDue(last, due, every)

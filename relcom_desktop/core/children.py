@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, case, func, or_, select
+from sqlalchemy import Row, Select, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import audit, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import (
     Crud,
@@ -21,11 +21,21 @@ from relcom_desktop.core.crud import (
     require_text,
     to_record,
 )
+from relcom_desktop.core.dates import add_months
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.enums import Sex
+from relcom_desktop.core.enums import AuditKind, Sex
 from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
 
 VOICE_FIELDS = ("about_me", "wishes_and_feelings", "what_matters", "strengths", "needs")
+OLDEST_AGE = 30  # a date of birth further back is surely a typing slip
+SHORT_FIELDS = {
+    "full_name": "the full name",
+    "ethnicity": "the ethnicity code",
+    "upn": "the UPN",
+    "la_reference": "the LA reference",
+    "social_worker": "the social worker's name",
+    "iro": "the IRO's name",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,11 @@ class Child:
     id: int | None = None
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
 
     def age_on(self, day: dt.date) -> int | None:
         return age_on(self.date_of_birth, day)
@@ -68,26 +83,40 @@ def age_on(dob: dt.date | None, day: dt.date) -> int | None:
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
+def _check_lengths(child: Child) -> None:
+    for field, what in SHORT_FIELDS.items():
+        limit = m.Child.__table__.c[field].type.length
+        if len(clean_text(getattr(child, field))) > limit:
+            raise errors.ValidationError(f"{what.capitalize()} is too long (at most {limit}).")
+
+
 def _validate(session: Session, child: Child) -> Child:
     today = dt.date.today()
     name = require_text(child.preferred_name, "the child's preferred name", 120)
+    _check_lengths(child)
     ref = clean_text(child.la_reference) or None
     if child.date_of_birth and child.date_of_birth > today:
         raise errors.ValidationError("The date of birth cannot be in the future.")
-    if child.date_of_birth and child.date_of_birth < today.replace(year=today.year - 30):
+    if child.date_of_birth and child.date_of_birth < add_months(today, -12 * OLDEST_AGE):
         raise errors.ValidationError("The date of birth is more than 30 years ago; check it.")
     since, dob = child.looked_after_since, child.date_of_birth
     if since and dob and since < dob:
         raise errors.ValidationError("A child cannot be looked after before they were born.")
+    if since and since > today:
+        raise errors.ValidationError("The date the child became looked after is in the future.")
     if ref is not None:
-        clash = session.scalar(
-            select(m.Child.id).where(m.Child.la_reference == ref, m.Child.id != child.id)
-        )
+        clash = session.execute(
+            select(m.Child.preferred_name, m.Child.deleted_at).where(
+                m.Child.la_reference == ref, m.Child.id != child.id
+            )
+        ).first()
         if clash is not None:
-            raise errors.ValidationError(f"Another child already has the LA reference {ref}.")
-    return dataclasses.replace(
-        child, preferred_name=name, full_name=clean_text(child.full_name), la_reference=ref
-    )
+            where = " in the Trash" if clash.deleted_at else ""
+            raise errors.ValidationError(
+                f"{clash.preferred_name}{where} already has the LA reference {ref}."
+            )
+    short = {field: clean_text(getattr(child, field)) for field in SHORT_FIELDS}
+    return dataclasses.replace(child, **{**short, "preferred_name": name, "la_reference": ref})
 
 
 _crud: Crud[Child] = Crud(m.Child, Child, "child", _validate)
@@ -115,7 +144,13 @@ def update_child(store: Store, child: Child) -> Child:
         return _crud.update_in(session, dataclasses.replace(child, **stamps))
 
 
+def revert_child(store: Store, child: Child) -> Child:
+    """Put back an earlier version exactly, "last updated" dates included (for undo)."""
+    return _crud.update(store, child)
+
+
 def delete_child(store: Store, child_id: int) -> None:
+    """Move the child (and so everything about them) to the Trash."""
     _crud.delete(store, child_id)
 
 
@@ -124,14 +159,33 @@ def restore_child(store: Store, child_id: int) -> Child:
 
 
 def deleted_children(store: Store) -> list[Child]:
+    """Children in the Trash, most recently deleted first."""
     return _crud.trash(store)
+
+
+def purge_child(store: Store, child_id: int) -> None:
+    """Delete a child in the Trash for good, with everything recorded about them.
+
+    Links from journal entries, meetings and actions are removed; those records stay. The
+    audit trail notes the deletion (kind and id only).
+    """
+    with store.write() as session:
+        row = _crud.load(session, child_id, include_deleted=True)
+        if row.deleted_at is None:
+            raise errors.ValidationError(
+                "Only a child in the Trash can be deleted permanently. "
+                "Move them to the Trash first."
+            )
+        session.execute(delete(m.Child).where(m.Child.id == child_id))
+        audit.record_in(session, AuditKind.HARD_DELETE, "child", child_id)
 
 
 def set_archived(store: Store, child_id: int, archived: bool) -> Child:
     """Archive a child who has left the caseload (hidden from the list by default), or undo."""
     with store.write() as session:
         row = _crud.load(session, child_id)
-        row.archived_at = m.utcnow() if archived else None
+        if (row.archived_at is not None) != archived:
+            row.archived_at = m.utcnow() if archived else None
         session.flush()
         return to_record(Child, row)
 

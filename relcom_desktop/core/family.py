@@ -14,6 +14,8 @@ from relcom_desktop.core.crud import Crud, clean_text, require_text
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
 
+RELATIONSHIP_MAX = 120
+
 
 @dataclass(frozen=True)
 class FamilyLink:
@@ -35,8 +37,27 @@ def _validate(session: Session, link: FamilyLink) -> FamilyLink:
         raise errors.ValidationError("Choose the child this link belongs to.")
     if link.last_contact and link.last_contact > dt.date.today():
         raise errors.ValidationError("The last contact date cannot be in the future.")
+    relationship = clean_text(link.relationship_text)
+    if len(relationship) > RELATIONSHIP_MAX:
+        raise errors.ValidationError(
+            f"The relationship is too long (at most {RELATIONSHIP_MAX}); use the notes."
+        )
+    try:
+        kind = LinkKind(link.kind)
+        arrangement = ContactArrangement(link.contact_arrangement)
+        importance = LinkImportance(link.importance)
+    except ValueError:
+        raise errors.ValidationError(
+            "Choose the kind of link, the contact arrangement and how important it is."
+        ) from None
     return dataclasses.replace(
-        link, name=name, relationship_text=clean_text(link.relationship_text)
+        link,
+        name=name,
+        kind=kind,
+        contact_arrangement=arrangement,
+        importance=importance,
+        relationship_text=relationship,
+        notes=clean_text(link.notes),
     )
 
 
@@ -59,14 +80,19 @@ def links_of(store: Store, child_id: int) -> list[FamilyLink]:
 
 
 def links_needing_contact(
-    links: list[FamilyLink], today: dt.date, days: int = 42
+    links: list[FamilyLink],
+    today: dt.date,
+    days: int = 42,
+    at_least: LinkImportance = LinkImportance.MEDIUM,
 ) -> list[FamilyLink]:
-    """Very important links with no recorded contact for ``days`` (a reminder, not a rule)."""
+    """Links at least this important, where contact is expected, with no recorded contact
+    for ``days`` — longest without contact first (a reminder, not a rule)."""
     cutoff = today - dt.timedelta(days=days)
-    return [
+    due = [
         link
         for link in links
-        if link.importance is LinkImportance.HIGH
+        if link.importance >= at_least
         and link.contact_arrangement is not ContactArrangement.NONE
         and (link.last_contact is None or link.last_contact < cutoff)
     ]
+    return sorted(due, key=lambda link: (link.last_contact or dt.date.min, link.name))

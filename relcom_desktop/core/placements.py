@@ -6,13 +6,15 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import SettingType
+from relcom_desktop.core.providers import SettingChoice
 from relcom_desktop.core.ssda903 import (
     PlacementProvider,
     PlacementType,
@@ -22,6 +24,15 @@ from relcom_desktop.core.ssda903 import (
 
 MAX_WEEKLY_FEE_PENCE = 10_000_000  # £100,000 a week: anything above is surely a typing slip
 ONE_DAY = dt.timedelta(days=1)
+USUAL_TYPE = {
+    SettingType.CHILDRENS_HOME: PlacementType.K2,
+    SettingType.FOSTERING_AGENCY: PlacementType.U6,
+    SettingType.LA_FOSTERING: PlacementType.U6,
+    SettingType.SUPPORTED_ACCOMMODATION: PlacementType.H5,
+    SettingType.RESIDENTIAL_SCHOOL: PlacementType.S1,
+    SettingType.SECURE_HOME: PlacementType.K1,
+    SettingType.FAMILY_CENTRE: PlacementType.R3,
+}
 
 
 @dataclass(frozen=True)
@@ -109,15 +120,28 @@ def _validate(session: Session, p: Placement) -> Placement:
     child = session.get(m.Child, p.child_id)
     if child is None or child.deleted_at is not None:
         raise errors.ValidationError("Choose a child for this placement.")
+    if child.date_of_birth and p.start_date < child.date_of_birth:
+        raise errors.ValidationError("The placement cannot start before the child was born.")
     setting = session.get(m.Setting, p.setting_id)
     if setting is None or setting.deleted_at is not None:
         raise errors.ValidationError("Choose a setting from the register for this placement.")
     if p.placement_type is None:
         raise errors.ValidationError("Choose the placement type.")
     _check_overlap(session, p)
-    return dataclasses.replace(
-        p, notes=clean_text(p.notes), ending_notes=clean_text(p.ending_notes)
+    provider_kind = p.provider_kind or session.scalar(
+        select(m.Provider.kind).where(m.Provider.id == setting.provider_id)
     )
+    return dataclasses.replace(
+        p,
+        provider_kind=provider_kind,
+        notes=clean_text(p.notes),
+        ending_notes=clean_text(p.ending_notes),
+    )
+
+
+def usual_placement_type(setting_type: SettingType) -> PlacementType | None:
+    """The SSDA903 placement type most placements in this kind of setting have."""
+    return USUAL_TYPE.get(setting_type)
 
 
 _crud: Crud[Placement] = Crud(m.Placement, Placement, "placement", _validate)
@@ -205,6 +229,27 @@ def move_child(
         return _crud.create_in(session, new)
 
 
+def revert_move(store: Store, new_placement_id: int, previous: Placement) -> Placement:
+    """Undo a move in one transaction: the new placement goes to the Trash and the one it
+    ended is put back as it was."""
+    with store.write() as session:
+        _crud.load(session, new_placement_id).deleted_at = m.utcnow()
+        session.flush()
+        return _crud.update_in(session, previous)
+
+
+def replay_move(store: Store, new_placement_id: int, ended: Placement) -> Placement:
+    """Redo an undone move in one transaction: end the earlier placement again, then bring
+    the new one back from the Trash."""
+    with store.write() as session:
+        _crud.update_in(session, ended)
+        row = _crud.load(session, new_placement_id, include_deleted=True)
+        _crud.validate(session, _crud.as_record(row))
+        row.deleted_at = None
+        session.flush()
+        return _crud.as_record(row)
+
+
 def placements_for_child(store: Store, child_id: int) -> list[PlacementView]:
     """The child's placement history, newest first, in one query."""
     stmt = (
@@ -236,15 +281,52 @@ def stability(history: list[PlacementView], today: dt.date) -> Stability:
     """How settled the child is: moves in the last year and the length of the current stay."""
     year_ago = today - dt.timedelta(days=365)
     recent = [v for v in history if was_active_between(v.placement, year_ago, today)]
-    current = next(
-        (v for v in history if v.placement.end_date is None and v.placement.start_date <= today),
-        None,
-    )
+    current = current_placement(history, today)
     return Stability(
         placements_last_12_months=len(recent),
         current_placement_days=current.days(today) if current else None,
         total_placements=len(history),
     )
+
+
+def current_placement(history: list[PlacementView], today: dt.date) -> PlacementView | None:
+    """The placement the child lives in on ``today``, as the caseload list counts it: the
+    latest one started by then and not ended before then (``history`` is newest first)."""
+    return next(
+        (
+            v
+            for v in history
+            if v.placement.start_date <= today
+            and (v.placement.end_date is None or v.placement.end_date >= today)
+        ),
+        None,
+    )
+
+
+def settings_with_children(store: Store, today: dt.date | None = None) -> list[SettingChoice]:
+    """Settings where at least one child on the caseload lives now, by name (for filters)."""
+    today = today or dt.date.today()
+    placed = (
+        select(m.Placement.setting_id)
+        .join(m.Child, m.Child.id == m.Placement.child_id)
+        .where(
+            m.Placement.deleted_at.is_(None),
+            m.Child.deleted_at.is_(None),
+            m.Placement.start_date <= today,
+            or_(m.Placement.end_date.is_(None), m.Placement.end_date >= today),
+        )
+    )
+    stmt = (
+        select(m.Setting, m.Provider.name)
+        .join(m.Provider, m.Provider.id == m.Setting.provider_id)
+        .where(m.Setting.id.in_(placed), m.Setting.deleted_at.is_(None))
+        .order_by(func.lower(m.Setting.name), m.Setting.id)
+    )
+    with store.read() as session:
+        return [
+            SettingChoice(s.id, s.name, s.provider_id, p_name, s.urn, s.setting_type)
+            for s, p_name in session.execute(stmt)
+        ]
 
 
 @dataclass(frozen=True)

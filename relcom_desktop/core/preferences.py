@@ -17,6 +17,7 @@ PLACEMENT_REVIEW_EVERY_MONTHS = "review.placement_review_every_months"
 LAC_FIRST_REVIEW_DAYS = "review.lac_first_review_days"
 LAC_SECOND_REVIEW_MONTHS = "review.lac_second_review_months"
 LAC_LATER_REVIEW_MONTHS = "review.lac_later_review_months"
+LAC_REVIEW_DUE_SOON_DAYS = "review.lac_review_due_soon_days"
 LINK_CONTACT_REMINDER_DAYS = "family.link_contact_reminder_days"
 PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
@@ -29,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     LAC_FIRST_REVIEW_DAYS: 20,
     LAC_SECOND_REVIEW_MONTHS: 3,
     LAC_LATER_REVIEW_MONTHS: 6,
+    LAC_REVIEW_DUE_SOON_DAYS: 28,
     LINK_CONTACT_REMINDER_DAYS: 42,
     PROVIDER_NO_CONTACT_DAYS: 90,
     PROVIDER_CONCERN_RUN: 3,
@@ -45,5 +47,11 @@ def get(store: Store, key: str, default: Any = None) -> Any:
 
 
 def put(store: Store, key: str, value: Any) -> None:
+    put_many(store, {key: value})
+
+
+def put_many(store: Store, values: dict[str, Any]) -> None:
+    """Save several preferences together (one transaction)."""
     with store.write() as session:
-        session.merge(m.AppSetting(key=key, value=value))
+        for key, value in values.items():
+            session.merge(m.AppSetting(key=key, value=value))

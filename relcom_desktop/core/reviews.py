@@ -46,11 +46,29 @@ def _validate(session: Session, r: PlacementReview) -> PlacementReview:
         raise errors.ValidationError("Enter the date of the review (today or earlier).")
     if r.held_on < placement.start_date:
         raise errors.ValidationError("A review cannot be dated before the placement started.")
-    kinds = [s.standard for s in r.standards]
+    if placement.end_date is not None and r.held_on > placement.end_date:
+        raise errors.ValidationError(
+            f"A review cannot be dated after the placement ended ({placement.end_date:%d %b %Y})."
+        )
+    standards = tuple(_checked_standard(s) for s in r.standards)
+    kinds = [s.standard for s in standards]
     if len(set(kinds)) != len(kinds):
         raise errors.ValidationError("Each Quality Standard can appear only once in a review.")
-    standards = tuple(dataclasses.replace(s, evidence=clean_text(s.evidence)) for s in r.standards)
+    if not any(s.rating is not None or s.evidence for s in standards) and not clean_text(r.summary):
+        raise errors.ValidationError("Rate or give evidence for at least one standard.")
     return dataclasses.replace(r, standards=standards, summary=clean_text(r.summary))
+
+
+def _checked_standard(s: StandardEvidence) -> StandardEvidence:
+    try:
+        standard = QualityStandard(s.standard)
+        rating = None if s.rating is None else StandardRating(s.rating)
+    except ValueError:
+        scale = ", ".join(r.label.lower() for r in StandardRating)
+        raise errors.ValidationError(
+            f"Rate each standard on the scale ({scale}), or leave it unrated."
+        ) from None
+    return StandardEvidence(standard, rating, clean_text(s.evidence))
 
 
 class _ReviewCrud(Crud[PlacementReview]):
@@ -76,6 +94,13 @@ create_review = _crud.create
 update_review = _crud.update
 delete_review = _crud.delete
 restore_review = _crud.restore
+
+
+def reviews_of_placement(
+    reviews: list[PlacementReview], placement_id: int
+) -> list[PlacementReview]:
+    """The reviews (from :func:`reviews_of_child`, newest first) of one placement."""
+    return [r for r in reviews if r.placement_id == placement_id]
 
 
 def reviews_of_child(store: Store, child_id: int) -> list[PlacementReview]:

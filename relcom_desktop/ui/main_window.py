@@ -24,7 +24,6 @@ from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
-from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
 DEMO_SUFFIX = " — DEMO (synthetic data)"
@@ -193,9 +192,9 @@ class MainWindow(QMainWindow):
     def _section_opener(self, key: str) -> Callable[[], None]:
         def open_section() -> None:
             self.show_section(key)
-            page = self.page(key)
-            if isinstance(page, ListPage):
-                page.focus_search()  # Ctrl+2 then type a name
+            focus = getattr(self.page(key), "focus_search", None)
+            if self.current_section() == key and callable(focus):
+                focus()  # Ctrl+2 then type a name
 
         return open_section
 
@@ -213,10 +212,10 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         if key == "children":
-            from relcom_desktop.ui.pages.children_page import ChildrenPage
+            from relcom_desktop.ui.child.section import ChildrenSection
 
-            children = ChildrenPage(self.store)
-            children.child_opened.connect(self._on_child_opened)
+            children = ChildrenSection(self.store)
+            children.child_opened.connect(self.child_opened)
             return children
         if key == "providers":
             from relcom_desktop.ui.pages.providers_page import ProvidersPage
@@ -256,13 +255,27 @@ class MainWindow(QMainWindow):
         if section is None:
             raise ValueError(f"No page shows records of kind {kind!r}")
         self.show_section(section)
+        if self.current_section() != section:
+            return  # the page on show kept the user (unsaved edits)
         page = self.page(section)
         opener = getattr(page, "open_record", None)
         if callable(opener):
             opener(kind, record_id)
 
+    def _may_leave(self) -> bool:
+        """Ask the page on show whether it may be left (it may have unsaved edits)."""
+        page = self._pages.get(self.current_section())
+        may_leave = getattr(page, "may_leave", None)
+        return not callable(may_leave) or bool(may_leave())
+
     def _show_row(self, row: int) -> None:
         if not 0 <= row < len(SECTIONS):
+            return
+        if row != self.stack.currentIndex() and not self._may_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            self.section_actions[self.stack.currentIndex()].setChecked(True)
             return
         key = SECTION_KEYS[row]
         self.page(key)
@@ -278,12 +291,6 @@ class MainWindow(QMainWindow):
         from relcom_desktop.ui.formatting import plural
 
         self.children_count.setText(plural(count_children(self.store), "child", "children"))
-
-    def _on_child_opened(self, child_id: int) -> None:
-        from relcom_desktop.core.children import get_child
-
-        self._show_chosen(lambda: f"Chosen child: {get_child(self.store, child_id).preferred_name}")
-        self.child_opened.emit(child_id)
 
     def _on_provider_opened(self, provider_id: int) -> None:
         from relcom_desktop.core.providers import get_provider
@@ -328,5 +335,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)

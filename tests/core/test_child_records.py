@@ -36,9 +36,22 @@ def test_family_links_and_contact_reminder(store: Store) -> None:
             last_contact=TODAY - dt.timedelta(days=70),
         ),
     )
-    family.create_link(store, family.FamilyLink(child_id=child.id, name="Football club"))
+    family.create_link(
+        store,
+        family.FamilyLink(child_id=child.id, name="Football club", importance=LinkImportance.LOW),
+    )
+    family.create_link(
+        store,
+        family.FamilyLink(
+            child_id=child.id,
+            name="Dad",
+            contact_arrangement=ContactArrangement.NONE,
+            importance=LinkImportance.HIGH,
+        ),
+    )
     links = family.links_of(store, child.id)
-    assert [x.name for x in links] == ["Nan Thistlecombe", "Football club"]
+    assert [x.name for x in links] == ["Dad", "Nan Thistlecombe", "Football club"]
+    # No contact is expected with Dad, and the club matters less: only Nan is a reminder.
     assert family.links_needing_contact(links, TODAY, days=60) == [gran]
     assert family.links_needing_contact(links, TODAY, days=90) == []
     with pytest.raises(errors.ValidationError, match="future"):
@@ -46,7 +59,9 @@ def test_family_links_and_contact_reminder(store: Store) -> None:
     with pytest.raises(errors.ValidationError, match="name"):
         family.create_link(store, family.FamilyLink(child_id=child.id, name=""))
     family.delete_link(store, gran.id)
-    assert len(family.links_of(store, child.id)) == 1
+    assert len(family.links_of(store, child.id)) == 2
+    family.restore_link(store, gran.id)
+    assert len(family.links_of(store, child.id)) == 3
 
 
 def test_check_in_round_trip_and_series(store: Store) -> None:
@@ -131,3 +146,53 @@ def test_placement_review(store: Store) -> None:
             store,
             dataclasses.replace(review, standards=(StandardEvidence(QualityStandard.HEALTH),) * 2),
         )
+
+
+def test_ratings_must_come_from_the_named_scales(store: Store) -> None:
+    child = a_child(store)
+    with pytest.raises(errors.ValidationError, match="serious concern, some concern"):
+        checkins.create_check_in(
+            store,
+            CheckIn(child.id, TODAY, (OutcomeScore(Outcome.SAFE, 7),)),  # type: ignore[arg-type]
+        )
+    saved = checkins.create_check_in(
+        store,
+        CheckIn(child.id, TODAY, (OutcomeScore(Outcome.SAFE, 3),)),  # type: ignore[arg-type]
+    )
+    assert saved.score(Outcome.SAFE).rating is OutcomeRating.MOSTLY_WELL
+    setting = a_setting(store, a_provider(store).id)
+    p = a_placement(store, child.id, setting.id, TODAY - dt.timedelta(days=30))
+    with pytest.raises(errors.ValidationError, match="not met, partly met, met, met well"):
+        reviews.create_review(
+            store,
+            PlacementReview(p.id, TODAY, (StandardEvidence(QualityStandard.HEALTH, 0),)),  # type: ignore[arg-type]
+        )
+
+
+def test_a_check_in_needs_a_child_who_was_born(store: Store) -> None:
+    child = a_child(store, date_of_birth=TODAY - dt.timedelta(days=10))
+    with pytest.raises(errors.ValidationError, match="before the child was born"):
+        checkins.create_check_in(
+            store, CheckIn(child.id, TODAY - dt.timedelta(days=11), child_view="Hello")
+        )
+
+
+def test_reviews_belong_within_the_placement(store: Store) -> None:
+    child = a_child(store)
+    setting = a_setting(store, a_provider(store).id)
+    start, end = TODAY - dt.timedelta(days=300), TODAY - dt.timedelta(days=100)
+    old = a_placement(store, child.id, setting.id, start, end)
+    now = a_placement(store, child.id, setting.id, end)
+    rated = (StandardEvidence(QualityStandard.HEALTH, StandardRating.MET),)
+    with pytest.raises(errors.ValidationError, match="after the placement ended"):
+        reviews.create_review(store, PlacementReview(old.id, end + dt.timedelta(days=1), rated))
+    with pytest.raises(errors.ValidationError, match="at least one standard"):
+        reviews.create_review(
+            store, PlacementReview(now.id, TODAY, (StandardEvidence(QualityStandard.HEALTH),))
+        )
+    first = reviews.create_review(store, PlacementReview(old.id, end, rated))
+    second = reviews.create_review(store, PlacementReview(now.id, TODAY, rated, " Settled "))
+    everything = reviews.reviews_of_child(store, child.id)
+    assert [r.id for r in everything] == [second.id, first.id]
+    assert reviews.reviews_of_placement(everything, now.id) == [second]
+    assert second.summary == "Settled"

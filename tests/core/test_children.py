@@ -158,3 +158,96 @@ def test_placement_ending_filter(store: Store) -> None:
     )
     found = svc.list_children(store, ChildFilter(ending_within_days=60))
     assert [r.preferred_name for r in found] == ["Bea"]
+
+
+def test_long_fields_are_refused_with_a_limit(store: Store) -> None:
+    child = svc.Child(preferred_name="Robin", social_worker="x" * 121)
+    with pytest.raises(errors.ValidationError, match="social worker's name is too long"):
+        svc.create_child(store, child)
+    with pytest.raises(errors.ValidationError, match="in the future"):
+        svc.create_child(
+            store,
+            svc.Child(preferred_name="Robin", looked_after_since=TODAY + dt.timedelta(days=1)),
+        )
+    saved = svc.create_child(store, dataclasses.replace(child, social_worker="  Sam Oduya "))
+    assert saved.social_worker == "Sam Oduya"
+
+
+def test_revert_child_puts_back_an_earlier_version_exactly(store: Store) -> None:
+    """Undoing an edit restores the text and its "last updated" date."""
+    child = a_child(store, "Robin", about_me="I like drawing.")
+    before = svc.get_child(store, child.id)
+    after = svc.update_child(store, dataclasses.replace(before, about_me="I like football."))
+    assert after.about_me_updated == TODAY
+    undone = svc.revert_child(store, before)
+    assert undone.about_me == "I like drawing."
+    assert undone.about_me_updated is None
+    redone = svc.revert_child(store, after)
+    assert redone.about_me == "I like football." and redone.about_me_updated == TODAY
+
+
+def test_archive_twice_keeps_the_first_date_and_undo_returns_the_child(store: Store) -> None:
+    child = a_child(store, "Robin")
+    first = svc.set_archived(store, child.id, True)
+    assert first.archived
+    again = svc.set_archived(store, child.id, True)
+    assert again.archived_at == first.archived_at
+    assert svc.count_children(store) == 0
+    assert not svc.set_archived(store, child.id, False).archived
+    assert svc.count_children(store) == 1
+
+
+def test_deleted_child_is_in_the_trash_with_its_date(store: Store) -> None:
+    child = a_child(store, "Robin")
+    svc.delete_child(store, child.id)
+    [trashed] = svc.deleted_children(store)
+    assert trashed.preferred_name == "Robin" and trashed.deleted_at is not None
+    with pytest.raises(errors.NotFoundError):
+        svc.update_child(store, dataclasses.replace(child, about_me="lost?"))
+
+
+def test_an_la_reference_held_by_a_child_in_the_trash_says_so(store: Store) -> None:
+    child = a_child(store, "Robin", la_reference="LA-9")
+    svc.delete_child(store, child.id)
+    with pytest.raises(
+        errors.ValidationError, match="Robin in the Trash already has the LA reference LA-9"
+    ):
+        a_child(store, "Sky", la_reference="LA-9")
+    assert svc.restore_child(store, child.id).la_reference == "LA-9"
+
+
+def test_purge_only_from_the_trash_and_it_is_audited(store: Store) -> None:
+    from relcom_desktop.core import audit, checkins, family
+    from relcom_desktop.core.enums import AuditKind, Outcome, OutcomeRating
+
+    ids = _caseload(store)
+    ash = ids["Ash"]
+    family.create_link(store, family.FamilyLink(child_id=ash, name="Nan"))
+    checkins.create_check_in(
+        store,
+        checkins.CheckIn(
+            ash, TODAY, (checkins.OutcomeScore(Outcome.SAFE, OutcomeRating.GOING_WELL),)
+        ),
+    )
+    with pytest.raises(errors.ValidationError, match="Trash first"):
+        svc.purge_child(store, ash)
+    svc.delete_child(store, ash)
+    svc.purge_child(store, ash)
+    assert svc.deleted_children(store) == []
+    with pytest.raises(errors.NotFoundError):
+        svc.restore_child(store, ash)
+    event = audit.recent_events(store)[0]
+    assert (event.kind, event.record_kind, event.record_id) == (AuditKind.HARD_DELETE, "child", ash)
+    assert "Ash" not in event.detail
+    assert [r.preferred_name for r in svc.list_children(store)] == ["Bea", "Cal"]
+
+
+def test_date_of_birth_limit_works_on_a_leap_day(store: Store, monkeypatch) -> None:
+    class LeapDay(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2028, 2, 29)
+
+    monkeypatch.setattr(svc.dt, "date", LeapDay)
+    child = svc.create_child(store, svc.Child("Robin", date_of_birth=dt.date(2015, 3, 1)))
+    assert child.id is not None

@@ -169,3 +169,118 @@ def test_children_placed_with_provider_now(store: Store, ids: dict[str, int]) ->
     owner = get_setting(store, ids["home"]).provider_id
     placed = svc.children_placed_with(store, owner, D(2024, 7, 1))
     assert [(p.preferred_name, p.setting_name) for p in placed] == [("Bea", "Elm Lodge")]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=dates, end=st.one_of(st.none(), dates), fee=st.integers(-10_000, 11_000_000))
+def test_a_placement_is_refused_exactly_when_its_own_rules_are_broken(
+    store: Store, ids: dict[str, int], start: dt.date, end: dt.date | None, fee: int
+) -> None:
+    """End before start, a negative fee and an absurd fee are refused; nothing else is."""
+    child = a_child(store, "Fuzz").id
+    broken = (end is not None and end < start) or fee < 0 or fee > svc.MAX_WEEKLY_FEE_PENCE
+    try:
+        saved = a_placement(store, child, ids["home"], start, end, fee=fee)
+    except errors.ValidationError as exc:
+        assert broken, str(exc)
+        assert svc.placements_for_child(store, child) == []  # nothing half-written
+    else:
+        assert not broken
+        assert (saved.start_date, saved.end_date, saved.weekly_fee_pence) == (start, end, fee)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=dates, end=dates)
+def test_ending_a_placement_accepts_any_end_on_or_after_its_start(
+    store: Store, ids: dict[str, int], start: dt.date, end: dt.date
+) -> None:
+    child = a_child(store, "Fuzz").id
+    p = a_placement(store, child, ids["home"], start)
+    try:
+        ended = svc.end_placement(store, p.id, end, planned=True)
+    except errors.ValidationError as exc:
+        assert end < start and "end before it starts" in str(exc)
+        assert svc.get_placement(store, p.id).end_date is None
+    else:
+        assert end >= start and ended.end_date == end
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(gaps=st.lists(st.integers(min_value=-30, max_value=400), min_size=1, max_size=6))
+def test_moves_keep_one_open_placement_and_no_overlaps(
+    store: Store, ids: dict[str, int], gaps: list[int]
+) -> None:
+    """A run of moves (some dated before the current start) never leaves overlapping stays."""
+    child = a_child(store, "Fuzz").id
+    day = D(2020, 1, 1)
+    a_placement(store, child, ids["home"], day)
+    for gap in gaps:
+        day += dt.timedelta(days=gap)
+        new = Placement(child, ids["other"], PlacementType.U4, day)
+        try:
+            svc.move_child(store, new, planned=True)
+        except errors.ValidationError:
+            day -= dt.timedelta(days=gap)
+    saved = sorted(
+        (v.placement for v in svc.placements_for_child(store, child)), key=lambda p: p.start_date
+    )
+    assert sum(p.end_date is None for p in saved) == 1
+    for before, after in itertools.pairwise(saved):
+        assert before.end_date == after.start_date
+
+
+def test_revert_move_undoes_a_move_in_one_step(store: Store, ids: dict[str, int]) -> None:
+    first = a_placement(store, ids["child"], ids["home"], D(2024, 1, 1))
+    new = svc.move_child(
+        store, Placement(ids["child"], ids["other"], PlacementType.U4, D(2024, 7, 1)), planned=True
+    )
+    ended = svc.get_placement(store, first.id)
+    svc.revert_move(store, new.id, first)
+    [only] = svc.placements_for_child(store, ids["child"])
+    assert only.placement == first
+    svc.replay_move(store, new.id, ended)
+    newest, older = svc.placements_for_child(store, ids["child"])
+    assert (newest.placement.id, older.placement) == (new.id, ended)
+
+
+def test_a_placement_cannot_start_before_the_child_was_born(
+    store: Store, ids: dict[str, int]
+) -> None:
+    with pytest.raises(errors.ValidationError, match="before the child was born"):
+        a_placement(store, ids["child"], ids["home"], D(2011, 1, 1))  # born 1 May 2012
+
+
+def test_provider_kind_comes_from_the_provider(store: Store, ids: dict[str, int]) -> None:
+    from relcom_desktop.core.ssda903 import PlacementProvider
+
+    p = a_placement(store, ids["child"], ids["home"], D(2024, 1, 1))
+    assert p.provider_kind is PlacementProvider.PR4
+
+
+def test_usual_placement_type_for_a_setting() -> None:
+    from relcom_desktop.core.enums import SettingType
+
+    assert svc.usual_placement_type(SettingType.CHILDRENS_HOME) is PlacementType.K2
+    assert svc.usual_placement_type(SettingType.FOSTERING_AGENCY) is PlacementType.U6
+    assert svc.usual_placement_type(SettingType.OTHER) is None
+
+
+def test_current_placement_and_settings_with_children(store: Store, ids: dict[str, int]) -> None:
+    today = D(2025, 1, 1)
+    a_placement(store, ids["child"], ids["home"], D(2024, 1, 1), D(2024, 6, 1))
+    a_placement(store, ids["child"], ids["other"], D(2024, 6, 1))
+    history = svc.placements_for_child(store, ids["child"])
+    current = svc.current_placement(history, today)
+    assert current is not None and current.setting_name == "Elm Lodge"
+    assert svc.current_placement(history, D(2023, 1, 1)) is None
+    assert svc.stability(history, today).current_placement_days == (today - D(2024, 6, 1)).days
+    choices = svc.settings_with_children(store, today)
+    assert [c.name for c in choices] == ["Elm Lodge"]
+    assert choices[0].label == "Elm Lodge — Willowbank Care (Demo) Ltd"
+    assert [c.name for c in svc.settings_with_children(store, D(2024, 3, 1))] == ["Oak House"]

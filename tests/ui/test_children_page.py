@@ -53,7 +53,7 @@ def test_lists_the_caseload_by_name(page: ChildrenPage) -> None:
         "Legal status",
         "Current setting",
         "Days in placement",
-        "Moves (12 months)",
+        "Placements (12 months)",
         "Last check-in",
     ]
     assert page.table.alternatingRowColors()

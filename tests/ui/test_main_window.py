@@ -8,8 +8,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop import APP_NAME, __version__
+from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
-from relcom_desktop.ui.pages.children_page import ChildrenPage
 from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 from relcom_desktop.ui.pages.providers_page import ProvidersPage
 
@@ -51,14 +51,13 @@ def test_ctrl_number_switches_through_every_section(qtbot, window: MainWindow) -
         assert window.stack.currentWidget().isAncestorOf(page)
         assert window.nav.currentRow() == number - 1
     assert seen == [SECTION_KEYS[n - 1] for n in (2, 3, 4, 5, 6, 7, 8, 1)]
-    assert isinstance(window.page("children"), ChildrenPage)
+    assert isinstance(window.page("children"), ChildrenSection)
     assert isinstance(window.page("providers"), ProvidersPage)
 
 
 def test_ctrl_2_then_typing_searches_the_children(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    page = window.page("children")
-    assert isinstance(page, ChildrenPage)
+    page = window.page("children").list
     qtbot.waitUntil(page.search.hasFocus)
     qtbot.keyClicks(QApplication.focusWidget(), "cara")
     qtbot.waitUntil(lambda: page.count_label.text() == "1 child", timeout=2000)
@@ -66,8 +65,8 @@ def test_ctrl_2_then_typing_searches_the_children(qtbot, window: MainWindow) -> 
 
 def test_tab_moves_from_search_through_filters_to_the_table(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    page = window.page("children")
-    order = [page.search, page.placement_type, page.legal_status, page.no_check_in]
+    page = window.page("children").list
+    order = [page.search, page.placement_type, page.legal_status, page.setting, page.no_check_in]
     widget = page.search
     for expected in order[1:]:
         widget = widget.nextInFocusChain()
@@ -117,12 +116,14 @@ def test_status_bar_shows_data_file_and_children(window: MainWindow, caseload) -
     assert window.children_count.text() == "4 children"  # the archived child is not counted
 
 
-def test_choosing_a_child_shows_them_in_the_status_bar(qtbot, window: MainWindow, caseload) -> None:
-    page = window.page("children")
+def test_choosing_a_child_opens_their_page(qtbot, window: MainWindow, caseload) -> None:
+    section = window.page("children")
     with qtbot.waitSignal(window.child_opened) as signal:
-        page.child_opened.emit(caseload.children["Cara"])
+        section.list.child_opened.emit(caseload.children["Cara"])
     assert signal.args == [caseload.children["Cara"]]
-    assert "Cara" in window.statusBar().currentMessage()
+    assert section.currentWidget() is section.child_page
+    assert section.child_page.header.name.text() == "Cara"
+    assert section.current_context() == ("child", caseload.children["Cara"])
 
 
 def test_geometry_and_section_are_restored(qtbot, caseload, settings) -> None:
@@ -176,3 +177,4 @@ def test_open_record_shows_the_owning_section(window: MainWindow) -> None:
     assert window.current_section() == "providers"
     window.bus.open_record.emit("child", 1)
     assert window.current_section() == "children"
+    assert window.page("children").current_context() == ("child", 1)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from relcom_desktop.core.children import (
     ChildFilter,
@@ -15,11 +16,12 @@ from relcom_desktop.core.children import (
     list_children,
 )
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.placements import settings_with_children
 from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.ui.formatting import MISSING, number, short_date
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.pages.list_page import ListPage
-from relcom_desktop.ui.widgets import chosen, enum_combo
+from relcom_desktop.ui.widgets import choice_combo, chosen, enum_combo
 
 NO_CHECK_IN_DAYS = 90
 ENDING_WITHIN_DAYS = 60
@@ -71,7 +73,10 @@ COLUMNS = [
         ALIGN_RIGHT,
     ),
     Column(
-        "Moves\n(12 months)", lambda r: number(r.placements_12m), ChildSort.MOVES_12M, ALIGN_RIGHT
+        "Placements\n(12 months)",
+        lambda r: number(r.placements_12m),
+        ChildSort.MOVES_12M,
+        ALIGN_RIGHT,
     ),
     Column("Last check-in", _check_in, ChildSort.LAST_CHECK_IN),
 ]
@@ -92,6 +97,8 @@ class ChildrenPage(ListPage):
     """Every child on the caseload; Enter or double-click opens a child."""
 
     child_opened = Signal(int)
+    new_requested = Signal()
+    trash_requested = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -102,6 +109,13 @@ class ChildrenPage(ListPage):
         self._descending = False
         self.placement_type = enum_combo("All placement types", PlacementType, with_code=True)
         self.legal_status = enum_combo("All legal statuses", LegalStatus, with_code=True)
+        self.setting = choice_combo("All settings", [])
+        self.setting.setToolTip("Settings where a child on the caseload lives now")
+        self.reload_settings()
+        self.new_button = QPushButton("&New child…")
+        self.new_button.setToolTip("Add a child to the caseload (Ctrl+N)")
+        self.trash_button = QPushButton("&Trash…")
+        self.trash_button.setToolTip("Children moved to the Trash, to restore")
         self.no_check_in = QCheckBox(f"No check-in for {NO_CHECK_IN_DAYS} days")
         self.ending_soon = QCheckBox(f"Placement ending within {ENDING_WITHIN_DAYS} days")
         self.show_archived = QCheckBox("Show archived")
@@ -110,19 +124,44 @@ class ChildrenPage(ListPage):
         self.row_activated.connect(lambda row: self.child_opened.emit(row.id))
 
     def _add_filters(self) -> None:
-        for combo in (self.placement_type, self.legal_status):
+        for combo in (self.placement_type, self.legal_status, self.setting):
             self.filters.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         for box in (self.no_check_in, self.ending_soon, self.show_archived):
             self.toggles.addWidget(box)
             box.toggled.connect(lambda _on: self.refresh())
         self.finish_filters()
+        self.toggles.addWidget(self.trash_button)
+        self.toggles.addWidget(self.new_button)
+        self.new_button.clicked.connect(self.new_requested)
+        self.trash_button.clicked.connect(self.trash_requested)
+        chain = (self.show_archived, self.trash_button, self.new_button, self.table)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def reload_settings(self) -> None:
+        """Offer the settings where children live now, keeping the one chosen if it remains."""
+        keep = self.setting.currentData()
+        self.setting.blockSignals(True)
+        while self.setting.count() > 1:
+            self.setting.removeItem(1)
+        metrics = self.setting.fontMetrics()
+        widest = 0
+        for choice in settings_with_children(self._store):
+            self.setting.addItem(choice.label, choice.id)
+            widest = max(widest, metrics.horizontalAdvance(choice.label))
+        self.setting.view().setMinimumWidth(widest + 40)
+        self.setting.setCurrentIndex(max(0, self.setting.findData(keep)))
+        self.setting.blockSignals(False)
+        if keep is not None and self.setting.currentData() != keep:
+            self.refresh()
 
     def current_filter(self) -> ChildFilter:
         return ChildFilter(
             text=self.search.text().strip(),
             placement_type=chosen(self.placement_type, PlacementType),
             legal_status=chosen(self.legal_status, LegalStatus),
+            setting_id=self.setting.currentData(),
             no_check_in_days=NO_CHECK_IN_DAYS if self.no_check_in.isChecked() else None,
             ending_within_days=ENDING_WITHIN_DAYS if self.ending_soon.isChecked() else None,
             include_archived=self.show_archived.isChecked(),
@@ -130,9 +169,7 @@ class ChildrenPage(ListPage):
 
     def filters_active(self) -> bool:
         f = self.current_filter()
-        return bool(f.text or f.placement_type or f.legal_status or f.no_check_in_days) or bool(
-            f.ending_within_days
-        )
+        return f != ChildFilter(include_archived=f.include_archived)
 
     def fetch(self, offset: int, limit: int) -> Sequence[ChildListRow]:
         return list_children(
