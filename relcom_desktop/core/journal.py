@@ -15,6 +15,8 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text, to_record
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, JournalKind, TrustLevel
+from relcom_desktop.core.models import utcnow
+from relcom_desktop.core.provider_records import live_child_ids
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,7 @@ def _validate(session: Session, e: JournalEntry) -> JournalEntry:
         setting = session.get(m.Setting, e.setting_id)
         if setting is None or setting.provider_id != e.provider_id:
             raise errors.ValidationError("That setting does not belong to this provider.")
-    child_ids = tuple(dict.fromkeys(e.child_ids))
-    known = set(
-        session.scalars(
-            select(m.Child.id).where(m.Child.id.in_(child_ids), m.Child.deleted_at.is_(None))
-        )
-    )
-    if len(known) != len(child_ids):
-        raise errors.ValidationError("One of the children chosen is no longer on the caseload.")
+    child_ids = live_child_ids(session, e.child_ids)
     return dataclasses.replace(e, summary=summary, body=clean_text(e.body), child_ids=child_ids)
 
 
@@ -92,6 +87,7 @@ def _sync_follow_up(session: Session, e: JournalEntry) -> None:
     action.title = f"Follow up: {e.summary}"[:300]
     action.due_on = e.follow_up_on
     action.provider_id = e.provider_id
+    action.child_id = e.child_ids[0] if len(e.child_ids) == 1 else None
 
 
 def _save(session: Session, e: JournalEntry, *, new: bool) -> JournalEntry:
@@ -117,8 +113,39 @@ def get_entry(store: Store, entry_id: int) -> JournalEntry:
         return _crud.as_record(_crud.load(session, entry_id))
 
 
-delete_entry = _crud.delete
-restore_entry = _crud.restore
+def _open_follow_ups(entry_id: int) -> Any:
+    return select(m.Action).where(
+        m.Action.journal_entry_id == entry_id,
+        m.Action.source == ActionSource.JOURNAL,
+        m.Action.status == ActionStatus.OPEN,
+    )
+
+
+def delete_entry(store: Store, entry_id: int) -> None:
+    """Move the entry to the Trash, with its open follow-up action."""
+    with store.write() as session:
+        row = _crud.load(session, entry_id)
+        row.deleted_at = utcnow()
+        for action in session.scalars(
+            _open_follow_ups(entry_id).where(m.Action.deleted_at.is_(None))
+        ):
+            action.deleted_at = row.deleted_at
+
+
+def restore_entry(store: Store, entry_id: int) -> JournalEntry:
+    """Bring the entry back from the Trash, with the follow-up action deleted along with it."""
+    with store.write() as session:
+        row = _crud.load(session, entry_id, include_deleted=True)
+        when = row.deleted_at
+        _crud.validate(session, _crud.as_record(row))
+        row.deleted_at = None
+        if when is not None:
+            for action in session.scalars(
+                _open_follow_ups(entry_id).where(m.Action.deleted_at == when)
+            ):
+                action.deleted_at = None
+        session.flush()
+        return _crud.as_record(row)
 
 
 # ---- the journal view -------------------------------------------------------------------
@@ -144,6 +171,7 @@ class JournalListRow:
     summary: str
     trust: TrustLevel | None
     follow_up_on: dt.date | None
+    children: tuple[str, ...] = ()
 
 
 def _journal_query(f: JournalFilter) -> Select:
@@ -176,19 +204,44 @@ def _journal_query(f: JournalFilter) -> Select:
     return stmt
 
 
+def _children_named(session: Session, entry_ids: list[int]) -> dict[int, list[str]]:
+    """Preferred names of the children linked to each entry (one query for a page)."""
+    link = m.journal_entry_child
+    rows = session.execute(
+        select(link.c.entry_id, m.Child.preferred_name)
+        .join(m.Child, m.Child.id == link.c.child_id)
+        .where(link.c.entry_id.in_(entry_ids))
+        .order_by(m.Child.preferred_name)
+    )
+    names: dict[int, list[str]] = {}
+    for entry_id, name in rows:
+        names.setdefault(entry_id, []).append(name)
+    return names
+
+
 def list_entries(
     store: Store, filt: JournalFilter = JournalFilter(), *, offset: int = 0, limit: int | None = 200
 ) -> list[JournalListRow]:
-    """One page of the journal, newest first."""
+    """One page of the journal, newest first, with the children each entry concerns."""
     stmt = _journal_query(filt).order_by(
         m.JournalEntry.occurred_on.desc(), m.JournalEntry.id.desc()
     )
     with store.read() as session:
+        page = session.execute(stmt.offset(offset).limit(limit)).all()
+        names = _children_named(session, [e.id for e, _ in page])
         return [
             JournalListRow(
-                e.id, e.occurred_on, e.provider_id, name, e.kind, e.summary, e.trust, e.follow_up_on
+                e.id,
+                e.occurred_on,
+                e.provider_id,
+                name,
+                e.kind,
+                e.summary,
+                e.trust,
+                e.follow_up_on,
+                tuple(names.get(e.id, ())),
             )
-            for e, name in session.execute(stmt.offset(offset).limit(limit))
+            for e, name in page
         ]
 
 
@@ -196,3 +249,25 @@ def count_entries(store: Store, filt: JournalFilter = JournalFilter()) -> int:
     stmt = _journal_query(filt).subquery()
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(stmt)) or 0
+
+
+@dataclass(frozen=True)
+class JournalEntryView:
+    """One entry as read in full: names instead of ids."""
+
+    entry: JournalEntry
+    provider_name: str
+    setting_name: str | None
+    children: tuple[str, ...]
+
+
+def entry_view(store: Store, entry_id: int) -> JournalEntryView:
+    with store.read() as session:
+        row = _crud.load(session, entry_id)
+        setting = session.get(m.Setting, row.setting_id) if row.setting_id else None
+        return JournalEntryView(
+            _crud.as_record(row),
+            session.get(m.Provider, row.provider_id).name,
+            setting.name if setting else None,
+            tuple(_children_named(session, [entry_id]).get(entry_id, ())),
+        )
