@@ -253,21 +253,60 @@ def count_entries(store: Store, filt: JournalFilter = JournalFilter()) -> int:
 
 @dataclass(frozen=True)
 class JournalEntryView:
-    """One entry as read in full: names instead of ids."""
+    """One entry as read in full: names beside ids (children by name)."""
 
     entry: JournalEntry
     provider_name: str
     setting_name: str | None
     children: tuple[str, ...]
+    child_ids: tuple[int, ...]  # in the same order as ``children``
 
 
 def entry_view(store: Store, entry_id: int) -> JournalEntryView:
+    link = m.journal_entry_child
     with store.read() as session:
         row = _crud.load(session, entry_id)
         setting = session.get(m.Setting, row.setting_id) if row.setting_id else None
+        linked = session.execute(
+            select(m.Child.id, m.Child.preferred_name)
+            .join(link, link.c.child_id == m.Child.id)
+            .where(link.c.entry_id == entry_id)
+            .order_by(m.Child.preferred_name, m.Child.id)
+        ).all()
         return JournalEntryView(
             _crud.as_record(row),
             session.get(m.Provider, row.provider_id).name,
             setting.name if setting else None,
-            tuple(_children_named(session, [entry_id]).get(entry_id, ())),
+            tuple(name for _id, name in linked),
+            tuple(cid for cid, _name in linked),
         )
+
+
+@dataclass(frozen=True)
+class ChildChoice:
+    """A child as offered when linking an entry (or a notification) to children."""
+
+    id: int
+    preferred_name: str
+    la_reference: str | None
+    archived: bool
+
+    @property
+    def label(self) -> str:
+        ref = f" · {self.la_reference}" if self.la_reference else ""
+        return f"{self.preferred_name}{ref}" + (" (archived)" if self.archived else "")
+
+
+def child_choices(store: Store, include: tuple[int, ...] = ()) -> list[ChildChoice]:
+    """Children on the caseload by name, with any archived ones in ``include``."""
+    c = m.Child
+    stmt = (
+        select(c.id, c.preferred_name, c.la_reference, c.archived_at)
+        .where(c.deleted_at.is_(None), or_(c.archived_at.is_(None), c.id.in_(include)))
+        .order_by(func.lower(c.preferred_name), c.id)
+    )
+    with store.read() as session:
+        return [
+            ChildChoice(cid, name, ref, archived is not None)
+            for cid, name, ref, archived in session.execute(stmt)
+        ]

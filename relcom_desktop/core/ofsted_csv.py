@@ -170,9 +170,14 @@ def parse_text(
     if progress is not None:
         progress(total, total, "Reading the file")
     return OfstedFile(
-        name, encoding, {k: header[i].strip() for k, i in columns.items()}, ignored,
-        rows, rejected, _notes(columns),
-    )  # fmt: skip
+        name,
+        encoding,
+        {k: header[i].strip() for k, i in columns.items()},
+        ignored,
+        rows,
+        rejected,
+        _notes(columns),
+    )
 
 
 def _numbered_rows(reader: Any, lines_before: int) -> Iterator[tuple[int, list[str] | str]]:
