@@ -24,6 +24,8 @@ from relcom_desktop.core.crud import (
 )
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, JournalKind, TrustLevel
+from relcom_desktop.core.models import utcnow
+from relcom_desktop.core.provider_records import live_child_ids
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,7 @@ def _validate(session: Session, e: JournalEntry) -> JournalEntry:
         setting = session.get(m.Setting, e.setting_id)
         if setting is None or setting.provider_id != e.provider_id:
             raise errors.ValidationError("That setting does not belong to this provider.")
-    child_ids = tuple(dict.fromkeys(e.child_ids))
-    known = set(
-        session.scalars(
-            select(m.Child.id).where(m.Child.id.in_(child_ids), m.Child.deleted_at.is_(None))
-        )
-    )
-    if len(known) != len(child_ids):
-        raise errors.ValidationError("One of the children chosen is no longer on the caseload.")
+    child_ids = live_child_ids(session, e.child_ids)
     return dataclasses.replace(e, summary=summary, body=clean_text(e.body), child_ids=child_ids)
 
 
@@ -101,6 +96,7 @@ def _sync_follow_up(session: Session, e: JournalEntry) -> None:
     action.title = f"Follow up: {e.summary}"[:300]
     action.due_on = e.follow_up_on
     action.provider_id = e.provider_id
+    action.child_id = e.child_ids[0] if len(e.child_ids) == 1 else None
 
 
 def _save(session: Session, e: JournalEntry, *, new: bool) -> JournalEntry:
@@ -126,8 +122,39 @@ def get_entry(store: Store, entry_id: int) -> JournalEntry:
         return _crud.as_record(_crud.load(session, entry_id))
 
 
-delete_entry = _crud.delete
-restore_entry = _crud.restore
+def _open_follow_ups(entry_id: int) -> Any:
+    return select(m.Action).where(
+        m.Action.journal_entry_id == entry_id,
+        m.Action.source == ActionSource.JOURNAL,
+        m.Action.status == ActionStatus.OPEN,
+    )
+
+
+def delete_entry(store: Store, entry_id: int) -> None:
+    """Move the entry to the Trash, with its open follow-up action."""
+    with store.write() as session:
+        row = _crud.load(session, entry_id)
+        row.deleted_at = utcnow()
+        for action in session.scalars(
+            _open_follow_ups(entry_id).where(m.Action.deleted_at.is_(None))
+        ):
+            action.deleted_at = row.deleted_at
+
+
+def restore_entry(store: Store, entry_id: int) -> JournalEntry:
+    """Bring the entry back from the Trash, with the follow-up action deleted along with it."""
+    with store.write() as session:
+        row = _crud.load(session, entry_id, include_deleted=True)
+        when = row.deleted_at
+        _crud.validate(session, _crud.as_record(row))
+        row.deleted_at = None
+        if when is not None:
+            for action in session.scalars(
+                _open_follow_ups(entry_id).where(m.Action.deleted_at == when)
+            ):
+                action.deleted_at = None
+        session.flush()
+        return _crud.as_record(row)
 
 
 # ---- the journal view -------------------------------------------------------------------
@@ -158,9 +185,24 @@ class JournalListRow(Protocol):
     summary: str
     trust: TrustLevel | None
     follow_up_on: dt.date | None
+    children: str  # the preferred names of the children it concerns, "Ash, Bea"
 
 
 _E = m.JournalEntry
+_LINK = m.journal_entry_child
+_names = (
+    select(m.Child.preferred_name.label("name"))
+    .join(_LINK, _LINK.c.child_id == m.Child.id)
+    .where(_LINK.c.entry_id == _E.id, m.Child.deleted_at.is_(None))
+    .order_by(m.Child.preferred_name)
+    .correlate(_E)
+    .subquery()
+)
+_CHILDREN_NAMED = (
+    select(func.coalesce(func.group_concat(_names.c.name, ", "), ""))
+    .scalar_subquery()
+    .label("children")
+)
 # Built once: list views call this for every page they show.
 _JOURNAL_ROWS = (
     select(
@@ -172,6 +214,7 @@ _JOURNAL_ROWS = (
         _E.summary,
         _E.trust,
         _E.follow_up_on,
+        _CHILDREN_NAMED,
     )
     .join(m.Provider, m.Provider.id == _E.provider_id)
     .where(_E.deleted_at.is_(None))
@@ -208,7 +251,7 @@ def _journal_query(f: JournalFilter) -> Select:
 def list_entries(
     store: Store, filt: JournalFilter = JournalFilter(), *, offset: int = 0, limit: int | None = 200
 ) -> list[JournalListRow]:
-    """One page of the journal, newest first."""
+    """One page of the journal, newest first, with the children each entry concerns."""
     return cast(list[JournalListRow], fetch_page(store, _newest_first(filt), offset, limit))
 
 
@@ -223,3 +266,64 @@ def count_entries(store: Store, filt: JournalFilter = JournalFilter()) -> int:
     stmt = _journal_query(filt).subquery()
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(stmt)) or 0
+
+
+@dataclass(frozen=True)
+class JournalEntryView:
+    """One entry as read in full: names beside ids (children by name)."""
+
+    entry: JournalEntry
+    provider_name: str
+    setting_name: str | None
+    children: tuple[str, ...]
+    child_ids: tuple[int, ...]  # in the same order as ``children``
+
+
+def entry_view(store: Store, entry_id: int) -> JournalEntryView:
+    link = m.journal_entry_child
+    with store.read() as session:
+        row = _crud.load(session, entry_id)
+        setting = session.get(m.Setting, row.setting_id) if row.setting_id else None
+        linked = session.execute(
+            select(m.Child.id, m.Child.preferred_name)
+            .join(link, link.c.child_id == m.Child.id)
+            .where(link.c.entry_id == entry_id)
+            .order_by(m.Child.preferred_name, m.Child.id)
+        ).all()
+        return JournalEntryView(
+            _crud.as_record(row),
+            session.get(m.Provider, row.provider_id).name,
+            setting.name if setting else None,
+            tuple(name for _id, name in linked),
+            tuple(cid for cid, _name in linked),
+        )
+
+
+@dataclass(frozen=True)
+class ChildChoice:
+    """A child as offered when linking an entry (or a notification) to children."""
+
+    id: int
+    preferred_name: str
+    la_reference: str | None
+    archived: bool
+
+    @property
+    def label(self) -> str:
+        ref = f" · {self.la_reference}" if self.la_reference else ""
+        return f"{self.preferred_name}{ref}" + (" (archived)" if self.archived else "")
+
+
+def child_choices(store: Store, include: tuple[int, ...] = ()) -> list[ChildChoice]:
+    """Children on the caseload by name, with any archived ones in ``include``."""
+    c = m.Child
+    stmt = (
+        select(c.id, c.preferred_name, c.la_reference, c.archived_at)
+        .where(c.deleted_at.is_(None), or_(c.archived_at.is_(None), c.id.in_(include)))
+        .order_by(func.lower(c.preferred_name), c.id)
+    )
+    with store.read() as session:
+        return [
+            ChildChoice(cid, name, ref, archived is not None)
+            for cid, name, ref, archived in session.execute(stmt)
+        ]

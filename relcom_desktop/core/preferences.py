@@ -21,6 +21,8 @@ LAC_REVIEW_DUE_SOON_DAYS = "review.lac_review_due_soon_days"
 LINK_CONTACT_REMINDER_DAYS = "family.link_contact_reminder_days"
 PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
+VISIT_CHECKLIST = "providers.visit_checklist"
+JOURNAL_DRAFT = "journal.quick_add_draft"
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -34,6 +36,19 @@ DEFAULTS: dict[str, Any] = {
     LINK_CONTACT_REMINDER_DAYS: 42,
     PROVIDER_NO_CONTACT_DAYS: 90,
     PROVIDER_CONCERN_RUN: 3,
+    VISIT_CHECKLIST: [
+        "Statement of purpose",
+        "Children's guide",
+        "Staff rota",
+        "Training matrix",
+        "Incident and restraint log",
+        "Missing-from-care log",
+        "Complaints log",
+        "Regulation 44 reports",
+        "Fire risk assessment",
+        "Medication records",
+    ],
+    JOURNAL_DRAFT: None,  # the quick-add form's unsaved draft, kept while typing
 }
 
 

@@ -297,3 +297,14 @@ def local_authorities(store: Store) -> list[str]:
     )
     with store.read() as session:
         return list(session.scalars(stmt))
+
+
+def provider_choices(store: Store) -> list[tuple[int, str]]:
+    """(id, name) of every provider on the register, by name, for pickers."""
+    stmt = (
+        select(m.Provider.id, m.Provider.name)
+        .where(m.Provider.deleted_at.is_(None))
+        .order_by(func.lower(m.Provider.name), m.Provider.id)
+    )
+    with store.read() as session:
+        return [(pid, name) for pid, name in session.execute(stmt)]

@@ -60,12 +60,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("children", "Children"),
     Section("providers", "Providers"),
-    Section(
-        "journal",
-        "Journal",
-        "Your interactions with providers will be kept here — visits, calls, negotiations, "
-        "concerns, praise and support offered — with how trust felt and any follow-up.",
-    ),
+    Section("journal", "Journal"),
     Section(
         "meetings",
         "Meetings",
@@ -163,6 +158,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> list[QAction]:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.journal_action = file_menu.addAction("New &journal entry…", self.quick_add_journal)
+        self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
+        import_menu = file_menu.addMenu("&Import")
+        import_menu.addAction("&Ofsted provider list (CSV)…", self.import_ofsted_list)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -218,11 +218,15 @@ class MainWindow(QMainWindow):
             children.child_opened.connect(self.child_opened)
             return children
         if key == "providers":
-            from relcom_desktop.ui.pages.providers_page import ProvidersPage
+            from relcom_desktop.ui.provider.section import ProvidersSection
 
-            providers = ProvidersPage(self.store)
+            providers = ProvidersSection(self.store)
             providers.provider_opened.connect(self._on_provider_opened)
             return providers
+        if key == "journal":
+            from relcom_desktop.ui.pages.journal_page import JournalPage
+
+            return JournalPage(self.store)
         from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 
         section = SECTIONS[SECTION_KEYS.index(key)]
@@ -316,6 +320,18 @@ class MainWindow(QMainWindow):
         self._search.raise_()
         self._search.activateWindow()
         self._search.box.setFocus()
+
+    def quick_add_journal(self) -> None:
+        """Ctrl+J: a journal entry about the provider or child open now (if any)."""
+        from relcom_desktop.ui.provider.journal_dialog import quick_add
+
+        context = getattr(self.current_page(), "current_context", None)
+        quick_add(self.store, context() if callable(context) else None, self)
+
+    def import_ofsted_list(self) -> None:
+        from relcom_desktop.ui.provider.ofsted_dialog import choose_and_import
+
+        choose_and_import(self.store, self)
 
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", about_text())

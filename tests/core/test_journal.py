@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import actions, errors
+from relcom_desktop.core import actions, errors, preferences
 from relcom_desktop.core import journal as svc
+from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionStatus, JournalKind, TrustLevel
 from relcom_desktop.core.journal import JournalEntry, JournalFilter
@@ -125,3 +126,67 @@ def test_delete_and_restore_entry(store: Store, ids: dict[str, int]) -> None:
     assert svc.count_entries(store) == 0
     svc.restore_entry(store, e.id)
     assert svc.count_entries(store) == 1
+
+
+def test_deleting_an_entry_takes_its_follow_up_with_it(store: Store, ids: dict[str, int]) -> None:
+    e = svc.create_entry(store, _entry(ids, follow_up_on=TODAY + dt.timedelta(days=7)))
+    svc.delete_entry(store, e.id)
+    assert actions.open_actions(store) == []
+    svc.restore_entry(store, e.id)
+    [action] = actions.open_actions(store)
+    assert action.journal_entry_id == e.id
+
+
+def test_a_follow_up_about_one_child_is_linked_to_that_child(
+    store: Store, ids: dict[str, int]
+) -> None:
+    svc.create_entry(
+        store, _entry(ids, follow_up_on=TODAY, child_ids=(ids["ash"],), summary="About Ash")
+    )
+    svc.create_entry(
+        store,
+        _entry(ids, follow_up_on=TODAY, child_ids=(ids["ash"], ids["bea"]), summary="Both"),
+    )
+    assert [a.title for a in actions.open_actions(store, child_id=ids["ash"])] == [
+        "Follow up: About Ash"
+    ]
+
+
+def test_list_rows_and_the_full_view_name_the_children(store: Store, ids: dict[str, int]) -> None:
+    e = svc.create_entry(
+        store, _entry(ids, setting_id=ids["setting"], child_ids=(ids["bea"], ids["ash"]))
+    )
+    [row] = svc.list_entries(store, JournalFilter(child_id=ids["bea"]))
+    assert row.children == "Ash, Bea"
+    view = svc.entry_view(store, e.id)
+    assert view.children == ("Ash", "Bea") and view.setting_name == "Willowbank House"
+    assert view.provider_name == "Willowbank Care (Demo) Ltd"
+
+
+def test_a_draft_survives_until_saved_or_discarded(store: Store, ids: dict[str, int]) -> None:
+    assert drafts.load_draft(store) is None
+    draft = drafts.JournalDraft(
+        provider_id=ids["provider"],
+        occurred_on=TODAY,
+        kind=JournalKind.CALL,
+        summary="Half-typed call note",
+        body="They said",
+        trust=TrustLevel.STEADY,
+        child_ids=(ids["ash"], ids["bea"]),
+    )
+    drafts.save_draft(store, draft)
+    got = drafts.load_draft(store)
+    assert got is not None and got.saved_at is not None
+    assert dataclasses.replace(got, saved_at=None) == draft
+    drafts.save_draft(store, dataclasses.replace(draft, summary=" ", body=""))
+    assert drafts.load_draft(store) is None  # nothing worth keeping
+    drafts.save_draft(store, draft)
+    drafts.clear_draft(store)
+    assert drafts.load_draft(store) is None
+
+
+def test_an_unreadable_draft_is_ignored(store: Store) -> None:
+    preferences.put(store, preferences.JOURNAL_DRAFT, {"summary": "x", "kind": "nonsense"})
+    assert drafts.load_draft(store) is None
+    preferences.put(store, preferences.JOURNAL_DRAFT, "not a draft")
+    assert drafts.load_draft(store) is None

@@ -11,7 +11,7 @@ from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
 from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
-from relcom_desktop.ui.pages.providers_page import ProvidersPage
+from relcom_desktop.ui.provider.section import ProvidersSection
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_ctrl_number_switches_through_every_section(qtbot, window: MainWindow) -
         assert window.nav.currentRow() == number - 1
     assert seen == [SECTION_KEYS[n - 1] for n in (2, 3, 4, 5, 6, 7, 8, 1)]
     assert isinstance(window.page("children"), ChildrenSection)
-    assert isinstance(window.page("providers"), ProvidersPage)
+    assert isinstance(window.page("providers"), ProvidersSection)
 
 
 def test_ctrl_2_then_typing_searches_the_children(qtbot, window: MainWindow) -> None:

@@ -65,10 +65,15 @@ def test_filters(page: ProvidersPage) -> None:
     assert names(page) == ["Willow Fostering"]
 
 
-def test_headers_do_not_pretend_to_sort(qtbot, page: ProvidersPage) -> None:
+def test_clicking_a_header_sorts_in_the_database(qtbot, page: ProvidersPage) -> None:
     header = page.table.horizontalHeader()
-    assert not header.sectionsClickable()
-    assert not page.table.isSortingEnabled()
+    assert header.sectionsClickable() and page.table.isSortingEnabled()
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # children placed
+    assert names(page)[0] == "Harbour Homes"
+    page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # weekly spend
+    assert names(page) == ["Quiet Lane Care", "Willow Fostering", "Harbour Homes"]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert names(page) == ["Willow Fostering", "Quiet Lane Care", "Harbour Homes"]
 
 
 def test_enter_opens_the_provider(qtbot, page: ProvidersPage, caseload) -> None:

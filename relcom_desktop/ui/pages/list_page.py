@@ -29,6 +29,22 @@ QHeaderView::section:horizontal { padding: 4px 10px 4px 10px; }
 """
 
 
+def style_table(table: QTableView) -> None:
+    """The house look of a read-only table: whole rows, no grid, quiet alternating rows."""
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setStyleSheet(TABLE_STYLE)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table.horizontalHeader().setHighlightSections(False)
+
+
 class ListPage(QWidget):
     """A heading with a row count, a search box, a row of filters and a table.
 
@@ -53,6 +69,8 @@ class ListPage(QWidget):
         self.filters.setSpacing(PAGE_SPACING)
         self.toggles = QHBoxLayout()
         self.toggles.setSpacing(PAGE_SPACING * 2)
+        self.actions = QHBoxLayout()  # buttons beside the heading ("New provider…")
+        self.actions.setSpacing(PAGE_SPACING // 2)
         self.table = QTableView(self)
         self.model: LazyTableModel | None = None
         self._last_sort = (0, Qt.SortOrder.AscendingOrder)
@@ -65,6 +83,8 @@ class ListPage(QWidget):
         top.addWidget(heading(title, self))
         top.addStretch(1)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addSpacing(PAGE_SPACING)
+        top.addLayout(self.actions)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addLayout(self.filters)
@@ -127,19 +147,8 @@ class ListPage(QWidget):
         table = self.table
         assert self.model is not None
         table.setModel(self.model)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setStyleSheet(TABLE_STYLE)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+        style_table(table)
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSortIndicatorShown(sortable)
         header.setSectionsClickable(sortable)
         if sortable:

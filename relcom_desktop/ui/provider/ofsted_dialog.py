@@ -1,0 +1,256 @@
+"""File → Import → Ofsted provider list (CSV)…: read the file in the background, show what
+would change row by row, and import all of it (or nothing) when the commissioner says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.ofsted_csv import read_ofsted_csv
+from relcom_desktop.core.ofsted_import import (
+    ImportPreview,
+    ImportResult,
+    PreviewLine,
+    RowStatus,
+    commit_import,
+    preview_import,
+)
+from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.formatting import plural
+from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
+from relcom_desktop.ui.pages.list_page import style_table
+from relcom_desktop.ui.provider.background import Task
+from relcom_desktop.ui.provider.forms import ERROR_STYLE
+from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+
+FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+COLUMNS = (
+    Column("Line", lambda r: str(r.line), align=ALIGN_RIGHT),
+    Column(
+        "What happens", lambda r: ("⚠ " if r.status is RowStatus.REJECTED else "") + r.status.label
+    ),
+    Column("URN", lambda r: r.urn or "—"),
+    Column("Setting", lambda r: r.setting_name or "—"),
+    Column("Provider", lambda r: r.provider_name or "—"),
+    Column("Details", lambda r: r.detail, tooltip=lambda r: r.detail),
+)
+WIDTHS = (56, 130, 100, 200, 200)
+
+
+def choose_and_import(store: Store, parent: QWidget) -> OfstedImportDialog | None:
+    """Ask for the file, then open the import dialog on it."""
+    path, _kind = QFileDialog.getOpenFileName(
+        parent, "Import Ofsted provider list", str(Path.home()), FILE_FILTER
+    )
+    if not path:
+        return None
+    dialog = OfstedImportDialog(store, Path(path), parent)
+    dialog.open()
+    return dialog
+
+
+class OfstedImportDialog(QDialog):
+    def __init__(self, store: Store, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.path = path
+        self.preview: ImportPreview | None = None
+        self.result: ImportResult | None = None
+        self.task: Task | None = None
+        self._lines: list[PreviewLine] = []
+        self.setWindowTitle("Import Ofsted provider list")
+        self.resize(1000, 620)
+        self._build()
+        self._read()
+
+    def _build(self) -> None:
+        self.file_label = QLabel(f"<b>{self.path.name}</b>", self)
+        self.progress = QProgressBar(self)
+        self.status = quiet_label("", self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.notes = quiet_label("", self)
+        self.notes.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.show_only = QComboBox(self)
+        self.show_only.setAccessibleName("Show rows")
+        self.show_only.addItem("All rows", None)
+        for status in RowStatus:
+            self.show_only.addItem(f"{status.label} only", status)
+        self.table = QTableView(self)
+        self.model = LazyTableModel(
+            COLUMNS, lambda o, n: self._lines[o : o + n], lambda: len(self._lines), parent=self
+        )
+        self.table.setModel(self.model)
+        style_table(self.table)
+        for i, width in enumerate(WIDTHS):
+            self.table.horizontalHeader().resizeSection(i, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.skip = QCheckBox(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = QPushButton("Import", self)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._commit)
+        self.buttons.rejected.connect(self.reject)
+        self.show_only.currentIndexChanged.connect(lambda _i: self._show_rows())
+        self.skip.toggled.connect(lambda _on: self._update_import_button())
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.summary, 1)
+        filter_row.addWidget(self.show_only)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(PAGE_SPACING - 4)
+        for widget in (self.file_label, self.progress, self.status):
+            layout.addWidget(widget)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.skip, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.skip.hide()
+        self.show_only.hide()
+        self.table.hide()
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def _read(self) -> None:
+        store, path = self.store, self.path
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            return preview_import(store, read_ofsted_csv(path, progress, cancelled))
+
+        self._run(work, self._previewed, "Reading the file…")
+
+    def _run(self, work, done, label: str) -> None:  # type: ignore[no-untyped-def]
+        self.task = Task(work, self)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(done)
+        self.task.failed.connect(self._failed)
+        self.status.setText(label)
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.task.start()
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status.setText(f"{label}: {done:,} of {total:,} lines")
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.status.setText("Nothing has been changed.")
+        self.error.setText(f"⚠ {message}")
+        self.error.show()
+        self._update_import_button()
+
+    def _previewed(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.progress.hide()
+        self.status.setText(f"Read as {preview.file.encoding}. Nothing has been changed yet.")
+        self.summary.setText(summary_text(preview))
+        self.notes.setText(" ".join(preview.file.notes + _ignored(preview)))
+        rejected = preview.count(RowStatus.REJECTED)
+        if rejected:
+            self.skip.setText(f"Skip the {plural(rejected, 'rejected row')} and import the rest")
+            self.skip.show()
+            self.show_only.setCurrentIndex(self.show_only.findData(RowStatus.REJECTED))
+        self.show_only.show()
+        self.table.show()
+        self._show_rows()
+        self._update_import_button()
+
+    def _show_rows(self) -> None:
+        status = self.show_only.currentData()
+        lines = self.preview.lines if self.preview else []
+        self._lines = [ln for ln in lines if status is None or ln.status is status]
+        self.model.reset()
+
+    def _update_import_button(self) -> None:
+        p = self.preview
+        ready = (
+            p is not None
+            and self.result is None
+            and p.changes > 0
+            and (not p.count(RowStatus.REJECTED) or self.skip.isChecked())
+            and not (self.task and self.task.running)
+        )
+        self.import_button.setEnabled(ready)
+        if p is not None and self.result is None:
+            self.import_button.setText(f"Import {plural(p.changes, 'change')}")
+
+    # ---- committing ----------------------------------------------------------------------------
+
+    def _commit(self) -> None:
+        preview, store, skip = self.preview, self.store, self.skip.isChecked()
+        assert preview is not None
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            return commit_import(
+                store, preview, skip_rejected=skip, progress=progress, cancelled=cancelled
+            )
+
+        self.error.hide()
+        self._run(work, self._committed, "Importing…")
+        self._update_import_button()
+
+    def _committed(self, result: ImportResult) -> None:
+        self.result = result
+        self.progress.hide()
+        self.status.setText(result_text(result))
+        self.import_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        for kind in ("provider", "setting"):
+            bus().changed.emit(kind)
+
+    def reject(self) -> None:
+        if self.task is not None and self.task.running:
+            self.task.cancel()  # the work stops at its next check; nothing is kept
+            self.task.succeeded.disconnect()
+            self.task.failed.disconnect()
+        super().reject()
+
+
+def summary_text(p: ImportPreview) -> str:
+    parts = [f"{p.count(s):,} {s.label.lower()}" for s in RowStatus]
+    text = f"<b>{plural(len(p.lines), 'row')}</b>: " + " · ".join(parts)
+    if p.new_providers:
+        text += f" · {plural(len(p.new_providers), 'new provider')}"
+    return text
+
+
+def _ignored(p: ImportPreview) -> list[str]:
+    ignored = p.file.ignored_columns
+    return [f"Columns not used: {', '.join(ignored)}."] if ignored else []
+
+
+def result_text(r: ImportResult) -> str:
+    text = f"Imported: {plural(r.created, 'new setting')}, {r.updated:,} updated"
+    if r.providers_created:
+        text += f", {plural(r.providers_created, 'new provider')}"
+    if r.skipped:
+        text += f"; {plural(r.skipped, 'rejected row')} skipped"
+    return text + "."
