@@ -20,6 +20,7 @@ LAC_LATER_REVIEW_MONTHS = "review.lac_later_review_months"
 LINK_CONTACT_REMINDER_DAYS = "family.link_contact_reminder_days"
 PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
+CALENDAR_ID = "calendar.file_id"  # made on the first calendar export: UIDs never clash
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -32,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     LINK_CONTACT_REMINDER_DAYS: 42,
     PROVIDER_NO_CONTACT_DAYS: 90,
     PROVIDER_CONCERN_RUN: 3,
+    CALENDAR_ID: "",
 }
 
 
