@@ -29,7 +29,7 @@ from relcom_desktop.core.journal import list_entries
 from relcom_desktop.core.relationship import providers_needing_attention
 
 ENDING_SOON_DAYS = 60
-SHOWN = 12
+SHOWN = 8
 RECENT_JOURNAL = 5
 
 
@@ -79,8 +79,10 @@ def _current(today: dt.date) -> Any:
 
 def _placed_children(today: dt.date) -> Any:
     return (
-        select(m.Placement.id.label("placement_id"), m.Child.id, m.Child.preferred_name)
+        select(m.Child.id, m.Child.preferred_name, m.Setting.name.label("setting"))
+        .select_from(m.Placement)
         .join(m.Child, m.Child.id == m.Placement.child_id)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
         .where(_current(today), m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None))
     )
 
@@ -156,7 +158,7 @@ def _check_ins_due(session: Session, today: dt.date, every_days: int) -> TodaySe
         .scalar_subquery()
     )
     cutoff = today - dt.timedelta(days=every_days)
-    stmt = select(placed.c.id, placed.c.preferred_name, last.label("last")).where(
+    stmt = select(placed.c.id, placed.c.preferred_name, placed.c.setting, last.label("last")).where(
         or_(last.is_(None), last < cutoff)
     )
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
@@ -168,11 +170,12 @@ def _check_ins_due(session: Session, today: dt.date, every_days: int) -> TodaySe
             "child",
             cid,
             name,
-            f"Last check-in {(today - held).days} days ago" if held else "No check-in yet",
+            f"At {setting}: "
+            + (f"last check-in {(today - held).days} days ago" if held else "no check-in yet"),
             held,
             urgent=held is None or (today - held).days > 2 * every_days,
         )
-        for cid, name, held in rows
+        for cid, name, setting, held in rows
     )
     return TodaySection(
         "check_ins", "Check-ins due", items, total, "Every child has had a recent check-in."

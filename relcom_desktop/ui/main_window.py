@@ -52,12 +52,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        "today",
-        "Today",
-        "Actions falling due, upcoming reviews and meetings, and your most recent journal "
-        "entries will be gathered here each morning.",
-    ),
+    Section("today", "Today"),
     Section("children", "Children"),
     Section("providers", "Providers"),
     Section(
@@ -207,6 +202,10 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _make_page(self, key: str) -> QWidget:
+        if key == "today":
+            from relcom_desktop.ui.pages.today_page import TodayPage
+
+            return TodayPage(self.store)
         if key == "children":
             from relcom_desktop.ui.pages.children_page import ChildrenPage
 

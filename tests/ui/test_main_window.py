@@ -12,6 +12,7 @@ from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, ab
 from relcom_desktop.ui.pages.children_page import ChildrenPage
 from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 from relcom_desktop.ui.pages.providers_page import ProvidersPage
+from relcom_desktop.ui.pages.today_page import TodayPage
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def window(qtbot, caseload, settings: QSettings) -> MainWindow:
 def test_opens_on_today_with_the_plain_title(window: MainWindow) -> None:
     assert window.windowTitle() == "RelCom Desktop"
     assert window.current_section() == "today"
-    assert isinstance(window.current_page(), PlaceholderPage)
+    assert isinstance(window.current_page(), TodayPage)
 
 
 def test_demo_title_says_the_data_is_synthetic(qtbot, caseload, settings) -> None:
