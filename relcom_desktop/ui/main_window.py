@@ -67,12 +67,7 @@ SECTIONS: tuple[Section, ...] = (
         "Meetings will be recorded here with who attended, the agenda, notes, the decisions "
         "made and the actions agreed.",
     ),
-    Section(
-        "actions",
-        "Actions",
-        "Everything someone agreed to do by a date will be listed here, whether it came from "
-        "a meeting, a journal entry, a check-in or a placement review.",
-    ),
+    Section("actions", "Actions"),
     Section(
         "reflection",
         "Reflection",
@@ -206,6 +201,10 @@ class MainWindow(QMainWindow):
             from relcom_desktop.ui.pages.today_page import TodayPage
 
             return TodayPage(self.store)
+        if key == "actions":
+            from relcom_desktop.ui.pages.actions_page import ActionsPage
+
+            return ActionsPage(self.store)
         if key == "children":
             from relcom_desktop.ui.pages.children_page import ChildrenPage
 
