@@ -23,6 +23,7 @@ PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
 VISIT_CHECKLIST = "providers.visit_checklist"
 JOURNAL_DRAFT = "journal.quick_add_draft"
+CALENDAR_ID = "calendar.file_id"  # made on the first calendar export: UIDs never clash
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -49,6 +50,7 @@ DEFAULTS: dict[str, Any] = {
         "Medication records",
     ],
     JOURNAL_DRAFT: None,  # the quick-add form's unsaved draft, kept while typing
+    CALENDAR_ID: "",
 }
 
 

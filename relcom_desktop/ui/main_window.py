@@ -52,12 +52,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        "today",
-        "Today",
-        "Actions falling due, upcoming reviews and meetings, and your most recent journal "
-        "entries will be gathered here each morning.",
-    ),
+    Section("today", "Today"),
     Section("children", "Children"),
     Section("providers", "Providers"),
     Section("journal", "Journal"),
@@ -67,12 +62,7 @@ SECTIONS: tuple[Section, ...] = (
         "Meetings will be recorded here with who attended, the agenda, notes, the decisions "
         "made and the actions agreed.",
     ),
-    Section(
-        "actions",
-        "Actions",
-        "Everything someone agreed to do by a date will be listed here, whether it came from "
-        "a meeting, a journal entry, a check-in or a placement review.",
-    ),
+    Section("actions", "Actions"),
     Section(
         "reflection",
         "Reflection",
@@ -211,6 +201,14 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _make_page(self, key: str) -> QWidget:
+        if key == "today":
+            from relcom_desktop.ui.pages.today_page import TodayPage
+
+            return TodayPage(self.store)
+        if key == "actions":
+            from relcom_desktop.ui.pages.actions_page import ActionsPage
+
+            return ActionsPage(self.store)
         if key == "children":
             from relcom_desktop.ui.child.section import ChildrenSection
 

@@ -20,6 +20,7 @@ from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.placements import Placement, start_placement
 from relcom_desktop.core.providers import Provider, Setting, create_provider, create_setting
 from relcom_desktop.core.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.ui.background import wait_for_background
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +41,7 @@ def settings(tmp_path: Path) -> QSettings:
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "data")
     yield opened
+    wait_for_background()  # pages load off the GUI thread: let them finish first
     opened.close()
 
 

@@ -11,6 +11,7 @@ from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
 from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
+from relcom_desktop.ui.pages.today_page import TodayPage
 from relcom_desktop.ui.provider.section import ProvidersSection
 
 
@@ -28,7 +29,7 @@ def window(qtbot, caseload, settings: QSettings) -> MainWindow:
 def test_opens_on_today_with_the_plain_title(window: MainWindow) -> None:
     assert window.windowTitle() == "RelCom Desktop"
     assert window.current_section() == "today"
-    assert isinstance(window.current_page(), PlaceholderPage)
+    assert isinstance(window.current_page(), TodayPage)
 
 
 def test_demo_title_says_the_data_is_synthetic(qtbot, caseload, settings) -> None:

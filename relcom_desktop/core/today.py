@@ -1,0 +1,349 @@
+"""The Today page: what needs the commissioner's attention, gathered by the database.
+
+Every item carries the ``(kind, id)`` of the record it opens. Each list is capped; its
+``total`` says how many there are in all.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import models as m
+from relcom_desktop.core import preferences
+from relcom_desktop.core.actions import (
+    ActionFilter,
+    ActionListRow,
+    Due,
+    count_actions,
+    end_of_week,
+    list_actions,
+)
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.journal import list_entries
+from relcom_desktop.core.relationship import providers_needing_attention
+
+ENDING_SOON_DAYS = 60
+SHOWN = 8
+RECENT_JOURNAL = 5
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: str
+    """The kind of record this item opens (``bus().open_record.emit(kind, record_id)``)."""
+    record_id: int
+    title: str
+    detail: str = ""
+    day: dt.date | None = None
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class TodaySection:
+    key: str
+    title: str
+    items: tuple[TodayItem, ...]
+    total: int
+    empty_text: str
+
+
+@dataclass(frozen=True)
+class TodayView:
+    today: dt.date
+    sections: tuple[TodaySection, ...]
+
+    def section(self, key: str) -> TodaySection:
+        return next(s for s in self.sections if s.key == key)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (the month's last day when that month is shorter)."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last_day = calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last_day))
+
+
+def _current(today: dt.date) -> Any:
+    return and_(
+        m.Placement.deleted_at.is_(None),
+        m.Placement.start_date <= today,
+        or_(m.Placement.end_date.is_(None), m.Placement.end_date > today),
+    )
+
+
+def _placed_children(today: dt.date) -> Any:
+    return (
+        select(m.Child.id, m.Child.preferred_name, m.Setting.name.label("setting"))
+        .select_from(m.Placement)
+        .join(m.Child, m.Child.id == m.Placement.child_id)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(_current(today), m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None))
+    )
+
+
+# ---- actions -----------------------------------------------------------------------------
+
+
+def _action_item(row: ActionListRow, today: dt.date) -> TodayItem:
+    about = row.child_name or row.provider_name
+    parts = [row.owner or "No one named", row.source_title, about or ""]
+    return TodayItem(
+        "action",
+        row.id,
+        row.title,
+        " · ".join(p for p in parts if p),
+        row.due_on,
+        urgent=row.overdue_on(today),
+    )
+
+
+def _actions(
+    store: Store, today: dt.date, due: Due, key: str, title: str, empty: str
+) -> TodaySection:
+    f = ActionFilter(due=due)
+    rows = list_actions(store, f, limit=SHOWN, today=today)
+    total = count_actions(store, f, today=today)
+    return TodaySection(key, title, tuple(_action_item(r, today) for r in rows), total, empty)
+
+
+# ---- meetings ----------------------------------------------------------------------------
+
+
+def _meetings(session: Session, today: dt.date) -> TodaySection:
+    first = dt.datetime.combine(today, dt.time())
+    last = dt.datetime.combine(end_of_week(today) + dt.timedelta(days=1), dt.time())
+    where = (
+        m.Meeting.deleted_at.is_(None),
+        m.Meeting.starts_at >= first,
+        m.Meeting.starts_at < last,
+    )
+    rows = session.execute(
+        select(m.Meeting.id, m.Meeting.title, m.Meeting.starts_at, m.Meeting.location)
+        .where(*where)
+        .order_by(m.Meeting.starts_at, m.Meeting.id)
+        .limit(SHOWN)
+    )
+    total = session.scalar(select(func.count(m.Meeting.id)).where(*where)) or 0
+    items = tuple(
+        TodayItem(
+            "meeting",
+            mid,
+            title,
+            f"{'Today' if at.date() == today else at.strftime('%A')} {at:%H:%M}"
+            + (f" · {place}" if place else ""),
+            at.date(),
+            urgent=at.date() == today,
+        )
+        for mid, title, at, place in rows
+    )
+    return TodaySection(
+        "meetings", "Meetings today and this week", items, total, "No meetings this week."
+    )
+
+
+# ---- children ----------------------------------------------------------------------------
+
+
+def _check_ins_due(session: Session, today: dt.date, every_days: int) -> TodaySection:
+    placed = _placed_children(today).subquery()
+    last = (
+        select(func.max(m.CheckIn.held_on))
+        .where(m.CheckIn.child_id == placed.c.id, m.CheckIn.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    cutoff = today - dt.timedelta(days=every_days)
+    stmt = select(placed.c.id, placed.c.preferred_name, placed.c.setting, last.label("last")).where(
+        or_(last.is_(None), last < cutoff)
+    )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.execute(
+        stmt.order_by(last.is_not(None), last, placed.c.preferred_name).limit(SHOWN)
+    )
+    items = tuple(
+        TodayItem(
+            "child",
+            cid,
+            name,
+            f"At {setting}: "
+            + (f"last check-in {(today - held).days} days ago" if held else "no check-in yet"),
+            held,
+            urgent=held is None or (today - held).days > 2 * every_days,
+        )
+        for cid, name, setting, held in rows
+    )
+    return TodaySection(
+        "check_ins", "Check-ins due", items, total, "Every child has had a recent check-in."
+    )
+
+
+def _reviews_due(session: Session, today: dt.date, every_months: int) -> TodaySection:
+    cutoff = months_before(today, every_months)
+    last = (
+        select(func.max(m.PlacementReview.held_on))
+        .where(
+            m.PlacementReview.placement_id == m.Placement.id,
+            m.PlacementReview.deleted_at.is_(None),
+        )
+        .correlate(m.Placement)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            m.Child.id,
+            m.Child.preferred_name,
+            m.Setting.name,
+            m.Placement.start_date,
+            last.label("last"),
+        )
+        .join(m.Child, m.Child.id == m.Placement.child_id)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(
+            _current(today),
+            m.Child.deleted_at.is_(None),
+            m.Child.archived_at.is_(None),
+            or_(and_(last.is_(None), m.Placement.start_date <= cutoff), last <= cutoff),
+        )
+    )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    since = func.coalesce(last, m.Placement.start_date)
+    rows = session.execute(stmt.order_by(since, m.Child.preferred_name).limit(SHOWN))
+    items = tuple(
+        TodayItem(
+            "child",
+            cid,
+            name,
+            f"At {setting}: last review {_ago(today, held)}"
+            if held
+            else f"At {setting}: no review since the placement began {_ago(today, start)}",
+            held or start,
+        )
+        for cid, name, setting, start, held in rows
+    )
+    return TodaySection(
+        "reviews", "Placement reviews due", items, total, "Every placement has a recent review."
+    )
+
+
+def _ago(today: dt.date, day: dt.date) -> str:
+    days = (today - day).days
+    return f"{days // 30} months ago" if days >= 60 else f"{days} days ago"
+
+
+def _ending_soon(session: Session, today: dt.date) -> TodaySection:
+    horizon = today + dt.timedelta(days=ENDING_SOON_DAYS)
+    ends = func.coalesce(m.Placement.end_date, m.Placement.planned_end_date)
+    stmt = (
+        select(
+            m.Child.id,
+            m.Child.preferred_name,
+            m.Setting.name,
+            m.Placement.end_date,
+            ends.label("ends"),
+        )
+        .join(m.Child, m.Child.id == m.Placement.child_id)
+        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+        .where(
+            _current(today),
+            m.Child.deleted_at.is_(None),
+            m.Child.archived_at.is_(None),
+            ends.is_not(None),
+            ends >= today,
+            ends <= horizon,
+        )
+    )
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.execute(stmt.order_by(ends, m.Child.preferred_name).limit(SHOWN))
+    items = tuple(
+        TodayItem(
+            "child",
+            cid,
+            name,
+            f"At {setting}: {'ends' if end else 'planned to end'} in {(day - today).days} days",
+            day,
+            urgent=(day - today).days <= 14,
+        )
+        for cid, name, setting, end, day in rows
+    )
+    return TodaySection(
+        "ending",
+        f"Placements ending within {ENDING_SOON_DAYS} days",
+        items,
+        total,
+        "No placement is due to end soon.",
+    )
+
+
+# ---- providers and journal ---------------------------------------------------------------
+
+
+def _providers(store: Store, today: dt.date) -> TodaySection:
+    flags = providers_needing_attention(store, today)
+    items = tuple(
+        TodayItem(
+            "provider",
+            f.provider_id,
+            f.provider_name,
+            f"{f.reason.label}: {f.detail}",
+            f.since,
+            urgent=f.reason <= 2,
+        )
+        for f in flags[:SHOWN]
+    )
+    return TodaySection(
+        "providers",
+        "Providers flagged by the journal",
+        items,
+        len(flags),
+        "No provider needs attention.",
+    )
+
+
+def _journal(store: Store) -> TodaySection:
+    rows = list_entries(store, limit=RECENT_JOURNAL)
+    items = tuple(
+        TodayItem(
+            "journal_entry", e.id, e.summary, f"{e.kind.label} · {e.provider_name}", e.occurred_on
+        )
+        for e in rows
+    )
+    return TodaySection(
+        "journal", "Latest journal entries", items, len(items), "No journal entries yet."
+    )
+
+
+def today_view(store: Store, today: dt.date | None = None) -> TodayView:
+    """Everything the Today page shows, for ``today`` (a fixed date in tests)."""
+    today = today or dt.date.today()
+    every_days = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
+    every_months = int(preferences.get(store, preferences.PLACEMENT_REVIEW_EVERY_MONTHS))
+    with store.read() as session:
+        meetings = _meetings(session, today)
+        check_ins = _check_ins_due(session, today, every_days)
+        reviews = _reviews_due(session, today, every_months)
+        ending = _ending_soon(session, today)
+    return TodayView(
+        today,
+        (
+            _actions(store, today, Due.OVERDUE, "overdue", "Overdue actions", "Nothing overdue."),
+            _actions(
+                store,
+                today,
+                Due.THIS_WEEK,
+                "due_this_week",
+                "Actions due this week",
+                "Nothing else due this week.",
+            ),
+            meetings,
+            check_ins,
+            reviews,
+            ending,
+            _providers(store, today),
+            _journal(store),
+        ),
+    )

@@ -1,0 +1,249 @@
+"""The start page. "Today": what needs attention now; "System overview": the whole system.
+
+Each Today item opens its record with Enter or a double-click. The page refreshes when any
+record changes (at once if it is showing, else when next shown), off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.today import TodayItem, TodaySection, TodayView, today_view
+from relcom_desktop.ui.background import run_in_background
+from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.ui.pages.overview_view import OverviewView
+from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+WHEN_ROLE = Qt.ItemDataRole.UserRole + 2
+URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
+PAD = 6
+URGENT_COLOUR = "#b3261e"
+
+
+def when_text(section: str, item: TodayItem, today: dt.date) -> str:
+    """The words on the right of an item: how late, or when."""
+    day = item.day
+    if day is None:
+        return ""
+    if section == "overdue":
+        return f"{how_long((today - day).days)} overdue"
+    if section == "due_this_week":
+        return "Due today" if day == today else f"Due {day:%a} {day.day} {day:%b}"
+    if section == "meetings":
+        return "Today" if day == today else f"{day:%a} {day.day} {day:%b}"
+    return short_date(day)
+
+
+def how_long(days: int) -> str:
+    """ "1 day", "45 days", "3 months", "2 years"."""
+    if days < 60:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"{days // 30} months"
+    return f"{days // 365} years"
+
+
+def item_height(list_widget: QListWidget) -> int:
+    return 2 * list_widget.fontMetrics().height() + 3 * PAD
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Title over a quieter detail line, with the when-text on the right."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(200, 2 * option.fontMetrics.height() + 3 * PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        main = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        quiet = main if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        metrics = option.fontMetrics
+        rect = option.rect.adjusted(PAD * 2, PAD, -PAD * 2, -PAD)
+        when = index.data(WHEN_ROLE) or ""
+        urgent = bool(index.data(URGENT_ROLE))
+        when_width = metrics.horizontalAdvance(when) + PAD * 2 if when else 0
+        painter.save()
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(main)
+        top = QRect(rect.left(), rect.top(), rect.width() - when_width, metrics.height())
+        painter.drawText(
+            top,
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
+        )
+        if when:
+            painter.setPen(main if selected or not urgent else URGENT_COLOUR)
+            right = QRect(rect.right() - when_width, rect.top(), when_width, metrics.height())
+            painter.drawText(right, Qt.AlignmentFlag.AlignRight, when)
+        painter.setFont(option.font)
+        painter.setPen(quiet)
+        bottom = QRect(
+            rect.left(), rect.top() + metrics.height() + PAD, rect.width(), metrics.height()
+        )
+        detail = metrics.elidedText(
+            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, bottom.width()
+        )
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, detail)
+        painter.restore()
+
+
+class SectionCard(QFrame):
+    """One Today section: a heading with its count, and its items (or a calm empty line)."""
+
+    def __init__(
+        self, section: TodaySection, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        count = f" ({section.total:,})" if section.total else ""
+        title = QLabel(f"<b>{section.title}</b>{count}", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(section.title)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        for entry in section.items:
+            item = QListWidgetItem(entry.title, self.list)
+            item.setData(RECORD_ROLE, (entry.kind, entry.record_id))
+            item.setData(DETAIL_ROLE, entry.detail)
+            item.setData(WHEN_ROLE, when_text(section.key, entry, today))
+            item.setData(URGENT_ROLE, entry.urgent)
+            item.setToolTip(f"{entry.title}\n{entry.detail}\nEnter or double-click to open")
+        self.list.activated.connect(self._open)
+        if section.items:
+            self.list.setFixedHeight(item_height(self.list) * len(section.items) + 2)
+            self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+            layout.addWidget(self.list)
+        else:
+            self.list.hide()
+            layout.addWidget(quiet_label(section.empty_text, self))
+        if section.total > len(section.items):
+            more = f"Showing {len(section.items)} of {section.total:,}."
+            if section.key in ("overdue", "due_this_week"):
+                more += " The Actions page (Ctrl+6) lists them all."
+            layout.addWidget(quiet_label(more, self))
+        layout.addStretch(1)
+
+    def _open(self, index: QModelIndex) -> None:
+        kind, record_id = index.data(RECORD_ROLE)
+        bus().open_record.emit(kind, record_id)
+
+
+class TodayPage(QWidget):
+    """The start page, with the Today list and the System overview as two tabs."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._stale = True
+        self.view: TodayView | None = None
+        self.loaded = False
+        self.cards: list[SectionCard] = []
+        self.tabs = QTabWidget(self)
+        self.today_tab = QWidget()
+        self.grid = QGridLayout(self.today_tab)
+        self.grid.setSpacing(PAGE_SPACING)
+        self.grid.setContentsMargins(0, PAGE_SPACING, PAGE_SPACING, 0)
+        self.status = quiet_label("Gathering what needs your attention…", self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.today_tab)
+        self.overview = OverviewView(store, self)
+        self.tabs.addTab(scroll, "&Today")
+        self.tabs.addTab(self.overview, "&System overview")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_if_stale())
+        self.heading = heading("Today", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 4, PAGE_MARGIN, PAGE_MARGIN - 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        bus().changed.connect(self._records_changed)
+
+    def _records_changed(self, _kind: str) -> None:
+        self._stale = True
+        self.overview.stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self.tabs.currentWidget() is self.overview:
+            if self.overview.stale:
+                self.overview.refresh()
+        elif self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.loaded = False
+        run_in_background(self, lambda: today_view(self._store), self._show, self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.loaded = True
+
+    def _show(self, view: TodayView) -> None:
+        self.view = view
+        while (item := self.grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.cards = [SectionCard(section, view.today, self.today_tab) for section in view.sections]
+        for n, card in enumerate(self.cards):
+            self.grid.addWidget(card, n // 2, n % 2)
+        self.grid.setRowStretch(len(self.cards) // 2 + 1, 1)
+        self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
+        self.loaded = True
+
+    def card(self, key: str) -> SectionCard:
+        return next(c for c in self.cards if c.section.key == key)
