@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-COMMAND_MODULES = ("demo",)
+COMMAND_MODULES = ("demo", "report")
 DEMO_FOLDER = "demo"
 
 
