@@ -67,7 +67,7 @@ def build_report(
     _check(options)
     progress(0, 1, "Reading records")
     writer = Writer(paper=options.paper, today=options.today, redactor=_redactor(store, options))
-    title, story = _compose(store, kind, record_id, writer, options, progress, cancelled)
+    title, story = compose_story(store, kind, record_id, writer, options, progress, cancelled)
     if cancelled():
         raise BuildCancelled
     with atomic_output(target) as file:
@@ -117,7 +117,7 @@ def _redactor(store: Store, options: ReportOptions) -> Redactor | None:
     return Redactor(ChildName(preferred, full) for preferred, full in rd.child_names(store))
 
 
-def _compose(
+def compose_story(
     store: Store,
     kind: ReportKind,
     record_id: int,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -31,6 +32,10 @@ PANEL_GAP = 8 * mm
 AXIS_ROOM = 14  # points left of a small panel for its 1–4 labels
 
 Series = list[tuple[dt.date, int]]
+
+# ReportLab checks every attribute set on a chart against a schema; our charts are fixed,
+# tested code, so skip the checks (a pack with hundreds of charts builds much faster).
+rl_config.shapeChecking = 0
 
 
 def _month_label(ordinal: float) -> str:
