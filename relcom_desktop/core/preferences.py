@@ -20,6 +20,8 @@ LAC_LATER_REVIEW_MONTHS = "review.lac_later_review_months"
 LINK_CONTACT_REMINDER_DAYS = "family.link_contact_reminder_days"
 PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
+REPORT_PAPER = "reports.paper"
+REPORT_REDACT = "reports.redact"
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -32,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     LINK_CONTACT_REMINDER_DAYS: 42,
     PROVIDER_NO_CONTACT_DAYS: 90,
     PROVIDER_CONCERN_RUN: 3,
+    REPORT_PAPER: "a4",
+    REPORT_REDACT: False,
 }
 
 

@@ -22,6 +22,7 @@ from relcom_desktop.reports.options import (
     ReportOptions,
     ReportResult,
 )
+from relcom_desktop.reports.output import copy_file, record_export, record_print
 
 BUILDERS = (
     "build_report",
@@ -29,8 +30,6 @@ BUILDERS = (
     "build_provider_summary",
     "build_meeting_minutes",
     "build_review_pack",
-    "record_export",
-    "record_print",
 )
 
 __all__ = [
@@ -43,6 +42,9 @@ __all__ = [
     "ReportKind",
     "ReportOptions",
     "ReportResult",
+    "copy_file",
+    "record_export",
+    "record_print",
     *BUILDERS,
 ]
 

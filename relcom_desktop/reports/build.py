@@ -10,14 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from relcom_desktop.core import audit
 from relcom_desktop.core import report_data as rd
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.errors import ValidationError
 from relcom_desktop.reports.child import child_summary
 from relcom_desktop.reports.document import ReportDocument
@@ -37,7 +36,7 @@ from relcom_desktop.reports.options import (
     never_cancelled,
     no_progress,
 )
-from relcom_desktop.reports.output import atomic_output, check_target
+from relcom_desktop.reports.output import atomic_output, check_target, record_export
 from relcom_desktop.reports.pack import assemble, child_pack, provider_pack, run_jobs
 from relcom_desktop.reports.provider import provider_summary
 from relcom_desktop.reports.redaction import ChildName, Redactor
@@ -64,7 +63,7 @@ def build_report(
     """
     options = options or ReportOptions()
     target = check_target(Path(out_path))
-    _check(options)
+    _check(kind, options)
     progress(0, 1, "Reading records")
     writer = Writer(paper=options.paper, today=options.today, redactor=_redactor(store, options))
     title, story = compose_story(store, kind, record_id, writer, options, progress, cancelled)
@@ -89,25 +88,11 @@ def build_report(
     return result
 
 
-def record_export(store: Store, result: ReportResult) -> None:
-    """Audit that a report was saved to a file (kind, record and time; no content)."""
-    audit.record(
-        store, AuditKind.EXPORT, result.kind.record_kind, result.record_id, result.audit_detail
-    )
-
-
-def record_print(store: Store, result: ReportResult) -> None:
-    """Audit that a report was sent to a printer."""
-    audit.record(
-        store, AuditKind.PRINT, result.kind.record_kind, result.record_id, result.audit_detail
-    )
-
-
-def _check(options: ReportOptions) -> None:
+def _check(kind: ReportKind, options: ReportOptions) -> None:
     first, last = options.period
     if first > last:
         raise ValidationError("The start of the period must be on or before its end.")
-    if not options.sections:
+    if kind.is_pack and not options.sections:
         raise ValidationError("Choose at least one section for the review pack.")
 
 
@@ -159,59 +144,32 @@ def _options(
     return dataclasses.replace(options, today=today) if today else options
 
 
-def build_child_summary(
-    store: Store,
-    child_id: int,
-    out_path: PathLike,
-    *,
-    redact: bool = False,
-    paper: Paper = Paper.A4,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-    today: dt.date | None = None,
-) -> ReportResult:
-    options = _options(redact, paper, today)
-    return build_report(
-        store, ReportKind.CHILD, child_id, out_path, options, progress=progress, cancelled=cancelled
-    )
+def _single(kind: ReportKind) -> Callable[..., ReportResult]:
+    def build(
+        store: Store,
+        record_id: int,
+        out_path: PathLike,
+        *,
+        redact: bool = False,
+        paper: Paper = Paper.A4,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        progress: Progress = no_progress,
+        cancelled: Cancelled = never_cancelled,
+        today: dt.date | None = None,
+    ) -> ReportResult:
+        options = _options(redact, paper, today, date_from, date_to)
+        return build_report(
+            store, kind, record_id, out_path, options, progress=progress, cancelled=cancelled
+        )
+
+    build.__doc__ = f"Build the {kind.label.lower()} for one record into ``out_path``."
+    return build
 
 
-def build_provider_summary(
-    store: Store,
-    provider_id: int,
-    out_path: PathLike,
-    *,
-    redact: bool = False,
-    paper: Paper = Paper.A4,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-    today: dt.date | None = None,
-) -> ReportResult:
-    options = _options(redact, paper, today, date_from, date_to)
-    kind = ReportKind.PROVIDER
-    return build_report(
-        store, kind, provider_id, out_path, options, progress=progress, cancelled=cancelled
-    )
-
-
-def build_meeting_minutes(
-    store: Store,
-    meeting_id: int,
-    out_path: PathLike,
-    *,
-    redact: bool = False,
-    paper: Paper = Paper.A4,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-    today: dt.date | None = None,
-) -> ReportResult:
-    options = _options(redact, paper, today)
-    kind = ReportKind.MEETING
-    return build_report(
-        store, kind, meeting_id, out_path, options, progress=progress, cancelled=cancelled
-    )
+build_child_summary = _single(ReportKind.CHILD)
+build_provider_summary = _single(ReportKind.PROVIDER)  # date_from/date_to: journal period
+build_meeting_minutes = _single(ReportKind.MEETING)
 
 
 def build_review_pack(

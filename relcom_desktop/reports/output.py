@@ -1,4 +1,4 @@
-"""Writing a file so that a failure never leaves half of it behind.
+"""Writing a report so that a failure never leaves half of it behind, and auditing it.
 
 The file is written to a temporary file in the target folder, flushed and fsynced, then
 renamed over the target in one step (``os.replace``). Problems a user can fix — a folder that
@@ -17,7 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from relcom_desktop.core import audit
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.reports.options import ReportResult
 
 
 def _problem(target: Path, exc: OSError) -> RelcomError:
@@ -77,3 +81,17 @@ def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) ->
 def _remove(path: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         os.remove(path)
+
+
+def record_export(store: Store, result: ReportResult) -> None:
+    """Audit that a report was saved to a file (kind, record and time; no content)."""
+    audit.record(
+        store, AuditKind.EXPORT, result.kind.record_kind, result.record_id, result.audit_detail
+    )
+
+
+def record_print(store: Store, result: ReportResult) -> None:
+    """Audit that a report was sent to a printer."""
+    audit.record(
+        store, AuditKind.PRINT, result.kind.record_kind, result.record_id, result.audit_detail
+    )

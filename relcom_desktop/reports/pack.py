@@ -171,7 +171,7 @@ def cover(store: Store, w: Writer, subject: str, options: ReportOptions) -> list
                 ("Prepared by", prepared_by),
                 ("Local authority", authority),
                 ("Period covered", f"{short_date(first)} to {short_date(last)}"),
-                ("Sections", "; ".join(s.label for s in options.sections)),
+                ("Sections", "; ".join(line.text for line in w.contents if line.level == 0)),
             ]
         ),
     ]

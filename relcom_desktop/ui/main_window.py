@@ -84,12 +84,7 @@ SECTIONS: tuple[Section, ...] = (
         "Your learning log will live here: entries tagged with the nine changes relational "
         "commissioning needs, and a self-assessment on each from → to shift.",
     ),
-    Section(
-        "reports",
-        "Reports",
-        "Review packs for a child, a provider or a meeting will be prepared and printed "
-        "from here, marked OFFICIAL-SENSITIVE.",
-    ),
+    Section("reports", "Reports"),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
@@ -219,6 +214,10 @@ class MainWindow(QMainWindow):
             providers = ProvidersPage(self.store)
             providers.provider_opened.connect(self._on_provider_opened)
             return providers
+        if key == "reports":
+            from relcom_desktop.ui.pages.reports_page import ReportsPage
+
+            return ReportsPage(self.store)
         from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 
         section = SECTIONS[SECTION_KEYS.index(key)]
