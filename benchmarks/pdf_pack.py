@@ -7,7 +7,8 @@ year of journal excerpts, and a summary for every child placed) is composed twic
 same records; one copy is laid out by our document (marking, header, footer, "Page X of Y",
 contents page numbers, bookmarks, safe file writing), the other by a bare ReportLab
 ``SimpleDocTemplate``. Prints one line: pages, measured and baseline seconds, their ratio
-against the 1.5× target, the whole build including reading the records, and peak memory.
+against the 1.5× target, the whole build (reading included) run on the app's background
+worker with the longest pause it caused in a Qt event loop, and peak memory.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import resource
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.platypus import SimpleDocTemplate
@@ -73,6 +75,36 @@ def baseline(store: Store, provider_id: int, options: ReportOptions, out: Path) 
     return time.perf_counter() - started
 
 
+def in_the_background(
+    store: Store, provider_id: int, options: ReportOptions, out: Path
+) -> tuple[float, float]:
+    """Build the whole pack (reading included) on the app's worker while a Qt event loop
+    ticks every 10 ms; returns the build time and the longest pause of the event loop."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from relcom_desktop.ui.workers import Worker
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    ticks = [time.perf_counter()]
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    worker = Worker(
+        lambda progress, cancelled: build_report(
+            store, ReportKind.PROVIDER_PACK, provider_id, out, options,
+            progress=progress, cancelled=cancelled, audit_export=False,
+        )
+    )  # fmt: skip
+    worker.signals.done.connect(app.quit)
+    started = time.perf_counter()
+    timer.start()
+    worker.start()
+    app.exec()
+    timer.stop()
+    ticks.append(time.perf_counter())
+    return time.perf_counter() - started, max(b - a for a, b in pairwise(ticks))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/relcom-bench-10y"))
@@ -89,12 +121,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as folder:
             base = baseline(store, provider_id, options, Path(folder, "baseline.pdf"))
             ours, pages = measured(store, provider_id, options, Path(folder, "ours.pdf"))
-            started = time.perf_counter()
-            build_report(
-                store, ReportKind.PROVIDER_PACK, provider_id, Path(folder, "whole.pdf"),
-                options, audit_export=False,
-            )  # fmt: skip
-            whole = time.perf_counter() - started
+            whole, pause = in_the_background(store, provider_id, options, Path(folder, "bg.pdf"))
     finally:
         store.close()
     ratio = ours / base
@@ -103,7 +130,8 @@ def main() -> int:
     print(
         f"pdf_pack: {pages} pages (provider {provider_id}); measured {ours:.2f} s, "
         f"baseline {base:.2f} s, ratio {ratio:.2f}x (target {TARGET}x, {verdict}); "
-        f"whole build with reading {whole:.2f} s; peak memory {peak:.0f} MB"
+        f"whole build with reading {whole:.2f} s on a worker thread, longest GUI pause "
+        f"{pause * 1000:.0f} ms; peak memory {peak:.0f} MB"
     )
     return 0 if ratio <= TARGET else 1
 

@@ -28,6 +28,18 @@ from relcom_desktop.reports.writer import Writer
 from relcom_desktop.ui.formatting import short_date
 
 Job = Callable[[], list[Flowable]]
+CHILD_ORDER = (
+    PackSection.CHILDREN,
+    PackSection.PROVIDERS,
+    PackSection.MEETINGS,
+    PackSection.REFLECTIONS,
+)
+PROVIDER_ORDER = (
+    PackSection.PROVIDERS,
+    PackSection.CHILDREN,
+    PackSection.MEETINGS,
+    PackSection.REFLECTIONS,
+)
 HANDLING = (
     "This pack holds personal information about looked-after children. Share it only with "
     "people who need it for the child's care, keep it secure, and destroy it when it is no "
@@ -46,7 +58,7 @@ def child_pack(
     data = rd.child_summary_data(store, child_id, options.today)
     subject = f"Child: {w.child(data.child.preferred_name, data.child.full_name)}"
     jobs: list[Job] = []
-    for section in options.sections:
+    for section in _in_order(CHILD_ORDER, options):
         if section is PackSection.CHILDREN:
             jobs.append(lambda: child_summary(w, data, 0))
         elif section is PackSection.PROVIDERS:
@@ -67,7 +79,7 @@ def provider_pack(
     """The pack's subject line and the jobs that build its sections, for a provider."""
     data = rd.provider_summary_data(store, provider_id, options.period)
     jobs: list[Job] = []
-    for section in options.sections:
+    for section in _in_order(PROVIDER_ORDER, options):
         if section is PackSection.PROVIDERS:
             jobs.append(lambda: provider_summary(w, data, 0))
         elif section is PackSection.CHILDREN:
@@ -85,6 +97,11 @@ def provider_pack(
             found = rd.reflections_about(store, provider_id=provider_id, period=options.period)
             jobs.append(lambda found=found: reflections_section(w, found, 0))
     return f"Provider: {data.provider.name}", jobs
+
+
+def _in_order(order: tuple[PackSection, ...], options: ReportOptions) -> list[PackSection]:
+    """The chosen sections, in the order a pack of this kind presents them."""
+    return [section for section in order if section in options.sections]
 
 
 def _placed_note(w: Writer, data: rd.ProviderSummaryData) -> list[Flowable]:

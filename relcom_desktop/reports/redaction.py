@@ -80,6 +80,8 @@ class Redactor:
             out.append(text[last : matches[i].start()])
             out.append(replacement + suffix)
             last = matches[i + words - 1].end()
+            if not suffix and text.startswith(".", last):
+                last += 1  # "my sister Lily." reads "my sister L.B." not "L.B.."
             i += words
         out.append(text[last:])
         return "".join(out)

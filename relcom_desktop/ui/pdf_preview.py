@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,6 +32,7 @@ from relcom_desktop.ui.workers import Worker
 
 FOLDER_KEY = "reports/last_folder"
 ZOOM_STEP = 1.25
+PREFERRED_SIZE = QSize(1100, 860)
 NOTE = "Marked OFFICIAL-SENSITIVE. Saving and printing are recorded in the audit trail."
 
 
@@ -83,7 +84,18 @@ class PdfPreview(QDialog):
         self._lay_out()
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
         self._show_page(0)
-        self.resize(1100, 820)
+        self._fit_to(parent)
+
+    def _fit_to(self, parent: QWidget | None) -> None:
+        """Most of the main window, but not more than a comfortable reading size."""
+        if parent is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        room = parent.size()
+        self.resize(
+            min(PREFERRED_SIZE.width(), round(room.width() * 0.92)),
+            min(PREFERRED_SIZE.height(), round(room.height() * 0.95)),
+        )
 
     def _lay_out(self) -> None:
         fit_width = QPushButton("Fit &width", self)

@@ -79,6 +79,7 @@ class RecordPicker(QWidget):
         self.matches.clear()
         self._add(record_id, self._label_of(record_id))
         self.matches.setCurrentRow(0)
+        self.hint.setText("")
 
     def refresh(self) -> None:
         text = self.search.text().strip()

@@ -124,6 +124,7 @@ def test_without_redaction_the_names_and_addresses_show(caseload, tmp_path: Path
         ("Ruby Hawthornholt's plan", "R.H.'s plan"),
         ("RUBY'S RULES", "R.H.'S RULES"),
         ("Hawthornholt family", "H. family"),
+        ("I miss Ruby.", "I miss R.H."),
         ("Ruby, Kai and Zofia", "R.H., K.B. and Z.W."),
         ("a ruby ring", "a ruby ring"),
         ("", ""),

@@ -248,7 +248,7 @@ class ReportsPage(QWidget):
         self.job.signals.cancelled.connect(lambda: self._say("Cancelled. Nothing was saved."))
         self.job.signals.done.connect(lambda: self._set_busy(False))
         self._set_busy(True)
-        self._say(f"Building {kind.label.lower()} for {self.picker.chosen_label()}…")
+        self._say(f"Building the {kind.label.lower()}: {self.picker.chosen_label()}…")
         self.job.start()
 
     def cancel(self) -> None:
