@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-COMMAND_MODULES = ("demo", "search")
+COMMAND_MODULES = ("demo", "report", "search")
 DEMO_FOLDER = "demo"
 
 

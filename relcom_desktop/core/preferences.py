@@ -24,6 +24,8 @@ PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
 VISIT_CHECKLIST = "providers.visit_checklist"
 JOURNAL_DRAFT = "journal.quick_add_draft"
 CALENDAR_ID = "calendar.file_id"  # made on the first calendar export: UIDs never clash
+REPORT_PAPER = "reports.paper"
+REPORT_REDACT = "reports.redact"
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -51,6 +53,8 @@ DEFAULTS: dict[str, Any] = {
     ],
     JOURNAL_DRAFT: None,  # the quick-add form's unsaved draft, kept while typing
     CALENDAR_ID: "",
+    REPORT_PAPER: "a4",
+    REPORT_REDACT: False,
 }
 
 

@@ -69,12 +69,7 @@ SECTIONS: tuple[Section, ...] = (
         "Your learning log will live here: entries tagged with the nine changes relational "
         "commissioning needs, and a self-assessment on each from → to shift.",
     ),
-    Section(
-        "reports",
-        "Reports",
-        "Review packs for a child, a provider or a meeting will be prepared and printed "
-        "from here, marked OFFICIAL-SENSITIVE.",
-    ),
+    Section("reports", "Reports"),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
@@ -225,6 +220,10 @@ class MainWindow(QMainWindow):
             from relcom_desktop.ui.pages.journal_page import JournalPage
 
             return JournalPage(self.store)
+        if key == "reports":
+            from relcom_desktop.ui.pages.reports_page import ReportsPage
+
+            return ReportsPage(self.store)
         from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 
         section = SECTIONS[SECTION_KEYS.index(key)]

@@ -1,0 +1,85 @@
+"""Long jobs off the GUI thread: a reusable QRunnable that reports through signals.
+
+    worker = Worker(lambda progress, cancelled: build(..., progress=progress,
+                                                      cancelled=cancelled))
+    worker.signals.progress.connect(bar.show_progress)     # (done, total, label)
+    worker.signals.finished.connect(on_result)              # the job's return value
+    worker.signals.failed.connect(show_message)             # a message to show as is
+    worker.signals.cancelled.connect(on_cancelled)
+    worker.start()
+    ...
+    worker.cancel()   # the job sees cancelled() == True and stops at its next check
+
+The job is a plain function taking ``progress(done, total, label)`` and ``cancelled()``, as the
+core's long operations do; it knows nothing of Qt. Signals are delivered on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from relcom_desktop.core.errors import RelcomError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], Any]
+UNEXPECTED = "Something went wrong while doing this. Nothing was changed or written."
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    done = Signal()  # after any of finished, failed or cancelled
+
+
+class Worker(QRunnable):
+    """Runs ``job(progress, cancelled)`` on a thread pool; see the module docstring."""
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the caller keeps it, so its signals outlive the run
+        self.signals = WorkerSignals()
+        self._job = job
+        self._cancel = threading.Event()
+        self._running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self._running = True
+        (pool or QThreadPool.globalInstance()).start(self)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def run(self) -> None:
+        signals = self.signals
+        try:
+            result = self._job(signals.progress.emit, self.is_cancelled)
+        except Exception as exc:
+            if self.is_cancelled():
+                signals.cancelled.emit()
+            elif isinstance(exc, RelcomError):
+                signals.failed.emit(str(exc))
+            else:
+                log.exception("a background job failed")
+                signals.failed.emit(UNEXPECTED)
+        else:
+            signals.finished.emit(result)  # work that completed is reported, even if late
+        finally:
+            self._running = False
+            signals.done.emit()

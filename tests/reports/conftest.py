@@ -1,0 +1,69 @@
+"""Fixtures for report tests: a small demo caseload, and reading PDFs back with pypdf."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core.demo import build_demo
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The small demo caseload, shared by tests that only read it."""
+    opened = open_store(tmp_path_factory.mktemp("small-demo"))
+    build_demo(opened, "small", seed=1, today=TODAY)
+    yield opened
+    opened.close()
+
+
+@dataclass(frozen=True)
+class Pdf:
+    pages: list[str]
+    metadata: dict[str, str]
+    outline: list[str]
+    sizes: list[tuple[float, float]]
+    reader: PdfReader
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.pages)
+
+    @property
+    def everything(self) -> str:
+        """Page text, document information and bookmark titles together."""
+        return "\n".join([self.text, *self.metadata.values(), *self.outline])
+
+
+def _titles(outline: list) -> Iterator[str]:
+    for item in outline:
+        if isinstance(item, list):
+            yield from _titles(item)
+        else:
+            yield item.title
+
+
+def read_pdf(path: Path | str) -> Pdf:
+    reader = PdfReader(str(path))
+    pages = [re.sub(r"[ \t]+", " ", page.extract_text() or "") for page in reader.pages]
+    meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
+    sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    return Pdf(pages, meta, list(_titles(reader.outline)), sizes, reader)
+
+
+def assert_every_page_marked_and_numbered(pdf: Pdf) -> None:
+    total = len(pdf.pages)
+    assert total >= 1
+    for number, page in enumerate(pdf.pages, start=1):
+        assert "OFFICIAL-SENSITIVE" in page, f"page {number} has no marking"
+        assert f"Page {number} of {total}" in page, f"page {number} has no page number"
+        assert f"Generated {TODAY.day} {TODAY:%b %Y}" in page
