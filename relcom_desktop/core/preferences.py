@@ -20,6 +20,10 @@ LAC_LATER_REVIEW_MONTHS = "review.lac_later_review_months"
 LINK_CONTACT_REMINDER_DAYS = "family.link_contact_reminder_days"
 PROVIDER_NO_CONTACT_DAYS = "journal.provider_no_contact_days"
 PROVIDER_CONCERN_RUN = "journal.provider_concern_run"
+LOCK_MINUTES = "security.lock_after_idle_minutes"
+BACKUP_ON_CLOSE = "security.backup_on_close"
+RETENTION_RULE = "retention.rule"
+RETENTION_YEARS = "retention.years"
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -32,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     LINK_CONTACT_REMINDER_DAYS: 42,
     PROVIDER_NO_CONTACT_DAYS: 90,
     PROVIDER_CONCERN_RUN: 3,
+    LOCK_MINUTES: 10,  # 0: never lock when idle (Ctrl+L and waking from sleep still lock)
+    BACKUP_ON_CLOSE: True,
+    RETENTION_RULE: "manual",
+    RETENTION_YEARS: 75,
 }
 
 

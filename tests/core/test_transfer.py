@@ -187,10 +187,12 @@ def test_fuzz_any_json_structure(target: Store, data: Any) -> None:
 def test_fuzz_mutated_exports(target: Store, exported: dict[str, Any], data: st.DataObject) -> None:
     mutated = json.loads(json.dumps(exported))
     for _ in range(data.draw(st.integers(1, 3))):
-        table = data.draw(st.sampled_from(sorted(mutated["tables"])))
+        table = data.draw(st.sampled_from(sorted(t for t, r in mutated["tables"].items() if r)))
         rows = mutated["tables"][table]
         row = data.draw(st.sampled_from(rows))
         action = data.draw(st.sampled_from(["set", "drop-field", "drop-row", "copy-row"]))
+        if not row and action in ("set", "drop-field"):
+            action = "drop-row"
         if action == "set":
             row[data.draw(st.sampled_from(sorted(row)))] = data.draw(json_values)
         elif action == "drop-field":
