@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-COMMAND_MODULES = ("demo", "report", "search")
+if TYPE_CHECKING:
+    from relcom_desktop.core.db import Store
+
+COMMAND_MODULES = (
+    "demo", "report", "search", "backup", "restore", "export", "import_", "check",
+)  # fmt: skip
 DEMO_FOLDER = "demo"
+PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"
 
 
 def register_all(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +38,19 @@ def data_dir(args: argparse.Namespace) -> Path:
         return args.data_dir.expanduser()
     base = default_data_dir()
     return base / DEMO_FOLDER if getattr(args, "demo", False) else base
+
+
+def passphrase() -> str | None:
+    """The passphrase for batch use, from RELCOM_PASSPHRASE (never a command-line option,
+    which other users of the computer could see)."""
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def open_data(args: argparse.Namespace, *, lock: bool = True) -> Store:
+    """Open the chosen data folder's file; a new file is encrypted when a passphrase is set."""
+    from relcom_desktop.core.db import open_store
+
+    return open_store(data_dir(args), passphrase(), lock=lock)
 
 
 def progress_printer(label_width: int = 24) -> Callable[[int, int, str], None]:

@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, progress_printer
+from relcom_desktop.commands import data_dir, finish_progress, passphrase, progress_printer
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,7 +27,7 @@ def build(folder: Path, scale: str, seed: int) -> None:
     from relcom_desktop.core import demo
     from relcom_desktop.core.db import open_store
 
-    store = open_store(folder)
+    store = open_store(folder, passphrase())
     try:
         started = time.perf_counter()
         summary = demo.build_demo(store, scale, seed=seed, progress=progress_printer())
@@ -41,7 +41,7 @@ def ensure(folder: Path) -> None:
     from relcom_desktop.core.children import count_children
     from relcom_desktop.core.db import open_store
 
-    store = open_store(folder)
+    store = open_store(folder, passphrase())
     try:
         empty = count_children(store) == 0
     finally:

@@ -130,6 +130,9 @@ def create_child(store: Store, child: Child) -> Child:
     return _crud.create(store, child)
 
 
+create_child_in = _crud.create_in  # inside a caller's transaction (e.g. an import)
+
+
 def update_child(store: Store, child: Child) -> Child:
     """Save edits; a changed voice field gets today's date as its "last updated"."""
     with store.write() as session:

@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlite
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core import errors, migrate
+from relcom_desktop.core import errors, instance_lock, migrate
 
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "relcom.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+MIN_PAGE = 512  # SQLite and SQLCipher files are always whole pages of at least this size
+
+
+class FileState(Enum):
+    """What is in the data folder, as far as can be told without a passphrase."""
+
+    MISSING = "missing"  # no data file yet (or an empty one): first run
+    PLAIN = "plain"  # an unencrypted SQLite file
+    ENCRYPTED = "encrypted"  # random-looking whole pages: SQLCipher (or something unknown)
+    OTHER = "other"  # anything else: not a RelCom data file
 
 
 def default_data_dir() -> Path:
@@ -38,8 +49,38 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def raw_connect(path: Path, passphrase: str | None = None, *, readonly: bool = False) -> Any:
-    """A DB-API connection to ``path``, keyed when a passphrase is given."""
+def data_file(data_dir: Path, filename: str = DB_FILENAME) -> Path:
+    return Path(data_dir) / filename
+
+
+def file_state(path: Path) -> FileState:
+    """Whether ``path`` is missing, plain SQLite, encrypted, or something else."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except FileNotFoundError:
+        return FileState.MISSING
+    except OSError:
+        return FileState.OTHER  # unreadable: open_store explains it
+    if size == 0:
+        return FileState.MISSING
+    if head.startswith(SQLITE_MAGIC):
+        return FileState.PLAIN
+    # A SQLCipher file starts with a random salt; a text file with readable characters.
+    readable = sum(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    if size >= MIN_PAGE and size % MIN_PAGE == 0 and readable < len(head) * 0.9:
+        return FileState.ENCRYPTED
+    return FileState.OTHER
+
+
+def raw_connect(
+    path: Path, passphrase: str | None = None, *, readonly: bool = False, wal: bool = True
+) -> Any:
+    """A DB-API connection to ``path``, keyed when a passphrase is given.
+
+    ``wal=False`` is for single-file copies (backups, re-keyed files): rollback journal.
+    """
     uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rwc'}"
     conn = sqlite.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     if passphrase:
@@ -48,8 +89,10 @@ def raw_connect(path: Path, passphrase: str | None = None, *, readonly: bool = F
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # Deleted text is overwritten, not left in free pages (it matters for plain files).
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
+        conn.execute(f"PRAGMA synchronous = {'NORMAL' if wal else 'FULL'}")
     return conn
 
 
@@ -66,9 +109,7 @@ def classify_sqlite_error(exc: BaseException, path: Path, *, keyed: bool) -> err
             "Choose another data folder, or enter the passphrase if it has one."
         )
     if "malformed" in text or "corrupt" in text:
-        return errors.CorruptStore(
-            f"The data file {path} is damaged. Restore it from your latest backup."
-        )
+        return errors.CorruptStore(f"The data file {path} is damaged.")
     if "locked" in text or "busy" in text:
         return errors.StoreLocked(
             f"The data file {path} is in use by another program. Close it and try again."
@@ -125,11 +166,55 @@ def probe_existing(path: Path, passphrase: str | None) -> bool:
 class Store:
     """An open data file. Services take a Store and open one short session per call."""
 
-    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        passphrase: str | None = None,
+        lock: instance_lock.InstanceLock | None = None,
+    ) -> None:
         self.path = path
+        self.lock = lock
+        self._use(engine, passphrase)
+
+    def _use(self, engine: Engine, passphrase: str | None) -> None:
         self.engine = engine
         self.encrypted = bool(passphrase)
+        self._passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    def connect_copy(self, path: Path, *, readonly: bool = False) -> Any:
+        """A raw connection to a copy of this file (a backup), keyed like this file."""
+        return raw_connect(path, self._passphrase, readonly=readonly, wal=False)
+
+    def passphrase_matches(self, candidate: str) -> bool:
+        """Whether ``candidate`` unlocks this file (the unlock screen's check)."""
+        if not self.encrypted:
+            return True
+        try:
+            conn = raw_connect(self.path, candidate, readonly=True)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+        except sqlite.Error:
+            return False
+        return True
+
+    @contextmanager
+    def raw(self) -> Iterator[Any]:
+        """A pooled DB-API connection, for SQLite-only work (backup API, pragmas)."""
+        with self.engine.connect() as conn:
+            yield conn.connection.dbapi_connection
+
+    def rekeyed(self, passphrase: str | None) -> None:
+        """Use the file again after it was re-written with ``passphrase``."""
+        self.engine.dispose()
+        self._use(_make_engine(self.path, passphrase), passphrase)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -146,6 +231,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def _make_engine(path: Path, passphrase: str | None) -> Engine:
@@ -171,16 +259,47 @@ def _make_engine(path: Path, passphrase: str | None) -> Engine:
 
 
 def open_store(
-    data_dir: Path | None = None, passphrase: str | None = None, *, filename: str = DB_FILENAME
+    data_dir: Path | None = None,
+    passphrase: str | None = None,
+    *,
+    filename: str = DB_FILENAME,
+    lock: bool = True,
 ) -> Store:
-    """Open (creating if needed) and upgrade the data file in ``data_dir``."""
+    """Open (creating if needed) and upgrade the data file in ``data_dir``.
+
+    ``passphrase`` keys an encrypted file, and encrypts a new one; a plain file opens plain.
+    With ``lock`` (the default) a second running copy on the same file is refused.
+    """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     ensure_writable_dir(data_dir)
     path = data_dir / filename
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise errors.DataDirNotWritable(
-            f"RelCom Desktop cannot read and write {path}. Check the file's permissions."
+            f"RelCom Desktop cannot read and write {path}. Check the file's permissions, "
+            "or copy the folder somewhere you can write to."
         )
+    state = file_state(path)
+    if state is FileState.PLAIN:
+        passphrase = None
+    elif state is FileState.ENCRYPTED and not passphrase:
+        raise errors.PassphraseNeeded(
+            f"The data file {path} is encrypted. Enter its passphrase to open it "
+            "(for batch commands, set RELCOM_PASSPHRASE)."
+        )
+    held = instance_lock.acquire(path) if lock else None
+    try:
+        engine = _open_engine(path, passphrase)
+    except errors.StoreError as err:
+        if held is not None:
+            held.release()
+        if isinstance(err, errors.CorruptStore):
+            raise errors.CorruptStore(f"{err} {_restore_advice(data_dir)}") from None
+        raise
+    log.info("opened data file (encrypted=%s)", bool(passphrase))
+    return Store(path, engine, passphrase, held)
+
+
+def _open_engine(path: Path, passphrase: str | None) -> Engine:
     stale = probe_existing(path, passphrase)
     engine = _make_engine(path, passphrase)
     try:
@@ -198,5 +317,10 @@ def open_store(
         if isinstance(orig, sqlite.Error):
             raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
         raise
-    log.info("opened data file (encrypted=%s)", bool(passphrase))
-    return Store(path, engine, passphrase)
+    return engine
+
+
+def _restore_advice(data_dir: Path) -> str:
+    from relcom_desktop.core.backup import restore_advice
+
+    return restore_advice(data_dir)

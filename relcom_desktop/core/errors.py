@@ -47,5 +47,17 @@ class DiskFull(StoreError):
     pass
 
 
+class AlreadyOpen(StoreError):
+    """Another running copy of RelCom Desktop has the data file open."""
+
+
+class PassphraseNeeded(StoreError):
+    """The data file is encrypted and no passphrase was given."""
+
+
+class TransferError(RelcomError):
+    """An export or import could not be done; nothing was written."""
+
+
 def not_found(kind: str, record_id: object) -> NotFoundError:
     return NotFoundError(f"There is no {kind} with id {record_id}. It may have been deleted.")

@@ -1,41 +1,124 @@
-"""Writing files the user asked for (exports, calendars, PDFs) without ever leaving half a file.
+"""Writing files the user asked for (exports, backups, calendars, PDFs) without half files.
 
-The content goes to a temporary file beside the target, is flushed and synced to disk, and
-only then renamed over the target; a failure removes the temporary file and keeps any old one.
+Content goes to a temporary file beside the target, is flushed and synced to disk, and only
+then renamed over the target in one step (``os.replace``); the folder is synced so the rename
+survives a power cut. A failure removes the temporary file and keeps any old target. Problems
+a user can fix — a missing folder, no permission, a full disk — become a plain-English
+:class:`RelcomError`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
-from relcom_desktop.core import errors
+from relcom_desktop.core.errors import RelcomError
+
+PARTIAL_SUFFIX = ".partial"
+
+
+def problem(target: Path, exc: OSError) -> RelcomError:
+    """What went wrong writing ``target``, in the user's terms."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = f"you do not have permission to write in {target.parent}"
+    elif exc.errno == errno.ENOSPC:
+        why = "the disk is full"
+    elif exc.errno == errno.ENOENT:
+        why = f"the folder {target.parent} does not exist"
+    else:
+        why = exc.strerror or str(exc)
+    return RelcomError(f"Could not save {target}: {why}. Nothing was written.")
+
+
+def check_target(target: str | os.PathLike[str]) -> Path:
+    """The absolute target path, or a clear error if it cannot be a file we write."""
+    path = Path(target).expanduser().absolute()
+    if path.is_dir():
+        raise RelcomError(f"{path} is a folder. Choose a file name to save as.")
+    if not path.parent.is_dir():
+        raise RelcomError(
+            f"Could not save {path}: the folder {path.parent} does not exist. Nothing was written."
+        )
+    return path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_quietly(path: str | os.PathLike[str]) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
+
+
+def partial_path(path: Path) -> Path:
+    """A fixed staging name beside ``path`` (for work that must be resumable or cleaned up)."""
+    return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path to write to; renamed to ``target`` when the block ends without error."""
-    target = Path(target)
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path to write; renamed onto ``target`` only if the block succeeds."""
+    path = check_target(target)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise errors.RelcomError(f"Cannot write to {target.parent}: {exc.strerror}.") from None
-    os.close(handle)
-    temp = Path(temp_name)
+        raise problem(path, exc) from exc
+    os.close(fd)
+    temp = Path(name)
     try:
         yield temp
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
-        os.replace(temp, target)
+        os.replace(temp, path)
+        fsync_dir(path.parent)
     except OSError as exc:
-        raise errors.RelcomError(f"Could not save {target.name}: {exc.strerror}.") from None
+        raise problem(path, exc) from exc
     finally:
-        temp.unlink(missing_ok=True)
+        remove_quietly(temp)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+@contextlib.contextmanager
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file handle whose content appears at ``target`` only if the block finishes."""
+    with atomic_path(target) as temp, temp.open("wb") as handle:
+        yield handle
+        handle.flush()
+
+
+@contextlib.contextmanager
+def atomic_text(
+    target: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[IO[str]]:
+    """A text file handle whose content replaces ``target`` only if the block succeeds."""
+    with atomic_path(target) as temp, temp.open("w", encoding=encoding, newline=newline) as fh:
+        yield fh
+        fh.flush()
+
+
+def write_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     with atomic_path(target) as temp:
         temp.write_bytes(data)
+
+
+def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path:
+    """Copy ``source`` to ``target`` atomically; returns the target path."""
+    with atomic_output(target) as out, open(source, "rb") as src:
+        shutil.copyfileobj(src, out)
+    return check_target(target)

@@ -26,6 +26,10 @@ JOURNAL_DRAFT = "journal.quick_add_draft"
 CALENDAR_ID = "calendar.file_id"  # made on the first calendar export: UIDs never clash
 REPORT_PAPER = "reports.paper"
 REPORT_REDACT = "reports.redact"
+LOCK_MINUTES = "security.lock_after_idle_minutes"
+BACKUP_ON_CLOSE = "security.backup_on_close"
+RETENTION_RULE = "retention.rule"
+RETENTION_YEARS = "retention.years"
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -55,6 +59,10 @@ DEFAULTS: dict[str, Any] = {
     CALENDAR_ID: "",
     REPORT_PAPER: "a4",
     REPORT_REDACT: False,
+    LOCK_MINUTES: 10,  # 0: never lock when idle (Ctrl+L and waking from sleep still lock)
+    BACKUP_ON_CLOSE: True,
+    RETENTION_RULE: "manual",
+    RETENTION_YEARS: 75,
 }
 
 

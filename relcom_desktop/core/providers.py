@@ -81,6 +81,7 @@ _settings: Crud[Setting] = Crud(m.Setting, Setting, "setting", _validate_setting
 
 get_provider = _providers.get
 create_provider = _providers.create
+create_provider_in = _providers.create_in  # inside a caller's transaction (e.g. an import)
 update_provider = _providers.update
 delete_provider = _providers.delete
 restore_provider = _providers.restore

@@ -1,0 +1,61 @@
+"""``relcom export``: every record as JSON, one list as CSV, or one child's subject access."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from relcom_desktop.commands import finish_progress, open_data, progress_printer
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from relcom_desktop.core.csv_export import LIST_KEYS
+
+    cmd = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export records (JSON, CSV, or everything about one child)",
+        description="Export is not encrypted: keep the file safe and delete it when done. "
+        "An encrypted data file needs RELCOM_PASSPHRASE.",
+    )
+    what = cmd.add_mutually_exclusive_group(required=True)
+    what.add_argument("--json", type=Path, metavar="FILE", help="every record, losslessly")
+    what.add_argument(
+        "--csv",
+        nargs=2,
+        metavar=("LIST", "FILE"),
+        help=f"one list for spreadsheets; LIST is one of: {', '.join(LIST_KEYS)}",
+    )
+    what.add_argument(
+        "--child",
+        nargs=2,
+        metavar=("ID", "FOLDER"),
+        help="subject access: all held about child ID, as JSON and PDF, into FOLDER",
+    )
+    cmd.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from relcom_desktop.core import csv_export, errors, subject_access, transfer
+
+    store = open_data(args, lock=False)
+    started = time.perf_counter()
+    try:
+        if args.json is not None:
+            done = transfer.export_json(store, args.json, progress=progress_printer())
+            finish_progress(f"Exported {done.rows:,} records to {done.path}", started)
+        elif args.csv is not None:
+            key, path = args.csv
+            summary = csv_export.export_csv(store, key, Path(path))
+            print(f"Exported {summary.rows:,} rows to {summary.path}")
+        else:
+            child, folder = args.child
+            if not child.isdigit():
+                raise errors.ValidationError(f"{child!r} is not a child's record number.")
+            files = subject_access.export_child(store, int(child), Path(folder))
+            print(f"Wrote {files.json_path} and {files.pdf_path}")
+    finally:
+        store.close()
+    return 0

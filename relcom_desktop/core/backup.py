@@ -1,0 +1,267 @@
+"""Backups: consistent, verified, rotated copies next to the data; restore from any of them.
+
+A backup is made with SQLite's online backup API (so it is consistent even while the app is
+open), stays encrypted with the data file's passphrase, is written under a temporary name,
+checked by opening it and running ``PRAGMA integrity_check``, and only then given its final
+name ``backups/relcom-backup-YYYYMMDD-HHMMSS.sqlite3``. Old backups are thinned out to the
+newest of each of the last 7 days, 4 weeks and 12 months. Restoring keeps the current file
+aside first (``relcom-before-restore-...``), and those copies are never thinned out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from relcom_desktop.core import audit, errors, migrate
+from relcom_desktop.core.db import DB_FILENAME, Store, classify_sqlite_error, raw_connect, sqlite
+from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
+from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.files import atomic_path, fsync_dir, partial_path, remove_quietly
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+BACKUP_FOLDER = "backups"
+BACKUP_PREFIX = "relcom-backup-"
+ASIDE_PREFIX = "relcom-before-restore-"
+STAMP = "%Y%m%d-%H%M%S"
+NAME_RE = re.compile(r"^(relcom-backup-|relcom-before-restore-)(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+PAGES_PER_STEP = 2048
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime  # local time, as in the file name
+    size: int
+    before_restore: bool  # a copy kept aside when a backup was restored
+
+    @property
+    def label(self) -> str:
+        return f"{self.taken_at:%d %b %Y at %H:%M}"
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_FOLDER
+
+
+def _parse(path: Path) -> Backup | None:
+    match = NAME_RE.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = dt.datetime.strptime(match.group(2), STAMP)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return Backup(path, taken, size, match.group(1) == ASIDE_PREFIX)
+
+
+def list_backups(data_dir: Path, *, include_aside: bool = True) -> list[Backup]:
+    """Backups in the data folder's backups folder, newest first."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = [b for b in map(_parse, folder.iterdir()) if b is not None]
+    found = [b for b in found if include_aside or not b.before_restore]
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def restore_advice(data_dir: Path) -> str:
+    """What to do about a damaged file: name the newest backup if there is one."""
+    latest = list_backups(data_dir, include_aside=False)
+    if not latest:
+        return (
+            "There is no backup in its backups folder. If you have a copy of the file "
+            "elsewhere, put it back in the data folder; nothing has been changed."
+        )
+    return (
+        f"Restore it from the backup of {latest[0].taken_at:%d %b %Y} (Restore from backup "
+        f"in the File menu, or: relcom restore {latest[0].path.name}). The damaged file "
+        "has not been changed."
+    )
+
+
+def _new_name(folder: Path, prefix: str, now: dt.datetime) -> Path:
+    base = f"{prefix}{now:{STAMP}}"
+    path, n = folder / f"{base}.sqlite3", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{base}-{n}.sqlite3"
+    return path
+
+
+def make_backup(
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    now: dt.datetime | None = None,
+) -> Backup:
+    """Copy the open data file into its backups folder, verify the copy, then rotate."""
+    folder = backups_dir(store.data_dir)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise errors.DataDirNotWritable(
+            f"RelCom Desktop cannot make the backups folder {folder} ({exc.strerror})."
+        ) from None
+    target = _new_name(folder, BACKUP_PREFIX, now or dt.datetime.now())
+    with atomic_path(target) as temp:
+        _copy_with_backup_api(store, temp, progress, cancelled)
+        verify_backup(temp, store)
+    rotate(store.data_dir)
+    backup = _parse(target)
+    assert backup is not None
+    audit.record(store, AuditKind.BACKUP, "data file", detail=f"{backup.size} bytes")
+    return backup
+
+
+def _copy_with_backup_api(
+    store: Store, temp: Path, progress: Progress | None, cancelled: Cancelled | None
+) -> None:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise errors.RelcomError("The backup was cancelled; no backup was made.")
+        if progress is not None:
+            progress(total - remaining, total, "Copying the data file")
+
+    dest = store.connect_copy(temp)
+    try:
+        with store.raw() as source:
+            source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+        dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+    except sqlite.Error as exc:
+        raise classify_sqlite_error(exc, temp, keyed=store.encrypted) from None
+    finally:
+        dest.close()
+
+
+def verify_backup(path: Path, store_or_passphrase: Store | str | None) -> None:
+    """Raise CorruptStore unless ``path`` opens, passes integrity_check and is RelCom data."""
+    try:
+        if isinstance(store_or_passphrase, Store):
+            conn = store_or_passphrase.connect_copy(path, readonly=True)
+        else:
+            conn = raw_connect(path, store_or_passphrase, readonly=True)
+        try:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            versions = migrate.stored_revisions(conn)
+        finally:
+            conn.close()
+    except sqlite.Error as exc:
+        keyed = isinstance(store_or_passphrase, str) or getattr(
+            store_or_passphrase, "encrypted", False
+        )
+        raise classify_sqlite_error(exc, path, keyed=bool(keyed)) from None
+    if check != "ok" or not versions:
+        raise errors.CorruptStore(f"The backup {path.name} is damaged; choose another one.")
+    if versions - migrate.known_revisions():
+        raise errors.NewerSchema(
+            f"The backup {path.name} was made by a newer version of RelCom Desktop."
+        )
+
+
+def keep_set(times: Iterable[dt.datetime]) -> set[dt.datetime]:
+    """Which backup times to keep: the newest, and the newest of each recent day/week/month."""
+    ordered = sorted(set(times), reverse=True)
+    keep = set(ordered[:1])
+    rules: list[tuple[int, Callable[[dt.datetime], object]]] = [
+        (KEEP_DAILY, lambda t: t.date()),
+        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
+        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+    ]
+    for count, bucket in rules:
+        seen: list[object] = []
+        for t in ordered:
+            key = bucket(t)
+            if key not in seen:
+                if len(seen) == count:
+                    break
+                seen.append(key)
+                keep.add(t)
+    return keep
+
+
+def rotate(data_dir: Path) -> list[Path]:
+    """Remove backups that :func:`keep_set` does not keep (never the before-restore copies)."""
+    backups = list_backups(data_dir, include_aside=False)
+    keep = keep_set(b.taken_at for b in backups)
+    removed = [b.path for b in backups if b.taken_at not in keep]
+    for path in removed:
+        remove_quietly(path)
+    return removed
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Backup
+    aside: Path | None  # where the file that was replaced now lives
+
+
+def restore(
+    data_dir: Path,
+    backup_path: Path,
+    backup_passphrase: str | None,
+    new_passphrase: str | None = None,
+) -> Restored:
+    """Put a backup in place of the data file, keeping the current file aside first.
+
+    The data file must not be open (the caller closes it); this takes the instance lock.
+    ``backup_passphrase`` opens the backup; with ``new_passphrase`` the restored file is
+    re-keyed to it (a backup made before the passphrase was last changed).
+    """
+    from relcom_desktop.core import instance_lock
+
+    backup = _parse(backup_path) or Backup(
+        backup_path, dt.datetime.now(), backup_path.stat().st_size, False
+    )
+    verify_backup(backup_path, backup_passphrase)
+    path = Path(data_dir) / DB_FILENAME
+    lock = instance_lock.acquire(path)
+    try:
+        staged = partial_path(path)
+        remove_quietly(staged)
+        if new_passphrase and new_passphrase != backup_passphrase:
+            counts = export_keyed_copy(backup_path, backup_passphrase, staged, new_passphrase)
+            verify_copy(staged, new_passphrase, counts)
+        else:
+            shutil.copyfile(backup_path, staged)
+            with staged.open("rb+") as fh:
+                os.fsync(fh.fileno())
+        aside = _set_aside(path)
+        os.replace(staged, path)
+        fsync_dir(path.parent)
+    finally:
+        remove_quietly(partial_path(path))
+        lock.release()
+    return Restored(backup, aside)
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Move the current data file (and its write-ahead log) into the backups folder."""
+    if not path.exists():
+        return None
+    folder = backups_dir(path.parent)
+    folder.mkdir(exist_ok=True)
+    aside = _new_name(folder, ASIDE_PREFIX, dt.datetime.now())
+    for suffix in ("-wal", "-shm"):
+        extra = Path(f"{path}{suffix}")
+        if extra.exists():
+            os.replace(extra, Path(f"{aside}{suffix}"))
+    os.replace(path, aside)
+    return aside
+
+
+def record_restore(store: Store, restored: Restored) -> None:
+    """Note the restore in the audit trail of the restored file."""
+    audit.record(
+        store, AuditKind.RESTORE, "data file", detail=f"from the backup of {restored.backup.label}"
+    )

@@ -1,0 +1,146 @@
+"""Passphrases: how strong a new one is, encrypting a plain file, and changing the passphrase.
+
+Both encrypting and changing the passphrase write a complete new copy of the data file keyed
+with the new passphrase (``sqlcipher_export``), check the copy opens and holds every row, and
+only then swap it into place with an atomic rename. If anything fails on the way, the original
+file is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from relcom_desktop.core import audit, errors
+from relcom_desktop.core.db import Store, raw_connect
+from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.files import fsync_dir, remove_quietly
+
+MIN_LENGTH = 10
+MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an offline attack on a slow hash
+SCORED_LENGTH = 64  # zxcvbn refuses very long input; beyond this length a passphrase is long
+LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+TIP = "Three or four random words you can picture make a strong passphrase."
+REWRITE_SUFFIX = ".rekey"
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # 0 (very weak) to 4 (very strong)
+    label: str
+    advice: str
+    acceptable: bool
+
+
+def strength(passphrase: str, hints: tuple[str, ...] = ()) -> Strength:
+    """How hard ``passphrase`` is to guess; ``hints`` are words to avoid (the user's name...)."""
+    if not passphrase:
+        return Strength(0, "", TIP, False)
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(passphrase[:SCORED_LENGTH], user_inputs=[h for h in hints if h])
+    score = int(result["score"])
+    feedback = result["feedback"]
+    advice = " ".join(filter(None, [feedback.get("warning", ""), *feedback.get("suggestions", [])]))
+    if len(passphrase) < MIN_LENGTH:
+        advice = f"Use at least {MIN_LENGTH} characters. {TIP}"
+        score = min(score, 1)
+    acceptable = score >= MIN_SCORE and len(passphrase) >= MIN_LENGTH
+    return Strength(score, LABELS[score], advice or ("" if acceptable else TIP), acceptable)
+
+
+def check_new_passphrase(new: str, confirm: str, hints: tuple[str, ...] = ()) -> None:
+    """Raise ValidationError unless ``new`` is strong enough and typed the same twice."""
+    rating = strength(new, hints)
+    if not rating.acceptable:
+        raise errors.ValidationError(
+            f"Please choose a stronger passphrase ({rating.label.lower() or 'empty'}). "
+            f"{rating.advice}".strip()
+        )
+    if new != confirm:
+        raise errors.ValidationError("The two passphrases are different. Type it again.")
+
+
+def encrypt_store(store: Store, new: str, confirm: str) -> None:
+    """Encrypt a plain data file in place with ``new`` (copy, verify, swap)."""
+    if store.encrypted:
+        raise errors.ValidationError("This data file is already encrypted.")
+    check_new_passphrase(new, confirm)
+    _rewrite(store, None, new)
+    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "data file", detail="encrypted")
+
+
+def change_passphrase(store: Store, current: str, new: str, confirm: str) -> None:
+    """Re-key an encrypted data file: the current passphrase, then the new one twice."""
+    if not store.encrypted:
+        raise errors.ValidationError("This data file has no passphrase yet; encrypt it first.")
+    if not store.passphrase_matches(current):
+        raise errors.WrongPassphrase("The current passphrase is not right. Nothing was changed.")
+    check_new_passphrase(new, confirm)
+    if new == current:
+        raise errors.ValidationError("The new passphrase is the same as the current one.")
+    _rewrite(store, current, new)
+    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "data file", detail="passphrase changed")
+
+
+def _rewrite(store: Store, old: str | None, new: str) -> None:
+    path = store.path
+    copy = path.with_name(path.name + REWRITE_SUFFIX)
+    remove_quietly(copy)
+    store.engine.dispose()  # no pooled connection may keep the old key or the old file
+    try:
+        counts = export_keyed_copy(path, old, copy, new)
+        verify_copy(copy, new, counts)
+        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            remove_quietly(extra)  # checkpointed and empty: they belong to the old file
+        os.replace(copy, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        remove_quietly(copy)
+        store.rekeyed(old)
+        raise
+    store.rekeyed(new)
+
+
+def export_keyed_copy(source: Path, old: str | None, copy: Path, new: str | None) -> dict[str, int]:
+    """Write ``source`` (keyed with ``old``) to ``copy`` keyed with ``new``; row counts."""
+    conn = raw_connect(source, old)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        counts = _row_counts(conn)
+        conn.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(copy), new or ""))
+        conn.execute("SELECT sqlcipher_export('rewritten')")
+        conn.execute("DETACH DATABASE rewritten")
+    finally:
+        conn.close()
+    with copy.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    return counts
+
+
+def verify_copy(copy: Path, passphrase: str | None, counts: dict[str, int]) -> None:
+    """Raise StoreError unless ``copy`` opens with ``passphrase``, is sound and has every row."""
+    conn = raw_connect(copy, passphrase, readonly=True)
+    try:
+        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if check != "ok" or _row_counts(conn) != counts:
+            raise errors.StoreError(
+                "The re-written copy of the data file did not check out, so nothing was "
+                "changed. Try again; if it keeps failing, make a backup and ask for help."
+            )
+    finally:
+        conn.close()
+
+
+def _row_counts(conn: object) -> dict[str, int]:
+    tables = [
+        row[0]
+        for row in conn.execute(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # type: ignore[attr-defined]
+        for t in tables
+    }

@@ -1,0 +1,173 @@
+"""``relcom check``: is the data file sound? Integrity, links, schema and backups, read-only.
+
+Each check gives a line with a status: ``ok``, ``note`` (worth knowing, not a fault) or
+``problem`` (something to act on, with what to do). Nothing is written to the data file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from relcom_desktop.core import backup, errors, instance_lock, migrate, rowcodec
+from relcom_desktop.core.db import (
+    DB_FILENAME,
+    FileState,
+    classify_sqlite_error,
+    file_state,
+    raw_connect,
+    sqlite,
+)
+
+BACKUP_STALE_DAYS = 7
+MAX_LISTED = 5
+
+
+class Status(StrEnum):
+    OK = "ok"
+    NOTE = "note"
+    PROBLEM = "problem"
+
+
+@dataclass(frozen=True)
+class Finding:
+    status: Status
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Report:
+    path: Path
+    findings: list[Finding]
+
+    @property
+    def healthy(self) -> bool:
+        return all(f.status is not Status.PROBLEM for f in self.findings)
+
+
+def check(data_dir: Path, passphrase: str | None = None) -> Report:
+    path = Path(data_dir) / DB_FILENAME
+    findings: list[Finding] = []
+    state = file_state(path)
+    if state is FileState.MISSING:
+        findings.append(Finding(Status.PROBLEM, "Data file", f"There is no data file at {path}."))
+        return Report(path, findings)
+    if state is FileState.OTHER:
+        findings.append(
+            Finding(Status.PROBLEM, "Data file", f"{path} is not a RelCom Desktop data file.")
+        )
+        return Report(path, findings)
+    findings.append(_encryption(state))
+    if state is FileState.PLAIN:
+        passphrase = None
+    try:
+        conn = raw_connect(path, passphrase, readonly=True)
+        try:
+            findings.extend(_database_checks(conn, path))
+        finally:
+            conn.close()
+    except sqlite.Error as exc:
+        err = classify_sqlite_error(exc, path, keyed=bool(passphrase))
+        if isinstance(err, errors.CorruptStore):
+            err = errors.CorruptStore(f"{err} {backup.restore_advice(path.parent)}")
+        findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
+    except errors.StoreError as err:
+        findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
+    findings.append(_backups(path.parent))
+    findings.append(_running(path))
+    return Report(path, findings)
+
+
+def _encryption(state: FileState) -> Finding:
+    if state is FileState.ENCRYPTED:
+        return Finding(Status.OK, "Encryption", "The data file is encrypted.")
+    return Finding(
+        Status.NOTE,
+        "Encryption",
+        "The data file is not encrypted. Encrypt it from the File menu unless it is demo data.",
+    )
+
+
+def _database_checks(conn: Any, path: Path) -> list[Finding]:
+    versions = migrate.stored_revisions(conn)
+    if not versions:
+        raise errors.NotADatabase(f"{path} is not a RelCom Desktop data file.")
+    out = [_schema(versions)]
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
+    if problems == ["ok"]:
+        out.append(Finding(Status.OK, "Integrity", "No damage found."))
+    else:
+        listed = "; ".join(problems[:MAX_LISTED])
+        advice = backup.restore_advice(path.parent)
+        out.append(Finding(Status.PROBLEM, "Integrity", f"The file is damaged: {listed}. {advice}"))
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        out.append(
+            Finding(
+                Status.PROBLEM,
+                "Links",
+                f"{len(broken)} records refer to records that are missing "
+                f"(in {', '.join(tables[:MAX_LISTED])}).",
+            )
+        )
+    else:
+        out.append(Finding(Status.OK, "Links", "Every record's links lead somewhere."))
+    if versions == {migrate.SCHEMA_HEAD}:
+        out.append(_tables(conn))
+    return out
+
+
+def _schema(versions: set[str]) -> Finding:
+    if versions == {migrate.SCHEMA_HEAD}:
+        return Finding(Status.OK, "Schema", f"Up to date (revision {migrate.SCHEMA_HEAD}).")
+    if versions - migrate.known_revisions():
+        return Finding(
+            Status.PROBLEM,
+            "Schema",
+            "The file was saved by a newer version of RelCom Desktop. Install the latest version.",
+        )
+    return Finding(Status.NOTE, "Schema", "An older layout: it is upgraded when next opened.")
+
+
+def _tables(conn: Any) -> Finding:
+    missing = []
+    for table in rowcodec.tables():
+        present = {row[1] for row in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+    if missing:
+        return Finding(
+            Status.PROBLEM,
+            "Tables",
+            f"Missing from the file: {', '.join(missing[:MAX_LISTED])}. Restore from a backup.",
+        )
+    return Finding(Status.OK, "Tables", "Every table and field this version needs is there.")
+
+
+def _backups(data_dir: Path) -> Finding:
+    found = backup.list_backups(data_dir, include_aside=False)
+    if not found:
+        return Finding(
+            Status.NOTE, "Backups", "No backups yet: make one with relcom backup or the File menu."
+        )
+    latest = found[0]
+    age = (dt.datetime.now() - latest.taken_at).days
+    text = f"{len(found)} backups; the latest is from {latest.label}."
+    if age > BACKUP_STALE_DAYS:
+        return Finding(Status.NOTE, "Backups", f"{text} That is {age} days old: make a new one.")
+    return Finding(Status.OK, "Backups", text)
+
+
+def _running(path: Path) -> Finding:
+    try:
+        lock = instance_lock.acquire(path)
+    except errors.AlreadyOpen as err:
+        return Finding(Status.NOTE, "In use", str(err).split(". Switch")[0] + ".")
+    except errors.StoreError:
+        return Finding(Status.NOTE, "In use", "Could not tell whether the app is open.")
+    lock.release()
+    return Finding(Status.OK, "In use", "No other copy of RelCom Desktop has the file open.")

@@ -1,0 +1,202 @@
+"""The readable PDF of a subject access export: everything held about one child.
+
+Deliberately small and self-contained (the shared report styles may restyle it): a cover
+section, then one section per kind of record, each record as a two-column table of its
+filled-in fields. Codes are shown by their labels and dates as "24 Nov 2026".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from relcom_desktop.core import rowcodec
+from relcom_desktop.core.csv_export import header_for
+from relcom_desktop.core.subject_access import ChildRecords, is_link_table
+
+MARKING = "OFFICIAL-SENSITIVE"
+SKIP = {"id", "deleted_at"}
+TITLES = {
+    "family_link": "Family and community links",
+    "legal_status_period": "Legal status over time",
+    "child_plan": "Plans",
+    "looked_after_review": "Looked-after reviews",
+    "check_in": "Check-ins",
+    "check_in_outcome": "Check-in outcome ratings",
+    "placement": "Placements",
+    "placement_review": "Placement reviews",
+    "placement_review_standard": "Placement review: Quality Standards",
+    "journal_entry": "Journal entries that mention the child",
+    "meeting": "Meetings about the child",
+    "meeting_attendee": "Meeting attendees",
+    "agenda_item": "Meeting agenda items",
+    "decision": "Meeting decisions",
+    "action": "Actions",
+    "reflection": "Reflections",
+    "reg40_notification": "Regulation 40 notifications",
+    "setting": "Settings referred to",
+    "provider": "Providers referred to",
+}
+NOTE = (
+    "This is everything RelCom Desktop holds about the child named above. Before sharing it, "
+    "check it for information about other people (family members, carers, other children) "
+    "and redact what the law requires."
+)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontSize=9, leading=12)
+    return {
+        "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, alignment=0),
+        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontSize=12, spaceBefore=10),
+        "body": body,
+        "label": ParagraphStyle("label", parent=body, textColor=colors.HexColor("#4a4a4a")),
+    }
+
+
+def title_for(table_name: str) -> str:
+    return TITLES.get(table_name, table_name.replace("_", " ").capitalize())
+
+
+def field_label(name: str) -> str:
+    return header_for(name).removesuffix(" Id").replace(" (£)", "") + (
+        " (record no.)" if name.endswith("_id") else ""
+    )
+
+
+def _shown(table_name: str) -> set[str]:
+    """Fields worth printing: not the record number, not the link back to the child."""
+    table = rowcodec.table_named(table_name)
+    if table is None or is_link_table(table):
+        return set()
+    to_child = {fk.parent.name for fk in table.foreign_keys if fk.column.table.name == "child"}
+    return {c.name for c in table.columns} - SKIP - to_child
+
+
+def readable(table_name: str, name: str, value: Any) -> str:
+    """A stored JSON value as a person would read it."""
+    table = rowcodec.table_named(table_name)
+    column = table.columns.get(name) if table is not None else None
+    kind = rowcodec.kind_of(column) if column is not None else "text"
+    if kind == "enum" and column is not None:
+        member = rowcodec.enum_class(column)(value)
+        return str(getattr(member, "label", value))
+    if kind == "date":
+        return dt.date.fromisoformat(value).strftime("%-d %b %Y")
+    if kind == "datetime":
+        return dt.datetime.fromisoformat(value).strftime("%-d %b %Y %H:%M")
+    if kind == "boolean":
+        return "Yes" if value else "No"
+    if name.endswith("_pence") and isinstance(value, int):
+        return f"£{value / 100:,.2f}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _record_table(table_name: str, row: dict[str, Any], styles: dict[str, ParagraphStyle]) -> Table:
+    shown = _shown(table_name) if table_name != "child" else set(row) - SKIP
+    cells = [
+        [
+            Paragraph(escape(field_label(name)), styles["label"]),
+            Paragraph(
+                escape(readable(table_name, name, value)).replace("\n", "<br/>"), styles["body"]
+            ),
+        ]
+        for name, value in row.items()
+        if name in shown and value not in (None, "", [])
+    ]
+    table = Table(cells or [["", ""]], colWidths=[45 * mm, 125 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor("#c8c8c8")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _story(records: ChildRecords, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    child = records.child
+    name = child.get("full_name") or child.get("preferred_name") or ""
+    produced = records.produced_on.strftime("%-d %B %Y")
+    by = ", ".join(filter(None, [records.produced_by, records.authority]))
+    story: list[Any] = [
+        Paragraph(escape(f"Everything held about {name}"), styles["title"]),
+        Paragraph(escape(f"Produced on {produced}" + (f" by {by}" if by else "")), styles["body"]),
+        Spacer(1, 4 * mm),
+        Paragraph(escape(NOTE), styles["body"]),
+        Paragraph("The child", styles["h2"]),
+        _record_table("child", child, styles),
+    ]
+    for group in (records.records, records.context):
+        for table_name, rows in group.items():
+            if not _shown(table_name):
+                continue  # a bare link table: its rows are shown in their own sections
+            story.append(Paragraph(escape(f"{title_for(table_name)} ({len(rows)})"), styles["h2"]))
+            story.extend(
+                KeepTogether([_record_table(table_name, row, styles), Spacer(1, 2 * mm)])
+                for row in rows
+            )
+    return story
+
+
+class _NumberedCanvas(Canvas):
+    """Draws the marking and "Page X of Y" once the page count is known."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for state in self._pages:
+            self.__dict__.update(state)
+            width, height = A4
+            self.setFont("Helvetica-Bold", 8)
+            self.drawCentredString(width / 2, height - 10 * mm, MARKING)
+            self.drawCentredString(width / 2, 8 * mm, MARKING)
+            self.setFont("Helvetica", 8)
+            self.drawRightString(
+                width - 20 * mm, 8 * mm, f"Page {self._pageNumber} of {len(self._pages)}"
+            )
+            super().showPage()
+        super().save()
+
+
+def build_pdf(records: ChildRecords, path: Path) -> None:
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=16 * mm,
+        title="Subject access export",
+        author="RelCom Desktop",
+    )
+    doc.build(_story(records, _styles()), canvasmaker=_NumberedCanvas)
