@@ -183,3 +183,14 @@ def test_tab_moves_through_the_choices_in_reading_order(page) -> None:
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
             widget = widget.nextInFocusChain()
         assert widget is expected or expected.isAncestorOf(widget)
+
+
+def test_opening_the_reports_page_does_not_load_reportlab() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import relcom_desktop.ui.pages.reports_page; "
+        "assert not any(m.startswith('reportlab') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
