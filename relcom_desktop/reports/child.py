@@ -80,7 +80,7 @@ def _key_facts(w: Writer, data: ChildSummaryData) -> Flowable:
             ("Name", w.child_full(child.preferred_name, child.full_name)),
             ("Date of birth", w.date_of_birth(child.date_of_birth)),
             ("Legal status", child.legal_status.label if child.legal_status else NOT_RECORDED),
-            ("Looked after since", short_date(child.looked_after_since)),
+            ("Looked after since", _date_or_missing(child.looked_after_since)),
             ("LA reference", None if w.redacted else child.la_reference or NOT_RECORDED),
             ("Social worker", child.social_worker or NOT_RECORDED),
             ("IRO", child.iro or NOT_RECORDED),
@@ -92,6 +92,10 @@ def _key_facts(w: Writer, data: ChildSummaryData) -> Flowable:
             ),
         ]
     )
+
+
+def _date_or_missing(day: dt.date | None) -> str:
+    return short_date(day) if day else NOT_RECORDED
 
 
 def _voice(w: Writer, data: ChildSummaryData) -> list[Flowable]:

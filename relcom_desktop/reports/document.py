@@ -16,9 +16,10 @@ from typing import IO, Any
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
 from relcom_desktop import APP_NAME, __version__
+from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.options import (
     MARKING,
@@ -34,6 +35,10 @@ from relcom_desktop.ui.formatting import short_date
 LATE_TEXT_REACH = 400  # how far (pt) right-aligned late text may extend left of its anchor
 PAGE_NUMBER = "page-number-{}"
 PROGRESS_STEPS = 100
+TOO_LARGE = (
+    "The report could not be laid out: one part of the record is too large to fit on a page. "
+    "Nothing was written."
+)
 
 
 class ReportCanvas(Canvas):
@@ -143,7 +148,10 @@ class ReportDocument(BaseDocTemplate):
         """Lay out and write the story; returns the number of pages."""
         self._story = story
         self._total = max(1, len(story))
-        self.build(story, canvasmaker=ReportCanvas)
+        try:
+            self.build(story, canvasmaker=ReportCanvas)
+        except LayoutError as exc:
+            raise RelcomError(TOO_LARGE) from exc
         return self.page
 
     def handle_flowable(self, flowables: list) -> None:

@@ -10,7 +10,7 @@ from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.document import is_report_canvas
 
 NUMBER_ROOM = 40  # points kept free on the right of a contents line for its page number
-ORPHAN_GUARD = 45 * mm  # a heading needs this much room below it, or it starts a new page
+ORPHAN_GUARD = 32 * mm  # a heading needs this much room below it, or it starts a new page
 
 
 def contents_name(key: str) -> str:

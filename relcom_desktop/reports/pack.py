@@ -25,7 +25,7 @@ from relcom_desktop.reports.options import (
 from relcom_desktop.reports.provider import provider_summary
 from relcom_desktop.reports.reflections import reflections_section
 from relcom_desktop.reports.writer import Writer
-from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.ui.formatting import plural, short_date
 
 Job = Callable[[], list[Flowable]]
 CHILD_ORDER = (
@@ -107,7 +107,8 @@ def _in_order(order: tuple[PackSection, ...], options: ReportOptions) -> list[Pa
 def _placed_note(w: Writer, data: rd.ProviderSummaryData) -> list[Flowable]:
     if not data.placed:
         return [w.missing("No children are placed with this provider.")]
-    return [w.para(f"A summary for each of the {len(data.placed)} children placed follows.")]
+    placed = plural(len(data.placed), "child", "children")
+    return [w.para(f"A summary for each of the {placed} placed follows.")]
 
 
 def _child_page(store: Store, w: Writer, child_id: int, options: ReportOptions) -> list:

@@ -124,7 +124,8 @@ class Writer:
             for label, value in rows
             if value is not None
         ]
-        table = Table(data, colWidths=[self.width * 0.3, self.width * 0.7], hAlign="LEFT")
+        widths = [self.width * 0.3, self.width * 0.7]
+        table = Table(data, colWidths=widths, hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle(st.fields_commands()))
         return table
 
@@ -148,6 +149,7 @@ class Writer:
             repeatRows=1,
             hAlign="LEFT",
             splitByRow=1,
+            splitInRow=1,  # a very long cell continues on the next page
         )
         table.setStyle(TableStyle(st.table_commands(len(data))))
         return table

@@ -10,7 +10,9 @@ import pytest
 
 from relcom_desktop import reports
 from relcom_desktop.cli import main
+from relcom_desktop.core.checkins import CheckIn, OutcomeScore, create_check_in
 from relcom_desktop.core.children import Child, create_child
+from relcom_desktop.core.enums import Outcome, OutcomeRating
 from relcom_desktop.core.errors import NotFoundError, RelcomError, ValidationError
 from relcom_desktop.core.meetings import Meeting, create_meeting
 from relcom_desktop.core.providers import Provider, create_provider
@@ -150,7 +152,7 @@ def test_cli_errors_are_one_line_and_exit_2(demo, tmp_path: Path, capsys) -> Non
     assert _cli(tmp_path / "empty", "child", "1", "-o", str(tmp_path / "c.pdf")) == 2
     assert "There is no RelCom Desktop data" in capsys.readouterr().err
     assert not (tmp_path / "empty").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["no"] or not list(tmp_path.iterdir())
+    assert list(tmp_path.iterdir()) == []  # no PDF, no half file, no data folder made
 
 
 def test_cli_rejects_an_unknown_section(demo, tmp_path: Path, capsys) -> None:
@@ -158,3 +160,29 @@ def test_cli_rejects_an_unknown_section(demo, tmp_path: Path, capsys) -> None:
         _cli(demo.path.parent, "pack", "--child", "1", "--sections", "gossip", "-o", "x.pdf")
     assert exit_info.value.code == 2
     assert "'gossip' is not a section" in capsys.readouterr().err
+
+
+def test_very_long_text_flows_over_pages_in_paragraphs_and_tables(store, tmp_path) -> None:
+    child = create_child(store, Child(preferred_name="Ash", about_me="word " * 6000))
+    evidence = OutcomeScore(Outcome.HAPPY, OutcomeRating.GOING_WELL, "evidence " * 3000)
+    create_check_in(store, CheckIn(child.id, dt.date.today(), (evidence,)))
+    result = reports.build_child_summary(store, child.id, tmp_path / "long.pdf")
+    pdf = read_pdf(tmp_path / "long.pdf")
+    assert result.pages == len(pdf.pages) > 10
+    assert_every_page_marked_and_numbered(pdf)
+    assert pdf.text.count("evidence") > 2500  # nothing was cut off
+
+
+def test_a_layout_failure_is_a_clear_message(store, tmp_path, monkeypatch) -> None:
+    from reportlab.platypus import LayoutError
+
+    from relcom_desktop.reports.document import ReportDocument
+
+    def fail(*_args, **_kwargs):
+        raise LayoutError("too large")
+
+    monkeypatch.setattr(ReportDocument, "build", fail)
+    child = create_child(store, Child(preferred_name="Ash"))
+    with pytest.raises(RelcomError, match="too large to fit on a page"):
+        reports.build_child_summary(store, child.id, tmp_path / "x.pdf")
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]

@@ -173,3 +173,24 @@ def test_the_main_window_opens_the_reports_page(qtbot, caseload, settings) -> No
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_page(), ReportsPage)
+
+
+def test_tab_moves_through_the_choices_in_reading_order(page) -> None:
+    order = [page.kind, page.picker.search, page.picker.matches, page.date_from]
+    widget = page.kind
+    for expected in order[1:]:
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible()):
+            widget = widget.nextInFocusChain()
+        assert widget is expected or expected.isAncestorOf(widget)
+
+
+def test_opening_the_reports_page_does_not_load_reportlab() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import relcom_desktop.ui.pages.reports_page; "
+        "assert not any(m.startswith('reportlab') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

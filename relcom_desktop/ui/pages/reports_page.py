@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
-from itertools import count
+from itertools import count, pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -163,6 +163,20 @@ class ReportsPage(QWidget):
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.build_button.setDefault(True)
+        chain = [
+            self.kind,
+            self.picker.search,
+            self.picker.matches,
+            *self.section_boxes.values(),
+            self.date_from,
+            self.date_to,
+            self.paper,
+            self.redact,
+            self.build_button,
+            self.cancel_button,
+        ]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _load_choices(self) -> None:
         today = dt.date.today()
