@@ -105,6 +105,27 @@ def in_the_background(
     return time.perf_counter() - started, max(b - a for a, b in pairwise(ticks))
 
 
+def pdf_figures(folder: Path) -> list:
+    """The review-pack figures for `make bench` (see benchmarks/run.py)."""
+    from common import Figure
+
+    store = open_store(folder)
+    try:
+        provider_id = choose_provider(store)
+        options = ReportOptions(sections=SECTIONS)
+        with tempfile.TemporaryDirectory() as tmp:
+            base = baseline(store, provider_id, options, Path(tmp, "baseline.pdf"))
+            ours, pages = measured(store, provider_id, options, Path(tmp, "ours.pdf"))
+            _whole, pause = in_the_background(store, provider_id, options, Path(tmp, "bg.pdf"))
+    finally:
+        store.close()
+    return [
+        Figure(f"review pack of {pages} pages, layout", ours * 1000, base * 1000, TARGET),
+        Figure("GUI thread blocked during a review pack build", pause * 1000, 0.0, 50.0,
+               kind="absolute"),
+    ]  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/relcom-bench-10y"))

@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Figure, ensure_demo, save
 from gui_blocking import gui_figures
+from pdf_pack import pdf_figures
 from queries import list_figures
 from startup import startup_figures
 
@@ -20,7 +21,7 @@ from startup import startup_figures
 def main() -> int:
     folder = ensure_demo("10y")
     figures: list[Figure] = []
-    for measure in (startup_figures, list_figures, gui_figures):
+    for measure in (startup_figures, list_figures, gui_figures, pdf_figures):
         for figure in measure(folder):
             print(figure.line(), flush=True)
             figures.append(figure)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -30,28 +30,10 @@ from relcom_desktop.core.search import SearchHit, search
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.widgets import SearchBox
+from relcom_desktop.ui.workers import Worker
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_LIMIT = 60
-
-
-class _Found(QObject):
-    done = Signal(int, list)
-
-
-class _SearchJob(QRunnable):
-    """Runs one search off the GUI thread; results carry the request number."""
-
-    def __init__(self, store: Store, text: str, number: int, found: _Found) -> None:
-        super().__init__()
-        self.store, self.text, self.number, self.found = store, text, number, found
-
-    def run(self) -> None:
-        try:
-            hits = search(self.store, self.text, limit=SEARCH_LIMIT)
-        except Exception:  # a failed search shows no results; it must never break the app
-            hits = []
-        self.found.done.emit(self.number, hits)
 
 
 def hit_html(hit: SearchHit, quiet_colour: str = "gray") -> str:
@@ -125,8 +107,7 @@ class SearchDialog(QDialog):
         self._store = store
         self._numbers = itertools.count(1)
         self._latest = 0
-        self._found = _Found(self)
-        self._found.done.connect(self._show)
+        self._running: set[Worker] = set()
         self.box = SearchBox("Search children, providers, journal, meetings, actions…", self)
         self.box.search_changed.connect(self.run_search)
         self.box.installEventFilter(self)
@@ -150,7 +131,13 @@ class SearchDialog(QDialog):
             self.status.setText("Type to search everything in this file.")
             return
         self.status.setText("Searching…")
-        QThreadPool.globalInstance().start(_SearchJob(self._store, text, self._latest, self._found))
+        number = self._latest
+        worker = Worker(lambda _progress, _cancelled: search(self._store, text, limit=SEARCH_LIMIT))
+        worker.signals.finished.connect(lambda hits: self._show(number, hits))
+        worker.signals.failed.connect(lambda _message: self._show(number, []))
+        worker.signals.done.connect(lambda: self._running.discard(worker))
+        self._running.add(worker)
+        worker.start()
 
     def _show(self, number: int, hits: list[SearchHit]) -> None:
         if number != self._latest:
