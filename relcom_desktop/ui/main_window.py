@@ -23,7 +23,6 @@ from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
-from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
 DEMO_SUFFIX = " — DEMO (synthetic data)"
@@ -61,12 +60,7 @@ SECTIONS: tuple[Section, ...] = (
         "Your interactions with providers will be kept here — visits, calls, negotiations, "
         "concerns, praise and support offered — with how trust felt and any follow-up.",
     ),
-    Section(
-        "meetings",
-        "Meetings",
-        "Meetings will be recorded here with who attended, the agenda, notes, the decisions "
-        "made and the actions agreed.",
-    ),
+    Section("meetings", "Meetings"),
     Section("actions", "Actions"),
     Section(
         "reflection",
@@ -179,8 +173,8 @@ class MainWindow(QMainWindow):
         def open_section() -> None:
             self.show_section(key)
             page = self.page(key)
-            if isinstance(page, ListPage):
-                page.focus_search()  # Ctrl+2 then type a name
+            if callable(getattr(page, "focus_search", None)):
+                page.focus_search()  # type: ignore[attr-defined]  # Ctrl+2 then type a name
 
         return open_section
 
@@ -201,6 +195,10 @@ class MainWindow(QMainWindow):
             from relcom_desktop.ui.pages.today_page import TodayPage
 
             return TodayPage(self.store)
+        if key == "meetings":
+            from relcom_desktop.ui.pages.meetings_page import MeetingsPage
+
+            return MeetingsPage(self.store)
         if key == "actions":
             from relcom_desktop.ui.pages.actions_page import ActionsPage
 
