@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> list[QAction]:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        exports.add_export_menu(file_menu.addMenu("&Export"), self, self.store)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
 
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.meeting_list import list_meetings
@@ -17,9 +16,7 @@ from relcom_desktop.ui.pages.meeting_dialogs import (
     DecisionDialog,
     NewMeetingDialog,
 )
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+from tests.ui.keyboard import CTRL, CTRL_SHIFT, closed, dialog_of, key, tab_to, type_text
 
 
 @pytest.fixture
@@ -31,32 +28,6 @@ def window(qtbot, caseload, settings: QSettings) -> MainWindow:
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     return win
-
-
-def _dialog(qtbot, kind: type) -> QWidget:
-    """The dialog just opened, made the active window (the offscreen platform does not)."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
-    dialog = QApplication.activeModalWidget()
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
-
-
-def _closed(qtbot, window: MainWindow) -> None:
-    """Wait for the dialog to close; the main window is active again."""
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
-def _type(qtbot, text: str) -> None:
-    qtbot.keyClicks(QApplication.focusWidget(), text)
-
-
-def _key(
-    qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
 
 
 def _today_titles(window: MainWindow, qtbot, key: str) -> list[str]:
@@ -71,55 +42,55 @@ def test_meeting_from_template_to_action_done(qtbot, window: MainWindow, caseloa
     meetings = window.page("meetings")
 
     # A placement panel from its template.
-    _key(qtbot, Qt.Key.Key_N, CTRL)
-    dialog = _dialog(qtbot, NewMeetingDialog)
+    key(qtbot, Qt.Key.Key_N, CTRL)
+    dialog = dialog_of(qtbot, NewMeetingDialog)
     for _ in range(len(MeetingKind)):  # type-ahead: P steps through the kinds with P
         if dialog.kind.currentText() == "Placement panel":
             break
         qtbot.keyClick(dialog.kind, Qt.Key.Key_P)
         qtbot.wait(450)  # a pause, so the next P starts a new search
     if dialog.kind.view().isVisible():  # some styles open the list to search in it
-        _key(qtbot, Qt.Key.Key_Return)
+        key(qtbot, Qt.Key.Key_Return)
     assert dialog.kind.currentText() == "Placement panel"
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "Panel for Amy")
-    _key(qtbot, Qt.Key.Key_Return)
-    _closed(qtbot, window)
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Panel for Amy")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, window)
     editor = meetings.editor
     assert meetings.currentWidget() is editor
     assert editor.agenda.items()[0].title == "Case summary and the child's views"
 
     # An attendee, typed.
-    _key(qtbot, Qt.Key.Key_A, CTRL_SHIFT)
-    _dialog(qtbot, AttendeeDialog)
-    _type(qtbot, "Jo Reed")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "IRO")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "Demoshire")
-    _key(qtbot, Qt.Key.Key_Return)
-    _closed(qtbot, window)
+    key(qtbot, Qt.Key.Key_A, CTRL_SHIFT)
+    dialog_of(qtbot, AttendeeDialog)
+    type_text(qtbot, "Jo Reed")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "IRO")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Demoshire")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, window)
 
     # A decision, with who agreed.
-    _key(qtbot, Qt.Key.Key_D, CTRL_SHIFT)
-    _dialog(qtbot, DecisionDialog)
-    _type(qtbot, "Approve Oak House for Amy")
-    _key(qtbot, Qt.Key.Key_Tab)
-    _type(qtbot, "Jo Reed, Sam")
-    _key(qtbot, Qt.Key.Key_Return)
-    _closed(qtbot, window)
+    key(qtbot, Qt.Key.Key_D, CTRL_SHIFT)
+    dialog_of(qtbot, DecisionDialog)
+    type_text(qtbot, "Approve Oak House for Amy")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "Jo Reed, Sam")
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, window)
 
     # An action, mine, due today.
-    _key(qtbot, Qt.Key.Key_T, CTRL_SHIFT)
-    _dialog(qtbot, ActionDialog)
-    _type(qtbot, "Send the referral to Oak House")
-    _key(qtbot, Qt.Key.Key_Tab)  # who: blank means me
-    _key(qtbot, Qt.Key.Key_Tab)
-    _key(qtbot, Qt.Key.Key_Space)  # "Due by" (today)
-    _key(qtbot, Qt.Key.Key_Return)
-    _closed(qtbot, window)
+    key(qtbot, Qt.Key.Key_T, CTRL_SHIFT)
+    dialog_of(qtbot, ActionDialog)
+    type_text(qtbot, "Send the referral to Oak House")
+    key(qtbot, Qt.Key.Key_Tab)  # who: blank means me
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Space)  # "Due by" (today)
+    key(qtbot, Qt.Key.Key_Return)
+    closed(qtbot, window)
 
-    _key(qtbot, Qt.Key.Key_S, CTRL)
+    key(qtbot, Qt.Key.Key_S, CTRL)
     [row] = list_meetings(caseload.store)
     saved = get_meeting_detail(caseload.store, row.id)
     assert saved.meeting.kind is MeetingKind.PLACEMENT_PANEL
@@ -139,15 +110,11 @@ def test_meeting_from_template_to_action_done(qtbot, window: MainWindow, caseloa
     # ...until it is completed with Space on the Actions page.
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     actions = window.page("actions")
-    _type(qtbot, "referral")
-    _key(qtbot, Qt.Key.Key_Return)
-    for _ in range(12):
-        if QApplication.focusWidget() is actions.table:
-            break
-        _key(qtbot, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is actions.table
+    type_text(qtbot, "referral")
+    key(qtbot, Qt.Key.Key_Return)
+    tab_to(qtbot, actions.table)
     assert actions.current_row().title == "Send the referral to Oak House"
-    _key(qtbot, Qt.Key.Key_Space)
+    key(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: actions.model.total == 0)
 
     qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
