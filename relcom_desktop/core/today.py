@@ -7,6 +7,7 @@ Every item carries the ``(kind, id)`` of the record it opens. Each list is cappe
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,8 @@ class TodaySection:
     items: tuple[TodayItem, ...]
     total: int
     empty_text: str
+    pending: bool = False
+    """True while the section is still being gathered (see :func:`provider_section`)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ class TodayView:
 
     def section(self, key: str) -> TodaySection:
         return next(s for s in self.sections if s.key == key)
+
+    def with_section(self, section: TodaySection) -> TodayView:
+        """The view with the section of the same key replaced."""
+        return dataclasses.replace(
+            self, sections=tuple(section if s.key == section.key else s for s in self.sections)
+        )
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -282,7 +291,12 @@ def _ending_soon(session: Session, today: dt.date) -> TodaySection:
 # ---- providers and journal ---------------------------------------------------------------
 
 
-def _providers(store: Store, today: dt.date) -> TodaySection:
+PROVIDERS_TITLE = "Providers flagged by the journal"
+
+
+def provider_section(store: Store, today: dt.date | None = None) -> TodaySection:
+    """Providers flagged by the journal (the slowest part of Today, so it can come second)."""
+    today = today or dt.date.today()
     flags = providers_needing_attention(store, today)
     items = tuple(
         TodayItem(
@@ -296,11 +310,7 @@ def _providers(store: Store, today: dt.date) -> TodaySection:
         for f in flags[:SHOWN]
     )
     return TodaySection(
-        "providers",
-        "Providers flagged by the journal",
-        items,
-        len(flags),
-        "No provider needs attention.",
+        "providers", PROVIDERS_TITLE, items, len(flags), "No provider needs attention."
     )
 
 
@@ -317,8 +327,12 @@ def _journal(store: Store) -> TodaySection:
     )
 
 
-def today_view(store: Store, today: dt.date | None = None) -> TodayView:
-    """Everything the Today page shows, for ``today`` (a fixed date in tests)."""
+def today_view(store: Store, today: dt.date | None = None, *, providers: bool = True) -> TodayView:
+    """Everything the Today page shows, for ``today`` (a fixed date in tests).
+
+    With ``providers=False`` the provider section is left pending, to be filled by
+    :func:`provider_section` (so the rest can appear at once).
+    """
     today = today or dt.date.today()
     every_days = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
     every_months = int(preferences.get(store, preferences.PLACEMENT_REVIEW_EVERY_MONTHS))
@@ -343,7 +357,9 @@ def today_view(store: Store, today: dt.date | None = None) -> TodayView:
             check_ins,
             reviews,
             ending,
-            _providers(store, today),
+            provider_section(store, today)
+            if providers
+            else TodaySection("providers", PROVIDERS_TITLE, (), 0, "Checking providers…", True),
             _journal(store),
         ),
     )
