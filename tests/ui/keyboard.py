@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from relcom_desktop.ui.main_window import MainWindow
+
 NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -41,3 +43,15 @@ def tab_to(qtbot, widget: QWidget, most: int = 20) -> None:
             return
         key(qtbot, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is widget
+
+
+def open_window(qtbot, store, settings) -> MainWindow:
+    """The main window on ``store``, shown and active, ready for key presses."""
+    win = MainWindow(store, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win

@@ -10,10 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from relcom_desktop.core import preferences
 from relcom_desktop.core.actions import Action, Due, Whose, create_action, get_action
 from relcom_desktop.core.enums import ActionStatus
-from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.action_dialogs import ReassignDialog, SnoozeDialog
 from relcom_desktop.ui.pages.actions_page import ActionsPage
-from tests.ui.keyboard import CTRL, closed, dialog_of, key, tab_to, type_text
+from tests.ui.keyboard import CTRL, closed, dialog_of, key, open_window, tab_to, type_text
 
 TODAY = dt.date.today()
 D = dt.timedelta
@@ -31,12 +30,7 @@ def page(qtbot, caseload, settings: QSettings) -> ActionsPage:
     )
     create_action(store, Action("Send rota", owner="Kim Lee", due_on=TODAY - D(1)))
     create_action(store, Action("Book panel", due_on=TODAY + D(30)))
-    win = MainWindow(store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_window(qtbot, store, settings)
     qtbot.keyClick(win, Qt.Key.Key_6, CTRL)
     actions = win.page("actions")
     tab_to(qtbot, actions.table)

@@ -16,17 +16,21 @@ from relcom_desktop.ui.pages.meeting_dialogs import (
     DecisionDialog,
     NewMeetingDialog,
 )
-from tests.ui.keyboard import CTRL, CTRL_SHIFT, closed, dialog_of, key, tab_to, type_text
+from tests.ui.keyboard import (
+    CTRL,
+    CTRL_SHIFT,
+    closed,
+    dialog_of,
+    key,
+    open_window,
+    tab_to,
+    type_text,
+)
 
 
 @pytest.fixture
 def window(qtbot, caseload, settings: QSettings) -> MainWindow:
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_window(qtbot, caseload.store, settings)
     return win
 
 

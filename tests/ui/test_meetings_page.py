@@ -13,9 +13,8 @@ from relcom_desktop.core.enums import ActionStatus, MeetingKind
 from relcom_desktop.core.meeting_list import MeetingFilter, When, count_meetings
 from relcom_desktop.core.meeting_templates import meeting_from_template
 from relcom_desktop.core.meetings import Attendee, get_meeting_detail, save_meeting
-from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.meetings_page import MeetingsPage
-from tests.ui.keyboard import CTRL, CTRL_SHIFT, key, tab_to, type_text
+from tests.ui.keyboard import CTRL, CTRL_SHIFT, key, open_window, tab_to, type_text
 
 SOON = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10, 0))
 
@@ -36,12 +35,7 @@ def page(qtbot, caseload, settings: QSettings) -> MeetingsPage:
             actions=(Action("Send the rota"), Action("Share the Reg 44 report")),
         ),
     )
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_window(qtbot, caseload.store, settings)
     qtbot.keyClick(win, Qt.Key.Key_5, CTRL)
     meetings = win.page("meetings")
     tab_to(qtbot, meetings.list.table)

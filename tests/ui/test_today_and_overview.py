@@ -17,7 +17,7 @@ from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog
 from relcom_desktop.ui.pages.children_behind import ChildrenBehindDialog
 from relcom_desktop.ui.pages.today_page import TodayPage, how_long, when_text
-from tests.ui.keyboard import closed, dialog_of, key, tab_to
+from tests.ui.keyboard import closed, dialog_of, key, open_window, tab_to
 
 TODAY = dt.date.today()
 
@@ -25,13 +25,7 @@ TODAY = dt.date.today()
 @pytest.fixture
 def window(qtbot, caseload, settings: QSettings) -> MainWindow:
     create_action(caseload.store, Action("Chase the PEP", due_on=TODAY - dt.timedelta(days=3)))
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_window(qtbot, caseload.store, settings)
     qtbot.waitUntil(lambda: win.page("today").loaded)
     return win
 
