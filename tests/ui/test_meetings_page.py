@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from relcom_desktop.core.actions import Action, get_action
 from relcom_desktop.core.enums import ActionStatus, MeetingKind
@@ -97,3 +98,32 @@ def test_delete_then_undo(qtbot, page: MeetingsPage) -> None:
     assert page.list.count_label.text() == "1 meeting"
     assert get_meeting_detail(store, meeting_id).meeting.title == "Harbour Homes quarterly"
     assert get_action(store, get_meeting_detail(store, meeting_id).actions[0].id).title
+
+
+@pytest.mark.parametrize(
+    ("answer", "on_list", "saved_title"),
+    [
+        (QMessageBox.StandardButton.Cancel, False, "Harbour Homes quarterly"),
+        (QMessageBox.StandardButton.Discard, True, "Harbour Homes quarterly"),
+        (QMessageBox.StandardButton.Save, True, "Harbour Homes — Q3"),
+    ],
+)
+def test_leaving_with_unsaved_changes_asks_first(
+    qtbot, page: MeetingsPage, monkeypatch, answer, on_list, saved_title
+) -> None:
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
+    key(qtbot, Qt.Key.Key_Return)
+    meeting_id = page.editor.detail.meeting.id
+    page.editor.title.setText("Harbour Homes — Q3")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert len(asked) == 1
+    assert (page.currentWidget() is page.list) == on_list
+    assert get_meeting_detail(page._store, meeting_id).meeting.title == saved_title
+
+
+def test_leaving_without_changes_does_not_ask(qtbot, page: MeetingsPage, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Escape)
+    assert page.currentWidget() is page.list

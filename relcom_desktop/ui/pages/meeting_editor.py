@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -47,6 +48,7 @@ class MeetingEditor(QWidget):
         super().__init__(parent)
         self._store = store
         self.detail = MeetingDetail(meeting=None)  # type: ignore[arg-type]
+        self._baseline: MeetingDetail | None = None
         self.heading = heading("Meeting", self)
         self.error = error_label(self)
         self.title = QLineEdit(self)
@@ -99,7 +101,7 @@ class MeetingEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton("Back to meetings", self)
         self.close_button.setToolTip("Esc")
-        self.close_button.clicked.connect(self.closed)
+        self.close_button.clicked.connect(self.request_close)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.close_button)
@@ -129,7 +131,7 @@ class MeetingEditor(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             ("Ctrl+S", self.save),
-            ("Esc", self.closed.emit),
+            ("Esc", self.request_close),
             ("Ctrl+Shift+A", self._add_attendee),
             ("Ctrl+Shift+D", self._add_decision),
             ("Ctrl+Shift+T", self._add_action),
@@ -154,6 +156,7 @@ class MeetingEditor(QWidget):
         self.providers.set_links([(i, providers.get(i, "?")) for i in detail.provider_ids])
         self.agenda.set_items(detail.agenda)
         self._show_rows()
+        self._baseline = self.edited()
         self.title.setFocus()
 
     def _show_rows(self) -> None:
@@ -203,7 +206,25 @@ class MeetingEditor(QWidget):
         self.detail = dataclasses.replace(self.edited(), **changes)
         self._show_rows()
 
-    # ---- saving ------------------------------------------------------------------------
+    # ---- saving and leaving ------------------------------------------------------------
+
+    def has_changes(self) -> bool:
+        return self._baseline is not None and self.edited() != self._baseline
+
+    def request_close(self) -> None:
+        """Back to the list; unsaved changes are saved, discarded or kept as the user says."""
+        if self.has_changes():
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                "Save the changes to this meeting before going back?",
+                buttons.Save | buttons.Discard | buttons.Cancel,
+                buttons.Save,
+            )
+            if answer == buttons.Cancel or (answer == buttons.Save and not self.save()):
+                return
+        self.closed.emit()
 
     def save(self) -> bool:
         try:
