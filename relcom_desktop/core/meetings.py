@@ -7,13 +7,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.actions import Action, actions_of_meeting, as_action, save_in, trash_in
-from relcom_desktop.core.crud import Crud, clean_text, editable_values, require_text, to_record
+from relcom_desktop.core.crud import (
+    Crud,
+    clean_text,
+    editable_values,
+    like_pattern,
+    require_text,
+    to_record,
+)
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, MeetingKind, PanelOutcome
 from relcom_desktop.core.placements import MAX_WEEKLY_FEE_PENCE
@@ -341,3 +348,49 @@ def _reopen_carried(session: Session, original_id: int | None) -> None:
     if row is not None and row.status is ActionStatus.CANCELLED and CARRIED_NOTE in row.notes:
         row.status = ActionStatus.OPEN
         row.notes = "\n".join(n for n in row.notes.splitlines() if n != CARRIED_NOTE)
+
+
+# ---- choosing people and naming links ----------------------------------------------------
+
+
+def attendee_choices(store: Store, text: str = "", *, limit: int = 30) -> list[Attendee]:
+    """Contacts whose name, role or organisation contains ``text``, as attendees."""
+    stmt = (
+        select(m.ContactPerson, m.Provider.name)
+        .outerjoin(m.Provider, m.Provider.id == m.ContactPerson.provider_id)
+        .where(m.ContactPerson.deleted_at.is_(None))
+    )
+    if text.strip():
+        like = like_pattern(text.strip())
+        stmt = stmt.where(
+            or_(
+                m.ContactPerson.name.ilike(like, escape="\\"),
+                m.ContactPerson.role.ilike(like, escape="\\"),
+                m.ContactPerson.organisation.ilike(like, escape="\\"),
+                m.Provider.name.ilike(like, escape="\\"),
+            )
+        )
+    stmt = stmt.order_by(func.lower(m.ContactPerson.name), m.ContactPerson.id).limit(limit)
+    with store.read() as session:
+        return [
+            Attendee(c.name, c.role, c.organisation or provider or "", True, c.id)
+            for c, provider in session.execute(stmt)
+        ]
+
+
+def link_names(
+    store: Store, child_ids: tuple[int, ...], provider_ids: tuple[int, ...]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """The preferred names of children and the names of providers, by id."""
+    with store.read() as session:
+        children = dict(
+            session.execute(
+                select(m.Child.id, m.Child.preferred_name).where(m.Child.id.in_(child_ids))
+            ).all()
+        )
+        providers = dict(
+            session.execute(
+                select(m.Provider.id, m.Provider.name).where(m.Provider.id.in_(provider_ids))
+            ).all()
+        )
+    return children, providers

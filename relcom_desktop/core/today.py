@@ -7,11 +7,12 @@ Every item carries the ``(kind, id)`` of the record it opens. Each list is cappe
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
@@ -26,6 +27,7 @@ from relcom_desktop.core.actions import (
 )
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.journal import list_entries
+from relcom_desktop.core.overview_drill import placed_on
 from relcom_desktop.core.relationship import providers_needing_attention
 
 ENDING_SOON_DAYS = 60
@@ -51,6 +53,8 @@ class TodaySection:
     items: tuple[TodayItem, ...]
     total: int
     empty_text: str
+    pending: bool = False
+    """True while the section is still being gathered (see :func:`provider_section`)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,12 @@ class TodayView:
     def section(self, key: str) -> TodaySection:
         return next(s for s in self.sections if s.key == key)
 
+    def with_section(self, section: TodaySection) -> TodayView:
+        """The view with the section of the same key replaced."""
+        return dataclasses.replace(
+            self, sections=tuple(section if s.key == section.key else s for s in self.sections)
+        )
+
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` earlier (the month's last day when that month is shorter)."""
@@ -69,22 +79,21 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, last_day))
 
 
-def _current(today: dt.date) -> Any:
-    return and_(
-        m.Placement.deleted_at.is_(None),
-        m.Placement.start_date <= today,
-        or_(m.Placement.end_date.is_(None), m.Placement.end_date > today),
-    )
-
-
-def _placed_children(today: dt.date) -> Any:
+def _placed(today: dt.date, *columns: Any) -> Select:
+    """Children on the caseload living in a placement on ``today``, with their setting."""
     return (
-        select(m.Child.id, m.Child.preferred_name, m.Setting.name.label("setting"))
+        select(m.Child.id, m.Child.preferred_name, m.Setting.name.label("setting"), *columns)
         .select_from(m.Placement)
         .join(m.Child, m.Child.id == m.Placement.child_id)
         .join(m.Setting, m.Setting.id == m.Placement.setting_id)
-        .where(_current(today), m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None))
+        .where(placed_on(today), m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None))
     )
+
+
+def _first_rows(session: Session, stmt: Select, *order: Any) -> tuple[int, list[Any]]:
+    """How many rows ``stmt`` gives, and the first few in ``order``."""
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    return total, list(session.execute(stmt.order_by(*order).limit(SHOWN)))
 
 
 # ---- actions -----------------------------------------------------------------------------
@@ -151,7 +160,7 @@ def _meetings(session: Session, today: dt.date) -> TodaySection:
 
 
 def _check_ins_due(session: Session, today: dt.date, every_days: int) -> TodaySection:
-    placed = _placed_children(today).subquery()
+    placed = _placed(today).subquery()
     last = (
         select(func.max(m.CheckIn.held_on))
         .where(m.CheckIn.child_id == placed.c.id, m.CheckIn.deleted_at.is_(None))
@@ -161,10 +170,7 @@ def _check_ins_due(session: Session, today: dt.date, every_days: int) -> TodaySe
     stmt = select(placed.c.id, placed.c.preferred_name, placed.c.setting, last.label("last")).where(
         or_(last.is_(None), last < cutoff)
     )
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.execute(
-        stmt.order_by(last.is_not(None), last, placed.c.preferred_name).limit(SHOWN)
-    )
+    total, rows = _first_rows(session, stmt, last.is_not(None), last, placed.c.preferred_name)
     items = tuple(
         TodayItem(
             "child",
@@ -193,26 +199,11 @@ def _reviews_due(session: Session, today: dt.date, every_months: int) -> TodaySe
         .correlate(m.Placement)
         .scalar_subquery()
     )
-    stmt = (
-        select(
-            m.Child.id,
-            m.Child.preferred_name,
-            m.Setting.name,
-            m.Placement.start_date,
-            last.label("last"),
-        )
-        .join(m.Child, m.Child.id == m.Placement.child_id)
-        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
-        .where(
-            _current(today),
-            m.Child.deleted_at.is_(None),
-            m.Child.archived_at.is_(None),
-            or_(and_(last.is_(None), m.Placement.start_date <= cutoff), last <= cutoff),
-        )
+    stmt = _placed(today, m.Placement.start_date, last.label("last")).where(
+        or_(and_(last.is_(None), m.Placement.start_date <= cutoff), last <= cutoff)
     )
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     since = func.coalesce(last, m.Placement.start_date)
-    rows = session.execute(stmt.order_by(since, m.Child.preferred_name).limit(SHOWN))
+    total, rows = _first_rows(session, stmt, since, m.Child.preferred_name)
     items = tuple(
         TodayItem(
             "child",
@@ -238,27 +229,10 @@ def _ago(today: dt.date, day: dt.date) -> str:
 def _ending_soon(session: Session, today: dt.date) -> TodaySection:
     horizon = today + dt.timedelta(days=ENDING_SOON_DAYS)
     ends = func.coalesce(m.Placement.end_date, m.Placement.planned_end_date)
-    stmt = (
-        select(
-            m.Child.id,
-            m.Child.preferred_name,
-            m.Setting.name,
-            m.Placement.end_date,
-            ends.label("ends"),
-        )
-        .join(m.Child, m.Child.id == m.Placement.child_id)
-        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
-        .where(
-            _current(today),
-            m.Child.deleted_at.is_(None),
-            m.Child.archived_at.is_(None),
-            ends.is_not(None),
-            ends >= today,
-            ends <= horizon,
-        )
+    stmt = _placed(today, m.Placement.end_date, ends.label("ends")).where(
+        ends.is_not(None), ends >= today, ends <= horizon
     )
-    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    rows = session.execute(stmt.order_by(ends, m.Child.preferred_name).limit(SHOWN))
+    total, rows = _first_rows(session, stmt, ends, m.Child.preferred_name)
     items = tuple(
         TodayItem(
             "child",
@@ -282,7 +256,12 @@ def _ending_soon(session: Session, today: dt.date) -> TodaySection:
 # ---- providers and journal ---------------------------------------------------------------
 
 
-def _providers(store: Store, today: dt.date) -> TodaySection:
+PROVIDERS_TITLE = "Providers flagged by the journal"
+
+
+def provider_section(store: Store, today: dt.date | None = None) -> TodaySection:
+    """Providers flagged by the journal (the slowest part of Today, so it can come second)."""
+    today = today or dt.date.today()
     flags = providers_needing_attention(store, today)
     items = tuple(
         TodayItem(
@@ -296,11 +275,7 @@ def _providers(store: Store, today: dt.date) -> TodaySection:
         for f in flags[:SHOWN]
     )
     return TodaySection(
-        "providers",
-        "Providers flagged by the journal",
-        items,
-        len(flags),
-        "No provider needs attention.",
+        "providers", PROVIDERS_TITLE, items, len(flags), "No provider needs attention."
     )
 
 
@@ -317,8 +292,12 @@ def _journal(store: Store) -> TodaySection:
     )
 
 
-def today_view(store: Store, today: dt.date | None = None) -> TodayView:
-    """Everything the Today page shows, for ``today`` (a fixed date in tests)."""
+def today_view(store: Store, today: dt.date | None = None, *, providers: bool = True) -> TodayView:
+    """Everything the Today page shows, for ``today`` (a fixed date in tests).
+
+    With ``providers=False`` the provider section is left pending, to be filled by
+    :func:`provider_section` (so the rest can appear at once).
+    """
     today = today or dt.date.today()
     every_days = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
     every_months = int(preferences.get(store, preferences.PLACEMENT_REVIEW_EVERY_MONTHS))
@@ -343,7 +322,9 @@ def today_view(store: Store, today: dt.date | None = None) -> TodayView:
             check_ins,
             reviews,
             ending,
-            _providers(store, today),
+            provider_section(store, today)
+            if providers
+            else TodaySection("providers", PROVIDERS_TITLE, (), 0, "Checking providers…", True),
             _journal(store),
         ),
     )

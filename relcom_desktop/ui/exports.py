@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.ui.background import run_in_background
@@ -122,6 +122,18 @@ def export_actions_ics(parent: QWidget, store: Store, filt: Any = None) -> None:
             lambda: export_action_due_dates(store, path, filt),
             lambda n: f"Saved {n:,} due date(s) to {path}",
         )
+
+
+def add_export_menu(menu: QMenu, parent: QWidget, store: Store) -> None:
+    """File → Export: the system overview and calendar files."""
+    menu.addAction("System overview (&PDF)…", lambda: export_overview_pdf(parent, store))
+    menu.addAction("System overview (&CSV)…", lambda: export_overview_csv(parent, store))
+    menu.addSeparator()
+    menu.addAction(
+        "Upcoming &meetings (.ics)…",
+        lambda: export_meetings_ics(parent, store, None, "upcoming-meetings"),
+    )
+    menu.addAction("&Action due dates (.ics)…", lambda: export_actions_ics(parent, store))
 
 
 def _dated(stem: str, suffix: str) -> str:

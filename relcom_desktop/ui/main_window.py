@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
@@ -56,12 +57,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("children", "Children"),
     Section("providers", "Providers"),
     Section("journal", "Journal"),
-    Section(
-        "meetings",
-        "Meetings",
-        "Meetings will be recorded here with who attended, the agenda, notes, the decisions "
-        "made and the actions agreed.",
-    ),
+    Section("meetings", "Meetings"),
     Section("actions", "Actions"),
     Section(
         "reflection",
@@ -147,6 +143,7 @@ class MainWindow(QMainWindow):
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
         import_menu = file_menu.addMenu("&Import")
         import_menu.addAction("&Ofsted provider list (CSV)…", self.import_ofsted_list)
+        exports.add_export_menu(file_menu.addMenu("&Export"), self, self.store)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -200,6 +197,10 @@ class MainWindow(QMainWindow):
             from relcom_desktop.ui.pages.today_page import TodayPage
 
             return TodayPage(self.store)
+        if key == "meetings":
+            from relcom_desktop.ui.pages.meetings_page import MeetingsPage
+
+            return MeetingsPage(self.store)
         if key == "actions":
             from relcom_desktop.ui.pages.actions_page import ActionsPage
 

@@ -22,7 +22,7 @@ from relcom_desktop.core.journal import JournalEntry, create_entry
 from relcom_desktop.core.meetings import Meeting, create_meeting
 from relcom_desktop.core.placements import Placement, start_placement
 from relcom_desktop.core.ssda903 import PlacementType
-from relcom_desktop.core.today import months_before, today_view
+from relcom_desktop.core.today import months_before, provider_section, today_view
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
@@ -168,3 +168,12 @@ def test_an_empty_file_has_calm_empty_sections(store) -> None:
     view = today_view(store, TODAY)
     assert all(s.total == 0 and s.items == () for s in view.sections)
     assert all(s.empty_text for s in view.sections)
+
+
+def test_provider_flags_can_come_second(world) -> None:
+    store, _ = world
+    quick = today_view(store, TODAY, providers=False)
+    pending = quick.section("providers")
+    assert pending.pending and pending.items == () and pending.empty_text == "Checking providers…"
+    full = quick.with_section(provider_section(store, TODAY))
+    assert full == today_view(store, TODAY)

@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -50,6 +51,7 @@ class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.form = QFormLayout()
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(
@@ -61,6 +63,12 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.first: QWidget | None = None  # where the keyboard starts when the dialog shows
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.first is not None:
+            self.first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_ready(self, ready: bool, why: str = "") -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -100,7 +108,7 @@ class ActionDialog(FormDialog):
         self.who.setPlaceholderText("Who does it (blank: you)")
         self.has_due = QCheckBox("Due by", self)
         self.has_due.setChecked(action.due_on is not None)
-        self.due = date_edit(action.due_on or dt.date.today() + dt.timedelta(days=7), self)
+        self.due = date_edit(action.due_on or dt.date.today(), self)
         self.due.setEnabled(action.due_on is not None)
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
@@ -117,6 +125,7 @@ class ActionDialog(FormDialog):
             self.form.addRow("About", QLabel(about, self))
         self.what.textChanged.connect(self._check)
         self._check()
+        self.first = self.what
         self.resize(460, self.sizeHint().height())
 
     def _check(self) -> None:
@@ -151,6 +160,7 @@ class SnoozeDialog(FormDialog):
         self.until.setMinimumDate(QDate(tomorrow))
         self.form.addRow(QLabel(f"Hide “{title}” from Today and the due lists until:", self))
         self.form.addRow("&Until", self.until)
+        self.first = self.until
 
     def accept(self) -> None:
         if self.try_save(lambda: self._save(self.until.date().toPython())):
@@ -168,6 +178,7 @@ class ReassignDialog(FormDialog):
         self.who.selectAll()
         self.form.addRow(QLabel(f"Who should do “{title}”?", self))
         self.form.addRow("W&ho", self.who)
+        self.first = self.who
 
     def accept(self) -> None:
         if self.try_save(lambda: self._save(self.who.text())):

@@ -149,8 +149,8 @@ class ActionsPage(ListPage):
         status = self.status.currentData()
         return ActionFilter(
             text=self.search.text().strip(),
-            whose=self.whose.currentData() or Whose.ANYONE,
-            due=self.due.currentData() or Due.ANY,
+            whose=Whose(self.whose.currentData() or Whose.ANYONE),
+            due=Due(self.due.currentData() or Due.ANY),
             status=ActionStatus.OPEN
             if status is None
             else (None if status == "all" else ActionStatus(status)),
@@ -195,11 +195,12 @@ class ActionsPage(ListPage):
 
     def _records_changed(self, kind: str) -> None:
         if kind in ("action", "meeting", "journal_entry", "check_in", "placement_review"):
-            self._reload_keeping_place()
+            self.refresh()
 
-    def _reload_keeping_place(self) -> None:
+    def refresh(self) -> None:
+        """Reload; the keyboard cursor stays on the same line (or the first) for Space."""
         row = self.table.currentIndex().row()
-        self.refresh()
+        super().refresh()
         if self.model is not None and self.model.rowCount():
             target = min(max(row, 0), self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(target, 0))
@@ -241,7 +242,7 @@ class ActionsPage(ListPage):
         def save(day: dt.date) -> None:
             self._apply(row, "Snooze", lambda i: svc.snooze_action(self._store, i, day))
 
-        SnoozeDialog(row.title, save, self).exec()
+        SnoozeDialog(row.title, save, self).open()
 
     def reassign(self) -> None:
         row = self.current_row()
@@ -251,7 +252,7 @@ class ActionsPage(ListPage):
         def save(who: str) -> None:
             self._apply(row, "Reassign", lambda i: svc.reassign_action(self._store, i, who))
 
-        ReassignDialog(row.title, row.owner, save, self).exec()
+        ReassignDialog(row.title, row.owner, save, self).open()
 
     def edit(self) -> None:
         row = self.current_row()
@@ -276,7 +277,7 @@ class ActionsPage(ListPage):
                 self._report,
             )
 
-        ActionDialog(draft, save, self, about=about).exec()
+        ActionDialog(draft, save, self, about=about).open()
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show one action for editing (the bus routes ``("action", id)`` here)."""
@@ -296,7 +297,7 @@ class ActionsPage(ListPage):
                 self._report,
             )
 
-        ActionDialog(before, save, self).exec()
+        ActionDialog(before, save, self).open()
 
     def open_source(self, row: ActionListRow) -> None:
         if row.source_record is not None:

@@ -39,6 +39,7 @@ class ChildrenBehindDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.children_shown = children
         self.table = QTableWidget(len(children), len(HEADERS), self)
         self.table.setHorizontalHeaderLabels(HEADERS)

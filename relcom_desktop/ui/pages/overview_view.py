@@ -205,4 +205,4 @@ class OverviewView(QWidget):
 
     def drill(self, drill: Drill, title: str) -> None:
         children = children_behind(self._store, drill)
-        ChildrenBehindDialog(title, children, self).exec()
+        ChildrenBehindDialog(title, children, self).open()

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.today import TodayItem, TodaySection, TodayView, today_view
+from relcom_desktop.core.today import (
+    TodayItem,
+    TodaySection,
+    TodayView,
+    provider_section,
+    today_view,
+)
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import short_date
@@ -182,6 +188,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._store = store
         self._stale = True
+        self._generation = 0
         self.view: TodayView | None = None
         self.loaded = False
         self.cards: list[SectionCard] = []
@@ -225,15 +232,36 @@ class TodayPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Gather Today off the GUI thread: everything but the provider flags first."""
         self._stale = False
         self.loaded = False
-        run_in_background(self, lambda: today_view(self._store), self._show, self._failed)
+        self._generation += 1
+        generation = self._generation
+        run_in_background(
+            self,
+            lambda: today_view(self._store, providers=False),
+            lambda view: self._show(view, generation),
+            self._failed,
+        )
+
+    def _fill_providers(self, section: TodaySection, generation: int) -> None:
+        if generation != self._generation or self.view is None:
+            return
+        self.view = self.view.with_section(section)
+        index = [c.section.key for c in self.cards].index(section.key)
+        old = self.cards[index]
+        self.cards[index] = SectionCard(section, self.view.today, self.today_tab)
+        self.grid.replaceWidget(old, self.cards[index])
+        old.deleteLater()
+        self.loaded = True
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)
         self.loaded = True
 
-    def _show(self, view: TodayView) -> None:
+    def _show(self, view: TodayView, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is under way
         self.view = view
         while (item := self.grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
@@ -243,7 +271,12 @@ class TodayPage(QWidget):
             self.grid.addWidget(card, n // 2, n % 2)
         self.grid.setRowStretch(len(self.cards) // 2 + 1, 1)
         self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
-        self.loaded = True
+        run_in_background(
+            self,
+            lambda: provider_section(self._store, view.today),
+            lambda section: self._fill_providers(section, generation),
+            self._failed,
+        )
 
     def card(self, key: str) -> SectionCard:
         return next(c for c in self.cards if c.section.key == key)

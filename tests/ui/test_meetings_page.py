@@ -1,0 +1,129 @@
+"""The Meetings page: next meeting of a series, refused saves keep the typing, delete + undo."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from relcom_desktop.core.actions import Action, get_action
+from relcom_desktop.core.enums import ActionStatus, MeetingKind
+from relcom_desktop.core.meeting_list import MeetingFilter, When, count_meetings
+from relcom_desktop.core.meeting_templates import meeting_from_template
+from relcom_desktop.core.meetings import Attendee, get_meeting_detail, save_meeting
+from relcom_desktop.ui.pages.meetings_page import MeetingsPage
+from tests.ui.keyboard import CTRL, CTRL_SHIFT, key, open_window, tab_to, type_text
+
+SOON = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10, 0))
+
+
+@pytest.fixture
+def page(qtbot, caseload, settings: QSettings) -> MeetingsPage:
+    draft = meeting_from_template(
+        MeetingKind.PROVIDER,
+        SOON,
+        title="Harbour Homes quarterly",
+        provider_ids=(caseload.providers["Harbour Homes"],),
+    )
+    save_meeting(
+        caseload.store,
+        dataclasses.replace(
+            draft,
+            attendees=(Attendee("Kim Lee", "Registered manager", "Harbour Homes"),),
+            actions=(Action("Send the rota"), Action("Share the Reg 44 report")),
+        ),
+    )
+    win = open_window(qtbot, caseload.store, settings)
+    qtbot.keyClick(win, Qt.Key.Key_5, CTRL)
+    meetings = win.page("meetings")
+    tab_to(qtbot, meetings.list.table)
+    key(qtbot, Qt.Key.Key_Down)
+    return meetings
+
+
+def test_upcoming_meetings_are_listed(page: MeetingsPage) -> None:
+    assert page.list.count_label.text() == "1 meeting"
+    row = page.list.current_row()
+    assert (row.title, row.open_actions) == ("Harbour Homes quarterly", 2)
+
+
+def test_enter_opens_the_editor_and_esc_goes_back(qtbot, page: MeetingsPage) -> None:
+    key(qtbot, Qt.Key.Key_Return)
+    assert page.currentWidget() is page.editor
+    assert page.editor.title.text() == "Harbour Homes quarterly"
+    assert page.editor.providers.ids() == (1,)
+    assert page.editor.tabs.tabText(3) == "Actions (2)"
+    key(qtbot, Qt.Key.Key_Escape)
+    assert page.currentWidget() is page.list
+
+
+def test_next_in_series_carries_forward_open_actions(qtbot, page: MeetingsPage) -> None:
+    store = page._store
+    first_id = page.list.current_row().id
+    key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
+    editor = page.editor
+    assert page.currentWidget() is editor
+    assert editor.heading.text() == "New meeting: Harbour Homes quarterly"
+    assert editor.detail.meeting.previous_meeting_id == first_id
+    assert [a.title for a in editor.detail.actions] == ["Send the rota", "Share the Reg 44 report"]
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert count_meetings(store, MeetingFilter(when=When.ALL)) == 2
+    originals = get_meeting_detail(store, first_id).actions
+    assert {a.status for a in originals} == {ActionStatus.CANCELLED}
+
+
+def test_a_refused_save_keeps_what_was_typed(qtbot, page: MeetingsPage) -> None:
+    key(qtbot, Qt.Key.Key_Return)
+    editor = page.editor
+    editor.title.selectAll()
+    key(qtbot, Qt.Key.Key_Delete)
+    editor.location.setFocus()
+    type_text(qtbot, "County Hall")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert editor.error.isVisible()
+    assert "title" in editor.error.text()
+    assert editor.location.text() == "County Hall"
+    assert get_meeting_detail(page._store, editor.detail.meeting.id).meeting.location == ""
+
+
+def test_delete_then_undo(qtbot, page: MeetingsPage) -> None:
+    store = page._store
+    meeting_id = page.list.current_row().id
+    key(qtbot, Qt.Key.Key_Delete)
+    assert page.list.count_label.text() == "No meetings yet"
+    page.window().undo_action.trigger()
+    assert page.list.count_label.text() == "1 meeting"
+    assert get_meeting_detail(store, meeting_id).meeting.title == "Harbour Homes quarterly"
+    assert get_action(store, get_meeting_detail(store, meeting_id).actions[0].id).title
+
+
+@pytest.mark.parametrize(
+    ("answer", "on_list", "saved_title"),
+    [
+        (QMessageBox.StandardButton.Cancel, False, "Harbour Homes quarterly"),
+        (QMessageBox.StandardButton.Discard, True, "Harbour Homes quarterly"),
+        (QMessageBox.StandardButton.Save, True, "Harbour Homes — Q3"),
+    ],
+)
+def test_leaving_with_unsaved_changes_asks_first(
+    qtbot, page: MeetingsPage, monkeypatch, answer, on_list, saved_title
+) -> None:
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
+    key(qtbot, Qt.Key.Key_Return)
+    meeting_id = page.editor.detail.meeting.id
+    page.editor.title.setText("Harbour Homes — Q3")
+    key(qtbot, Qt.Key.Key_Escape)
+    assert len(asked) == 1
+    assert (page.currentWidget() is page.list) == on_list
+    assert get_meeting_detail(page._store, meeting_id).meeting.title == saved_title
+
+
+def test_leaving_without_changes_does_not_ask(qtbot, page: MeetingsPage, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Escape)
+    assert page.currentWidget() is page.list
