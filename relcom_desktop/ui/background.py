@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool
 
-from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.workers import Worker
 
-log = logging.getLogger(__name__)
-UNEXPECTED = "Something went wrong while loading. Please try again."
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self._work = work
-        self._signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except RelcomError as error:
-            self._emit(self._signals.failed, str(error))
-        except Exception:
-            log.exception("background job failed")
-            self._emit(self._signals.failed, UNEXPECTED)
-        else:
-            self._emit(self._signals.done, result)
-
-    def _emit(self, signal: Any, value: Any) -> None:
-        try:
-            signal.emit(value)
-            self._signals.deleteLater()
-        except RuntimeError:  # the page went away while the job ran: nobody to tell
-            pass
+_running: set[Worker] = set()  # keeps each worker alive until its job has finished
 
 
 def run_in_background(
@@ -49,13 +17,17 @@ def run_in_background(
     work: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
-) -> None:
+) -> Worker:
     """Run ``work()`` on the thread pool; ``on_done(result)`` or ``on_failed(message)`` then
     run on the GUI thread, unless ``owner`` has been deleted in the meantime."""
-    signals = _Signals(owner)
-    signals.done.connect(on_done)
-    signals.failed.connect(on_failed)
-    QThreadPool.globalInstance().start(_Job(work, signals))
+    worker = Worker(lambda _progress, _cancelled: work())
+    worker.signals.setParent(owner)  # deleted with the owner: then nobody is told
+    worker.signals.finished.connect(on_done)
+    worker.signals.failed.connect(on_failed)
+    worker.signals.done.connect(lambda: _running.discard(worker))
+    _running.add(worker)
+    worker.start()
+    return worker
 
 
 def wait_for_background(msecs: int = 5000) -> bool:

@@ -20,7 +20,7 @@ import gc
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -97,17 +97,23 @@ class Worker(QRunnable):
         signals = self.signals
         try:
             with collector_paused():
-                result = self._job(signals.progress.emit, self.is_cancelled)
+                result = self._job(lambda *a: _tell(signals.progress, *a), self.is_cancelled)
         except Exception as exc:
             if self.is_cancelled():
-                signals.cancelled.emit()
+                _tell(signals.cancelled)
             elif isinstance(exc, RelcomError):
-                signals.failed.emit(str(exc))
+                _tell(signals.failed, str(exc))
             else:
                 log.exception("a background job failed")
-                signals.failed.emit(UNEXPECTED)
+                _tell(signals.failed, UNEXPECTED)
         else:
-            signals.finished.emit(result)  # work that completed is reported, even if late
+            _tell(signals.finished, result)  # work that completed is reported, even if late
         finally:
             self._running = False
-            signals.done.emit()
+            _tell(signals.done)
+
+
+def _tell(signal: Any, *args: Any) -> None:
+    """Emit, unless whoever was listening has gone (e.g. the page was closed meanwhile)."""
+    with suppress(RuntimeError):
+        signal.emit(*args)
