@@ -77,10 +77,15 @@ class _CheckInCrud(Crud[CheckIn]):
         return to_record(CheckIn, row, scores=scores)
 
     def fill_extra(self, session: Session, row: m.CheckIn, record: CheckIn) -> None:
-        row.outcomes = [
-            m.CheckInOutcome(outcome=s.outcome, rating=s.rating, evidence=s.evidence)
-            for s in record.scores
-        ]
+        # Reuse each outcome's row: replacing them would insert before deleting and trip
+        # the one-rating-per-outcome constraint.
+        existing = {o.outcome: o for o in row.outcomes}
+        kept = []
+        for s in record.scores:
+            outcome = existing.pop(s.outcome, None) or m.CheckInOutcome(outcome=s.outcome)
+            outcome.rating, outcome.evidence = s.rating, s.evidence
+            kept.append(outcome)
+        row.outcomes = kept
 
 
 _crud = _CheckInCrud(m.CheckIn, CheckIn, "check-in", _validate)

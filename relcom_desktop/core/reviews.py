@@ -81,10 +81,14 @@ class _ReviewCrud(Crud[PlacementReview]):
         return to_record(PlacementReview, row, standards=standards)
 
     def fill_extra(self, session: Session, row: Any, record: PlacementReview) -> None:
-        row.standards = [
-            m.PlacementReviewStandard(standard=s.standard, rating=s.rating, evidence=s.evidence)
-            for s in record.standards
-        ]
+        # Reuse each standard's row (one per standard): see checkins.fill_extra.
+        existing = {s.standard: s for s in row.standards}
+        kept = []
+        for s in record.standards:
+            line = existing.pop(s.standard, None) or m.PlacementReviewStandard(standard=s.standard)
+            line.rating, line.evidence = s.rating, s.evidence
+            kept.append(line)
+        row.standards = kept
 
 
 _crud = _ReviewCrud(m.PlacementReview, PlacementReview, "placement review", _validate)

@@ -19,6 +19,8 @@ MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 TEXT_AREA_LINES = 5
+ENUM_PROPERTY = "relcomEnum"
+ENUMS: dict[str, type[Enum]] = {}
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
@@ -194,11 +196,20 @@ def enum_picker(
         (m, f"{m.value} · {m.label}" if with_code else m.label)  # type: ignore[attr-defined]
         for m in enum_cls
     ]
-    return picker(choices, blank=blank)
+    combo = picker(choices, blank=blank)
+    combo.setProperty(ENUM_PROPERTY, enum_cls.__qualname__)
+    ENUMS[enum_cls.__qualname__] = enum_cls
+    return combo
 
 
 def picked(combo: QComboBox) -> Any:
-    return combo.currentData()
+    """The value chosen (None for the blank entry), as the enumeration member it stands for.
+
+    Qt hands string enumerations back as plain strings; this turns them back into members.
+    """
+    value = combo.currentData()
+    enum_cls = ENUMS.get(combo.property(ENUM_PROPERTY) or "")
+    return enum_cls(value) if enum_cls is not None and value is not None else value
 
 
 def pick(combo: QComboBox, value: Any) -> None:

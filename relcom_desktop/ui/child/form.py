@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -73,10 +73,12 @@ class CheckedForm(QFormLayout):
         self.setVerticalSpacing(10)
         self._checks: list[tuple[Check, QLabel]] = []
         self._on_change = on_change
+        self.fields: list[QWidget] = []
 
     def add(self, label: str, widget: QWidget, check: Check | None = None) -> QWidget:
         """Add a labelled field; ``check`` (or the field's own ``problem``) runs as it changes."""
         check = check or getattr(widget, "problem", None)
+        self.fields.append(widget)
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +141,7 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -152,6 +155,11 @@ class RecordDialog(QDialog):
 
     def save(self) -> Any:
         raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.form.fields:  # start at the first field, not on the buttons
+            self.form.fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def accept(self) -> None:
         problem = self.form.first_problem()
