@@ -239,3 +239,25 @@ def test_open_record_for_a_missing_child_says_so(section, caseload):
     section.open_record("child", 999)
     assert section.currentWidget() is section.list
     assert "no child with id 999" in section.window().statusBar().currentMessage()
+
+
+def test_the_window_asks_before_unsaved_edits_are_left(qtbot, caseload, settings, monkeypatch):
+    from relcom_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record("child", caseload.children["Amy"])
+    page = window.page("children").child_page
+    page.about.voice[0].text.setPlainText("Still typing")
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.show_section("providers")
+    assert window.current_section() == "children" and window.nav.currentRow() == 1
+    window.bus.open_record.emit("provider", caseload.providers["Harbour Homes"])
+    assert window.current_section() == "children"
+    assert not window.close() and window.isVisible()
+    assert len(asked) == 3
+    assert page.about.voice[0].text.toPlainText() == "Still typing"
+    answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.show_section("providers")
+    assert window.current_section() == "providers"

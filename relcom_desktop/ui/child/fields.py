@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from relcom_desktop.ui.formatting import short_date
@@ -164,8 +164,12 @@ class TextArea(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(what)
         self.setTabChangesFocus(True)
-        line = self.fontMetrics().lineSpacing()
-        self.setMinimumHeight(line * lines + 14)
+        self._height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(self._height)
+
+    def sizeHint(self) -> QSize:
+        """As tall as the lines asked for (Qt's default is much taller)."""
+        return QSize(super().sizeHint().width(), self._height)
 
     def value(self) -> str:
         return self.toPlainText().strip()

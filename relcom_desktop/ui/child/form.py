@@ -67,7 +67,7 @@ class CheckedForm(QFormLayout):
     def __init__(self, on_change: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setContentsMargins(0, 0, 0, 0)
-        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.setHorizontalSpacing(14)
         self.setVerticalSpacing(10)

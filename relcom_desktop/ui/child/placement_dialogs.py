@@ -74,7 +74,7 @@ class StartPlacementDialog(RecordDialog):
         self.placement_type.activated.connect(lambda _i: setattr(self, "_type_chosen", True))
         self.setting.chosen_changed.connect(self._suggest_type)
         self._suggest_type(self.setting.chosen())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 62)
 
     def _add_move_fields(self, current: PlacementView) -> None:
         since = short_date(current.placement.start_date)
@@ -159,7 +159,8 @@ class EndPlacementDialog(RecordDialog):
     """Record that a placement ended: when, whether it was planned, and why."""
 
     def __init__(self, store: Store, view: PlacementView, parent: QWidget | None = None) -> None:
-        super().__init__(f"End the placement at {view.setting_name}", parent)
+        verb = "How the placement ended" if view.placement.end_date else "End the placement"
+        super().__init__(f"{verb} at {view.setting_name}", parent)
         self._store, self._view = store, view
         self.end = DateField("the end date", required=True)
         self.end.set_value(view.placement.end_date or dt.date.today())

@@ -108,7 +108,7 @@ class ReviewDialog(RecordDialog):
         grid.setVerticalSpacing(10)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        grid.setColumnMinimumWidth(0, self.fontMetrics().horizontalAdvance("M") * 11)
+        grid.setColumnMinimumWidth(0, self.fontMetrics().horizontalAdvance("M") * 14)
         then = (
             f"Previous review, {short_date(previous.held_on)}" if previous else "No earlier review"
         )

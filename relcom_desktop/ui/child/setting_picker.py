@@ -29,6 +29,8 @@ class SettingPicker(QWidget):
         self.matches = QListWidget(self)
         self.matches.setAccessibleName("Matching settings")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matches.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.matches.setFixedHeight((self.fontMetrics().height() + 8) * VISIBLE_ROWS + 6)
         self.summary = quiet_label("", self)
         layout = QVBoxLayout(self)
