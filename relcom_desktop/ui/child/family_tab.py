@@ -67,7 +67,7 @@ class LinkDialog(RecordDialog):
         self.form.add("&Last contact", self.last_contact)
         self.form.add("N&otes", self.notes)
         self._load(link)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 38)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _name_problem(self) -> str | None:
         return None if self.name.text().strip() else "Please enter a name."

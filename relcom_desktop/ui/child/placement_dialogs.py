@@ -74,7 +74,7 @@ class StartPlacementDialog(RecordDialog):
         self.placement_type.activated.connect(lambda _i: setattr(self, "_type_chosen", True))
         self.setting.chosen_changed.connect(self._suggest_type)
         self._suggest_type(self.setting.chosen())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 62)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 72)
 
     def _add_move_fields(self, current: PlacementView) -> None:
         since = short_date(current.placement.start_date)
