@@ -248,3 +248,20 @@ def test_tabs_load_only_when_shown(qtbot, page, caseload, monkeypatch):
     assert loads == ["CheckInsTab"]  # loaded once, and again only after a change
     bus().changed.emit("check_in")
     assert loads == ["CheckInsTab", "CheckInsTab"]
+
+
+def test_a_wrongly_entered_placement_can_be_deleted_and_brought_back(qtbot, page, caseload):
+    store, ben = caseload.store, caseload.children["Ben"]
+    tab = show_tab(page, caseload, "Ben", 2)
+    [card] = tab.timeline.cards
+
+    def fill(dialog: QDialog) -> None:
+        [delete] = [b for b in dialog.buttons.buttons() if b.text() == "&Delete"]
+        delete.click()
+
+    in_dialog(qtbot, fill, card.edit.click)
+    assert placements_for_child(store, ben) == [] and tab.timeline.cards == []
+    assert page.header.home.text() == "No current placement"
+    bus().undo_stack.undo()
+    assert len(placements_for_child(store, ben)) == 1
+    assert page.header.home.text().startswith("Lives at Willow carers")

@@ -83,6 +83,10 @@ class CheckInDialog(RecordDialog):
             row.load(check_in.score(row.outcome))
         self.child_view.set_value(check_in.child_view)
         self.notes.set_value(check_in.notes)
+        if check_in.id is not None:
+            self.offer_delete(
+                store, CHECK_INS, check_in.id, f"check-in of {short_date(check_in.held_on)}"
+            )
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 80)
 
     def save(self) -> CheckIn:

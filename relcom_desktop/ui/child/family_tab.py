@@ -67,6 +67,8 @@ class LinkDialog(RecordDialog):
         self.form.add("&Last contact", self.last_contact)
         self.form.add("N&otes", self.notes)
         self._load(link)
+        if link.id is not None:
+            self.offer_delete(store, LINKS, link.id, f"link {link.name}")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _name_problem(self) -> str | None:

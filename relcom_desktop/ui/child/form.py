@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.child.commands import RecordService
 from relcom_desktop.ui.child.fields import CheckedLineEdit
 
 Check = Callable[[], str | None]
@@ -155,6 +157,20 @@ class RecordDialog(QDialog):
 
     def save(self) -> Any:
         raise NotImplementedError
+
+    def offer_delete(self, store: Store, service: RecordService, record_id: int, what: str) -> None:
+        """Add a Delete button that moves the record to the Trash (Ctrl+Z brings it back)."""
+        button = self.buttons.addButton("&Delete", QDialogButtonBox.ButtonRole.DestructiveRole)
+
+        def delete() -> None:
+            try:
+                service.remove(store, record_id, what)
+            except RelcomError as err:
+                show_problem(self.problem, str(err))
+                return
+            super(RecordDialog, self).accept()
+
+        button.clicked.connect(delete)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,7 +12,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
 from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
-from relcom_desktop.ui.child.commands import record_done
+from relcom_desktop.ui.child.commands import RecordService, record_done
 from relcom_desktop.ui.child.fields import (
     DateField,
     MoneyField,
@@ -26,6 +26,13 @@ from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.setting_picker import SettingPicker
 from relcom_desktop.ui.formatting import short_date
 
+PLACEMENTS = RecordService(
+    svc.start_placement,
+    svc.update_placement,
+    svc.delete_placement,
+    svc.restore_placement,
+    "placement",
+)
 PLANNED_CHOICES = [(True, "Planned"), (False, "Unplanned")]
 CHOOSE = "Choose…"
 NOT_RECORDED = "Not recorded"
@@ -237,7 +244,9 @@ class EditPlacementDialog(RecordDialog):
         self.planned_end.set_value(p.planned_end_date)
         self.fee.set_value(p.weekly_fee_pence)
         self.notes.set_value(p.notes)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        assert p.id is not None
+        self.offer_delete(store, PLACEMENTS, p.id, f"placement at {view.setting_name}")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
     def save(self) -> Placement:
         before, store = self._view.placement, self._store

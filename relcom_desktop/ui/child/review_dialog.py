@@ -134,6 +134,8 @@ class ReviewDialog(RecordDialog):
         for row in self.rows:
             row.load(review.for_standard(row.standard))
         self.summary.set_value(review.summary)
+        if review.id is not None:
+            self.offer_delete(store, REVIEWS, review.id, "placement review")
         self._size_to_screen()
 
     def _size_to_screen(self) -> None:

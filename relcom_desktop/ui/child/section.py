@@ -108,6 +108,7 @@ class ChildrenSection(QStackedWidget):
     def show_trash(self) -> None:
         dialog = ChildrenTrashDialog(self._store, self)
         dialog.exec()
+        self.window().activateWindow()
         if dialog.restored:
             self._say("Restored from the Trash. Undo with Ctrl+Z.")
 
