@@ -52,3 +52,16 @@ def in_dialog(qtbot, fill: Callable[[QDialog], None], open_it: Callable[[], None
     open_it()  # a button's Alt+letter "clicks" it a moment later, so wait for the dialog
     qtbot.waitUntil(lambda: bool(seen) and not seen[0].isVisible(), timeout=5000)
     assert not left_open, f"the dialog stayed open: {left_open[0]}"
+
+
+def shown_main_window(qtbot, store, settings):
+    """A main window on ``store``, shown and active (so shortcuts and focus work)."""
+    from relcom_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -12,7 +12,7 @@ from relcom_desktop.core.enums import ContactArrangement, Outcome, OutcomeRating
 from relcom_desktop.core.ssda903 import PlacementType
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import MainWindow
-from tests.ui.helpers import in_dialog, press, tab, type_in
+from tests.ui.helpers import in_dialog, press, shown_main_window, tab, type_in
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -20,13 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def window(qtbot, caseload, settings) -> MainWindow:
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+    return shown_main_window(qtbot, caseload.store, settings)
 
 
 def test_a_child_from_first_key_to_finding_them_again(qtbot, window: MainWindow, caseload):

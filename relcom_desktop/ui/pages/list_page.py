@@ -29,6 +29,22 @@ QHeaderView::section:horizontal { padding: 4px 10px 4px 10px; }
 """
 
 
+def style_table(table: QTableView) -> None:
+    """The calm look every record table shares: rows, no grid, one row selected at a time."""
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setStyleSheet(TABLE_STYLE)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    table.horizontalHeader().setHighlightSections(False)
+
+
 class ListPage(QWidget):
     """A heading with a row count, a search box, a row of filters and a table.
 
@@ -127,19 +143,8 @@ class ListPage(QWidget):
         table = self.table
         assert self.model is not None
         table.setModel(self.model)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setStyleSheet(TABLE_STYLE)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+        style_table(table)
         header = table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSortIndicatorShown(sortable)
         header.setSectionsClickable(sortable)
         if sortable:
