@@ -261,3 +261,34 @@ def test_the_window_asks_before_unsaved_edits_are_left(qtbot, caseload, settings
     answer(monkeypatch, QMessageBox.StandardButton.Discard)
     window.show_section("providers")
     assert window.current_section() == "providers"
+
+
+def test_undoing_the_new_child_while_on_their_page_returns_to_the_list(qtbot, section, caseload):
+    from relcom_desktop.ui.child.commands import record_done
+
+    store = caseload.store
+    zed = children.create_child(store, children.Child("Zed"))
+    record_done(
+        "Add Zed",
+        lambda: children.delete_child(store, zed.id),
+        lambda: children.restore_child(store, zed.id),
+        "child",
+    )
+    section.open_record("child", zed.id)
+    bus().undo_stack.undo()
+    assert section.currentWidget() is section.list
+    assert section.child_page.child is None
+    assert "Zed is no longer on the caseload" in section.window().statusBar().currentMessage()
+
+
+def test_the_setting_filter_offers_settings_where_children_live(qtbot, section, caseload):
+    offered = [section.list.setting.itemText(i) for i in range(section.list.setting.count())]
+    assert offered == [
+        "All settings",
+        "Oak House — Harbour Homes (SC111111)",
+        "Willow carers — Willow Fostering",
+    ]
+    [view] = placements.placements_for_child(caseload.store, caseload.children["Ben"])
+    placements.delete_placement(caseload.store, view.placement.id)
+    bus().changed.emit("placement")
+    assert section.list.setting.count() == 2

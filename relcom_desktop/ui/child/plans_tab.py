@@ -141,7 +141,7 @@ class PlansTab(ChildTab):
         self.schedule = quiet_label()
         self.schedule.setWordWrap(True)
         self.change_schedule = QPushButton("Change the &schedule…")
-        self.plans = RecordTable(PLAN_COLUMNS, widths=[200, 110, 150], parent=self)
+        self.plans = RecordTable(PLAN_COLUMNS, widths=[200, 110, 200], parent=self)
         self.reviews = RecordTable(REVIEW_COLUMNS, widths=[130], parent=self)
         self.add_plan = QPushButton("&Add a plan…")
         self.edit_plan = QPushButton("&Edit plan…")

@@ -118,6 +118,8 @@ class ChildrenSection(QStackedWidget):
         self._say(message)
 
     def _on_changed(self, kind: str) -> None:
+        if kind == "placement":
+            self.list.reload_settings()  # a setting may have gained or lost its last child
         if kind in LIST_KINDS:
             self.list.refresh()
 
