@@ -168,7 +168,7 @@ class ChildPage(QWidget):
         store = self._store
         set_archived(store, child_id, archive)
         record_done(
-            f"{'Archive' if archive else 'Return'} {name}",
+            f"Archive {name}" if archive else f"Return {name} to the caseload",
             lambda: set_archived(store, child_id, not archive),
             lambda: set_archived(store, child_id, archive),
             "child",
