@@ -200,7 +200,7 @@ def test_a_new_review_shows_the_previous_one_beside_it(qtbot, page, caseload):
     newest = reviews.reviews_of_child(store, amy)[0]
     assert newest.held_on == TODAY
     assert newest.for_standard(QualityStandard.EDUCATION).evidence == "PEP now up to date."
-    assert tab.table.records.index(0, 2).data() == "1 of 9 met or met well"
+    assert tab.table.records.index(0, 2).data() == "1 of 9 met"
 
 
 def test_journal_mentions_and_actions_open_their_records(qtbot, page, caseload):
