@@ -15,6 +15,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome, OutcomeRating
+from relcom_desktop.core.ratings import checked_line, merged_rows
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,11 @@ def _validate(session: Session, c: CheckIn) -> CheckIn:
 
 
 def _checked_score(score: OutcomeScore) -> OutcomeScore:
-    try:
-        outcome = Outcome(score.outcome)
-        rating = None if score.rating is None else OutcomeRating(score.rating)
-    except ValueError:
-        scale = ", ".join(r.label.lower() for r in OutcomeRating)
-        raise errors.ValidationError(
-            f"Rate each outcome on the scale ({scale}), or leave it unrated."
-        ) from None
-    return OutcomeScore(outcome, rating, clean_text(score.evidence))
+    return OutcomeScore(
+        *checked_line(
+            Outcome, OutcomeRating, score.outcome, score.rating, score.evidence, "outcome"
+        )
+    )
 
 
 class _CheckInCrud(Crud[CheckIn]):
@@ -77,10 +74,10 @@ class _CheckInCrud(Crud[CheckIn]):
         return to_record(CheckIn, row, scores=scores)
 
     def fill_extra(self, session: Session, row: m.CheckIn, record: CheckIn) -> None:
-        row.outcomes = [
-            m.CheckInOutcome(outcome=s.outcome, rating=s.rating, evidence=s.evidence)
-            for s in record.scores
-        ]
+        lines = ((s.outcome, s.rating, s.evidence) for s in record.scores)
+        row.outcomes = merged_rows(
+            row.outcomes, lines, "outcome", lambda o: m.CheckInOutcome(outcome=o)
+        )
 
 
 _crud = _CheckInCrud(m.CheckIn, CheckIn, "check-in", _validate)

@@ -316,17 +316,15 @@ def settings_with_children(store: Store, today: dt.date | None = None) -> list[S
             or_(m.Placement.end_date.is_(None), m.Placement.end_date >= today),
         )
     )
+    s = m.Setting
     stmt = (
-        select(m.Setting, m.Provider.name)
-        .join(m.Provider, m.Provider.id == m.Setting.provider_id)
-        .where(m.Setting.id.in_(placed), m.Setting.deleted_at.is_(None))
-        .order_by(func.lower(m.Setting.name), m.Setting.id)
+        select(s.id, s.name, s.provider_id, m.Provider.name, s.urn, s.setting_type)
+        .join(m.Provider, m.Provider.id == s.provider_id)
+        .where(s.id.in_(placed), s.deleted_at.is_(None))
+        .order_by(func.lower(s.name), s.id)
     )
     with store.read() as session:
-        return [
-            SettingChoice(s.id, s.name, s.provider_id, p_name, s.urn, s.setting_type)
-            for s, p_name in session.execute(stmt)
-        ]
+        return [SettingChoice(*row) for row in session.execute(stmt)]
 
 
 @dataclass(frozen=True)

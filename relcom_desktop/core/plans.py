@@ -209,14 +209,18 @@ def next_lac_review(
     return ReviewDue(status, due, len(held) + 1, last, days_left)
 
 
+INTERVAL_KEYS = [
+    preferences.LAC_FIRST_REVIEW_DAYS,
+    preferences.LAC_SECOND_REVIEW_MONTHS,
+    preferences.LAC_LATER_REVIEW_MONTHS,
+    preferences.LAC_REVIEW_DUE_SOON_DAYS,
+]
+
+
 def review_intervals(store: Store) -> ReviewIntervals:
     """The schedule the user has chosen (defaults: 20 working days, 3 months, 6 months)."""
-    return ReviewIntervals(
-        first_working_days=int(preferences.get(store, preferences.LAC_FIRST_REVIEW_DAYS)),
-        second_months=int(preferences.get(store, preferences.LAC_SECOND_REVIEW_MONTHS)),
-        later_months=int(preferences.get(store, preferences.LAC_LATER_REVIEW_MONTHS)),
-        due_soon_days=int(preferences.get(store, preferences.LAC_REVIEW_DUE_SOON_DAYS)),
-    )
+    values = preferences.get_many(store, INTERVAL_KEYS)
+    return ReviewIntervals(*(int(values[key]) for key in INTERVAL_KEYS))
 
 
 def set_review_intervals(store: Store, intervals: ReviewIntervals) -> ReviewIntervals:

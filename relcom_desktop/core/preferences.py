@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from relcom_desktop.core import models as m
 from relcom_desktop.core.db import Store
 
@@ -73,6 +75,14 @@ def get(store: Store, key: str, default: Any = None) -> Any:
         if row is not None:
             return row.value
     return default if default is not None else DEFAULTS.get(key)
+
+
+def get_many(store: Store, keys: list[str]) -> dict[str, Any]:
+    """Several preferences in one read, each falling back to its declared default."""
+    with store.read() as session:
+        rows = session.scalars(select(m.AppSetting).where(m.AppSetting.key.in_(keys)))
+        stored = {row.key: row.value for row in rows}
+    return {key: stored.get(key, DEFAULTS.get(key)) for key in keys}
 
 
 def put(store: Store, key: str, value: Any) -> None:

@@ -15,6 +15,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
+from relcom_desktop.core.ratings import checked_line, merged_rows
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,9 @@ def _validate(session: Session, r: PlacementReview) -> PlacementReview:
 
 
 def _checked_standard(s: StandardEvidence) -> StandardEvidence:
-    try:
-        standard = QualityStandard(s.standard)
-        rating = None if s.rating is None else StandardRating(s.rating)
-    except ValueError:
-        scale = ", ".join(r.label.lower() for r in StandardRating)
-        raise errors.ValidationError(
-            f"Rate each standard on the scale ({scale}), or leave it unrated."
-        ) from None
-    return StandardEvidence(standard, rating, clean_text(s.evidence))
+    return StandardEvidence(
+        *checked_line(QualityStandard, StandardRating, s.standard, s.rating, s.evidence, "standard")
+    )
 
 
 class _ReviewCrud(Crud[PlacementReview]):
@@ -81,10 +76,10 @@ class _ReviewCrud(Crud[PlacementReview]):
         return to_record(PlacementReview, row, standards=standards)
 
     def fill_extra(self, session: Session, row: Any, record: PlacementReview) -> None:
-        row.standards = [
-            m.PlacementReviewStandard(standard=s.standard, rating=s.rating, evidence=s.evidence)
-            for s in record.standards
-        ]
+        lines = ((s.standard, s.rating, s.evidence) for s in record.standards)
+        row.standards = merged_rows(
+            row.standards, lines, "standard", lambda k: m.PlacementReviewStandard(standard=k)
+        )
 
 
 _crud = _ReviewCrud(m.PlacementReview, PlacementReview, "placement review", _validate)

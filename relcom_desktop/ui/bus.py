@@ -48,6 +48,7 @@ RECORD_SECTIONS: dict[str, str] = {
     "child": "children",
     "placement": "children",
     "check_in": "children",
+    "placement_review": "children",
     "provider": "providers",
     "setting": "providers",
     "journal_entry": "journal",

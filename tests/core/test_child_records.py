@@ -196,3 +196,32 @@ def test_reviews_belong_within_the_placement(store: Store) -> None:
     assert [r.id for r in everything] == [second.id, first.id]
     assert reviews.reviews_of_placement(everything, now.id) == [second]
     assert second.summary == "Settled"
+
+
+def test_editing_ratings_keeps_one_row_per_outcome_and_standard(store: Store) -> None:
+    """Changing an existing rating (the usual edit) must not trip the one-per-kind rule."""
+    child = a_child(store)
+    first = checkins.create_check_in(
+        store,
+        CheckIn(
+            child.id, TODAY, tuple(OutcomeScore(o, OutcomeRating.MOSTLY_WELL) for o in Outcome)
+        ),
+    )
+    changed = tuple(
+        OutcomeScore(s.outcome, OutcomeRating.GOING_WELL, "better") for s in first.scores[:3]
+    )
+    checkins.update_check_in(store, dataclasses.replace(first, scores=changed))
+    got = checkins.get_check_in(store, first.id)
+    assert [s.rating for s in got.scores] == [OutcomeRating.GOING_WELL] * 3
+    p = a_placement(store, child.id, a_setting(store, a_provider(store).id).id, TODAY)
+    review = reviews.create_review(
+        store,
+        PlacementReview(
+            p.id, TODAY, tuple(StandardEvidence(s, StandardRating.MET) for s in QualityStandard)
+        ),
+    )
+    edited = tuple(dataclasses.replace(s, rating=StandardRating.MET_WELL) for s in review.standards)
+    reviews.update_review(store, dataclasses.replace(review, standards=edited[1:]))
+    again = reviews.get_review(store, review.id)
+    assert len(again.standards) == 8
+    assert {s.rating for s in again.standards} == {StandardRating.MET_WELL}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -13,17 +13,12 @@ from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, ab
 from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 from relcom_desktop.ui.pages.today_page import TodayPage
 from relcom_desktop.ui.provider.section import ProvidersSection
+from tests.ui.helpers import shown_main_window
 
 
 @pytest.fixture
-def window(qtbot, caseload, settings: QSettings) -> MainWindow:
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+def window(qtbot, caseload, settings) -> MainWindow:
+    return shown_main_window(qtbot, caseload.store, settings)
 
 
 def test_opens_on_today_with_the_plain_title(window: MainWindow) -> None:

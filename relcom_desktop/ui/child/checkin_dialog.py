@@ -15,6 +15,7 @@ from relcom_desktop.ui.child.commands import RecordService
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.ui.widgets import quiet_label
 
 NOT_RATED = "Not rated"
 CHECK_INS = RecordService(
@@ -45,6 +46,7 @@ class OutcomeRow:
     def load(self, score: OutcomeScore) -> None:
         pick(self.rating, score.rating)
         self.evidence.setText(score.evidence)
+        self.evidence.setCursorPosition(0)  # show the start of long evidence
 
     def score(self) -> OutcomeScore | None:
         rating, evidence = picked(self.rating), self.evidence.text().strip()
@@ -68,7 +70,7 @@ class CheckInDialog(RecordDialog):
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(2, 1)
         for column, text in enumerate(("Outcome", "How it is going", "Evidence")):
-            grid.addWidget(QLabel(text), 0, column)
+            grid.addWidget(quiet_label(text), 0, column)
         self.rows = [OutcomeRow(o, grid, i) for i, o in enumerate(Outcome, start=1)]
         self.form.addRow(grid_holder)
         self.child_view = TextArea("The child's own view", lines=4)
@@ -81,7 +83,11 @@ class CheckInDialog(RecordDialog):
             row.load(check_in.score(row.outcome))
         self.child_view.set_value(check_in.child_view)
         self.notes.set_value(check_in.notes)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 58)
+        if check_in.id is not None:
+            self.offer_delete(
+                store, CHECK_INS, check_in.id, f"check-in of {short_date(check_in.held_on)}"
+            )
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 80)
 
     def save(self) -> CheckIn:
         scores = tuple(s for row in self.rows if (s := row.score()) is not None)

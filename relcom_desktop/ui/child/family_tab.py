@@ -20,7 +20,6 @@ from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
-from relcom_desktop.ui.widgets import quiet_label
 
 COLUMNS = [
     Column("Name", lambda r: r.name),
@@ -67,7 +66,9 @@ class LinkDialog(RecordDialog):
         self.form.add("&Last contact", self.last_contact)
         self.form.add("N&otes", self.notes)
         self._load(link)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 38)
+        if link.id is not None:
+            self.offer_delete(store, LINKS, link.id, f"link {link.name}")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _name_problem(self) -> str | None:
         return None if self.name.text().strip() else "Please enter a name."
@@ -116,13 +117,13 @@ class FamilyTab(ChildTab):
         self.edit_button = QPushButton("&Edit")
         self.delete_button = QPushButton("&Delete")
         period_row = QHBoxLayout()
-        period_label = QLabel("&Remind me when an important link has had no contact for")
+        period_label = QLabel("&Remind me about important links with no contact for")
         period_label.setBuddy(self.period)
-        period_row.addWidget(period_label)
-        period_row.addWidget(self.period)
+        hint = "Links marked important or very important, where some contact is arranged."
+        for widget in (period_label, self.period):
+            widget.setToolTip(hint)
+            period_row.addWidget(widget)
         period_row.addStretch(1)
-        hint = quiet_label("Important and very important links, where contact is arranged.")
-        period_row.addWidget(hint)
         self.body.addWidget(self.reminder)
         self.body.addLayout(period_row)
         self.body.addWidget(self.table, 1)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from relcom_desktop.ui.formatting import short_date
@@ -19,6 +19,8 @@ MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 TEXT_AREA_LINES = 5
+ENUM_PROPERTY = "relcomEnum"
+ENUMS: dict[str, type[Enum]] = {}
 
 
 def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
@@ -162,8 +164,12 @@ class TextArea(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(what)
         self.setTabChangesFocus(True)
-        line = self.fontMetrics().lineSpacing()
-        self.setMinimumHeight(line * lines + 14)
+        self._height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(self._height)
+
+    def sizeHint(self) -> QSize:
+        """As tall as the lines asked for (Qt's default is much taller)."""
+        return QSize(super().sizeHint().width(), self._height)
 
     def value(self) -> str:
         return self.toPlainText().strip()
@@ -194,11 +200,20 @@ def enum_picker(
         (m, f"{m.value} · {m.label}" if with_code else m.label)  # type: ignore[attr-defined]
         for m in enum_cls
     ]
-    return picker(choices, blank=blank)
+    combo = picker(choices, blank=blank)
+    combo.setProperty(ENUM_PROPERTY, enum_cls.__qualname__)
+    ENUMS[enum_cls.__qualname__] = enum_cls
+    return combo
 
 
 def picked(combo: QComboBox) -> Any:
-    return combo.currentData()
+    """The value chosen (None for the blank entry), as the enumeration member it stands for.
+
+    Qt hands string enumerations back as plain strings; this turns them back into members.
+    """
+    value = combo.currentData()
+    enum_cls = ENUMS.get(combo.property(ENUM_PROPERTY) or "")
+    return enum_cls(value) if enum_cls is not None and value is not None else value
 
 
 def pick(combo: QComboBox, value: Any) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.child.commands import RecordService
 from relcom_desktop.ui.child.fields import CheckedLineEdit
 
 Check = Callable[[], str | None]
@@ -67,16 +69,18 @@ class CheckedForm(QFormLayout):
     def __init__(self, on_change: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setContentsMargins(0, 0, 0, 0)
-        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.setHorizontalSpacing(14)
         self.setVerticalSpacing(10)
         self._checks: list[tuple[Check, QLabel]] = []
         self._on_change = on_change
+        self.fields: list[QWidget] = []
 
     def add(self, label: str, widget: QWidget, check: Check | None = None) -> QWidget:
         """Add a labelled field; ``check`` (or the field's own ``problem``) runs as it changes."""
         check = check or getattr(widget, "problem", None)
+        self.fields.append(widget)
         holder = QWidget()
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +143,7 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -152,6 +157,25 @@ class RecordDialog(QDialog):
 
     def save(self) -> Any:
         raise NotImplementedError
+
+    def offer_delete(self, store: Store, service: RecordService, record_id: int, what: str) -> None:
+        """Add a Delete button that moves the record to the Trash (Ctrl+Z brings it back)."""
+        button = self.buttons.addButton("&Delete", QDialogButtonBox.ButtonRole.DestructiveRole)
+
+        def delete() -> None:
+            try:
+                service.remove(store, record_id, what)
+            except RelcomError as err:
+                show_problem(self.problem, str(err))
+                return
+            super(RecordDialog, self).accept()
+
+        button.clicked.connect(delete)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.form.fields:  # start at the first field, not on the buttons
+            self.form.fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def accept(self) -> None:
         problem = self.form.first_problem()

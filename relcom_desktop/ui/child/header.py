@@ -11,6 +11,7 @@ from relcom_desktop.core.checkins import CheckInDue
 from relcom_desktop.core.children import Child
 from relcom_desktop.core.placements import PlacementView, Stability
 from relcom_desktop.core.plans import ReviewDue, ReviewStatus
+from relcom_desktop.ui.child.flow import FlowLayout
 from relcom_desktop.ui.child.look import chip, set_tone
 from relcom_desktop.ui.formatting import plural, short_date
 from relcom_desktop.ui.widgets import PAGE_SPACING, heading, quiet_label
@@ -96,11 +97,9 @@ class ChildHeader(QWidget):
         top.addStretch(1)
         top.addWidget(self.archive_button)
         top.addWidget(self.trash_button)
-        chips = QHBoxLayout()
-        chips.setSpacing(8)
+        chips = FlowLayout()
         for label in (self.archived, self.home, self.moves, self.review, self.check_in):
             chips.addWidget(label)
-        chips.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(PAGE_SPACING // 2)

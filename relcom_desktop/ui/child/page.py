@@ -125,7 +125,8 @@ class ChildPage(QWidget):
             try:
                 self._show(get_child(self._store, self.child.id))
             except RelcomError:
-                self.left.emit(f"{self.child.preferred_name} is no longer on the caseload.")
+                name, self.child = self.child.preferred_name, None
+                self.left.emit(f"{name} is no longer on the caseload.")
             return
         if kind in HEADER_KINDS:
             self._refresh_status(dt.date.today())
@@ -167,7 +168,7 @@ class ChildPage(QWidget):
         store = self._store
         set_archived(store, child_id, archive)
         record_done(
-            f"{'Archive' if archive else 'Return'} {name}",
+            f"Archive {name}" if archive else f"Return {name} to the caseload",
             lambda: set_archived(store, child_id, not archive),
             lambda: set_archived(store, child_id, archive),
             "child",

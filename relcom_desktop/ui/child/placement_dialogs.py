@@ -12,7 +12,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
 from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
-from relcom_desktop.ui.child.commands import record_done
+from relcom_desktop.ui.child.commands import RecordService, record_done
 from relcom_desktop.ui.child.fields import (
     DateField,
     MoneyField,
@@ -26,6 +26,13 @@ from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.setting_picker import SettingPicker
 from relcom_desktop.ui.formatting import short_date
 
+PLACEMENTS = RecordService(
+    svc.start_placement,
+    svc.update_placement,
+    svc.delete_placement,
+    svc.restore_placement,
+    "placement",
+)
 PLANNED_CHOICES = [(True, "Planned"), (False, "Unplanned")]
 CHOOSE = "Choose…"
 NOT_RECORDED = "Not recorded"
@@ -74,7 +81,7 @@ class StartPlacementDialog(RecordDialog):
         self.placement_type.activated.connect(lambda _i: setattr(self, "_type_chosen", True))
         self.setting.chosen_changed.connect(self._suggest_type)
         self._suggest_type(self.setting.chosen())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 72)
 
     def _add_move_fields(self, current: PlacementView) -> None:
         since = short_date(current.placement.start_date)
@@ -159,7 +166,8 @@ class EndPlacementDialog(RecordDialog):
     """Record that a placement ended: when, whether it was planned, and why."""
 
     def __init__(self, store: Store, view: PlacementView, parent: QWidget | None = None) -> None:
-        super().__init__(f"End the placement at {view.setting_name}", parent)
+        verb = "How the placement ended" if view.placement.end_date else "End the placement"
+        super().__init__(f"{verb} at {view.setting_name}", parent)
         self._store, self._view = store, view
         self.end = DateField("the end date", required=True)
         self.end.set_value(view.placement.end_date or dt.date.today())
@@ -236,7 +244,9 @@ class EditPlacementDialog(RecordDialog):
         self.planned_end.set_value(p.planned_end_date)
         self.fee.set_value(p.weekly_fee_pence)
         self.notes.set_value(p.notes)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        assert p.id is not None
+        self.offer_delete(store, PLACEMENTS, p.id, f"placement at {view.setting_name}")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
     def save(self) -> Placement:
         before, store = self._view.placement, self._store

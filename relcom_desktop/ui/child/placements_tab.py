@@ -61,6 +61,7 @@ class PlacementsTab(ChildTab):
         self.start_button.clicked.connect(self.start)
         self.end_button.clicked.connect(self.end)
         self.timeline.edit_requested.connect(self.edit)
+        self.timeline.ending_requested.connect(self.edit_ending)
 
     def reload(self) -> None:
         today = dt.date.today()
@@ -82,6 +83,9 @@ class PlacementsTab(ChildTab):
         view = self._open()
         if view is not None:
             self.run_dialog(EndPlacementDialog(self._store, view, self))
+
+    def edit_ending(self, view: PlacementView) -> None:
+        self.run_dialog(EndPlacementDialog(self._store, view, self))
 
     def edit(self, view: PlacementView) -> None:
         self.run_dialog(EditPlacementDialog(self._store, view, self))

@@ -93,6 +93,8 @@ class PlanDialog(RecordDialog):
         self.next_review.set_value(plan.next_review)
         self.location.setText(plan.location)
         self.notes.set_value(plan.notes)
+        if plan.id is not None:
+            self.offer_delete(store, PLANS, plan.id, plan.kind.label.lower())
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
 
     def save(self) -> ChildPlan:
@@ -119,6 +121,8 @@ class LacReviewDialog(RecordDialog):
         self.form.add("N&otes", self.notes)
         self.held_on.set_value(review.held_on)
         self.notes.set_value(review.notes)
+        if review.id is not None:
+            self.offer_delete(store, LAC_REVIEWS, review.id, "looked-after review")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
 
     def save(self) -> LookedAfterReview:
@@ -137,7 +141,7 @@ class PlansTab(ChildTab):
         self.schedule = quiet_label()
         self.schedule.setWordWrap(True)
         self.change_schedule = QPushButton("Change the &schedule…")
-        self.plans = RecordTable(PLAN_COLUMNS, widths=[200, 110, 150], parent=self)
+        self.plans = RecordTable(PLAN_COLUMNS, widths=[200, 110, 200], parent=self)
         self.reviews = RecordTable(REVIEW_COLUMNS, widths=[130], parent=self)
         self.add_plan = QPushButton("&Add a plan…")
         self.edit_plan = QPushButton("&Edit plan…")

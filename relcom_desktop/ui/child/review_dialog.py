@@ -108,7 +108,7 @@ class ReviewDialog(RecordDialog):
         grid.setVerticalSpacing(10)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        grid.setColumnMinimumWidth(0, self.fontMetrics().horizontalAdvance("M") * 11)
+        grid.setColumnMinimumWidth(0, self.fontMetrics().horizontalAdvance("M") * 14)
         then = (
             f"Previous review, {short_date(previous.held_on)}" if previous else "No earlier review"
         )
@@ -134,6 +134,8 @@ class ReviewDialog(RecordDialog):
         for row in self.rows:
             row.load(review.for_standard(row.standard))
         self.summary.set_value(review.summary)
+        if review.id is not None:
+            self.offer_delete(store, REVIEWS, review.id, "placement review")
         self._size_to_screen()
 
     def _size_to_screen(self) -> None:

@@ -28,10 +28,10 @@ from relcom_desktop.ui.widgets import quiet_label
 
 
 def ratings_summary(review: PlacementReview) -> str:
-    """ "7 of 9 met or met well · 1 not met"."""
+    """ "7 of 9 met · 1 not met" ("met" counts "met well" too)."""
     rated = [s.rating for s in review.standards if s.rating is not None]
     met = sum(r >= StandardRating.MET for r in rated)
-    text = f"{met} of {len(QualityStandard)} met or met well"
+    text = f"{met} of {len(QualityStandard)} met"
     not_met = sum(r is StandardRating.NOT_MET for r in rated)
     return text + (f" · {not_met} not met" if not_met else "")
 
@@ -60,8 +60,12 @@ class ReviewsTab(ChildTab):
         self.table = RecordTable(
             [
                 Column("Date", lambda r: short_date(r.held_on)),
-                Column("Placement", lambda r: self._setting_name(r)),
-                Column("Standards", ratings_summary),
+                Column("Placement", self._setting_name, tooltip=self._setting_name),
+                Column(
+                    "Standards",
+                    ratings_summary,
+                    tooltip=lambda _r: "Standards met or met well, of the nine",
+                ),
             ],
             widths=[105, 150],
             stretch=(2,),

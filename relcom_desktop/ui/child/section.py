@@ -55,7 +55,7 @@ class ChildrenSection(QStackedWidget):
             self._say(str(err))
             return
         self.setCurrentWidget(self.child_page)
-        self.child_page.tabs.currentWidget().setFocus()
+        self.child_page.tabs.tabBar().setFocus()  # arrows or Ctrl+Tab choose a tab
         self.child_opened.emit(child_id)
 
     def _child_of(self, kind: str, record_id: int) -> int:
@@ -99,12 +99,16 @@ class ChildrenSection(QStackedWidget):
         if not self.may_leave():
             return
         dialog = NewChildDialog(self._store, self)
-        if dialog.exec() and dialog.saved is not None:
+        accepted = dialog.exec()
+        self.window().activateWindow()  # give the keyboard back even without a window manager
+        if accepted and dialog.saved is not None:
             self.open_record("child", dialog.saved.id)
+            self.child_page.about.voice[0].text.setFocus()  # ready for the child's own words
 
     def show_trash(self) -> None:
         dialog = ChildrenTrashDialog(self._store, self)
         dialog.exec()
+        self.window().activateWindow()
         if dialog.restored:
             self._say("Restored from the Trash. Undo with Ctrl+Z.")
 
@@ -114,6 +118,8 @@ class ChildrenSection(QStackedWidget):
         self._say(message)
 
     def _on_changed(self, kind: str) -> None:
+        if kind == "placement":
+            self.list.reload_settings()  # a setting may have gained or lost its last child
         if kind in LIST_KINDS:
             self.list.refresh()
 

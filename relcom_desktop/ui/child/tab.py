@@ -53,7 +53,9 @@ class ChildTab(QWidget):
 
     def run_dialog(self, dialog: QDialog) -> Any:
         """Show a record dialog; what it saved, or None if cancelled."""
-        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[attr-defined]
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.window().activateWindow()  # give the keyboard back even without a window manager
+        return dialog.saved if accepted else None  # type: ignore[attr-defined]
 
     def delete_with_undo(self, service: RecordService, record: Any, what: str) -> None:
         """Move a record to the Trash in one step that Ctrl+Z brings back."""

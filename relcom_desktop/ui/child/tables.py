@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
-from relcom_desktop.ui.pages.list_page import TABLE_STYLE
+from relcom_desktop.ui.pages.list_page import style_table
 
 Fetch = Callable[[int, int], Sequence[Any]]
 Count = Callable[[], int]
@@ -47,19 +47,9 @@ class RecordTable(QTableView):
         self.activated.connect(self._on_activated)
 
     def _style(self, wrap: bool) -> None:
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setStyleSheet(TABLE_STYLE)
+        style_table(self)
         self.setWordWrap(wrap)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )

@@ -45,6 +45,7 @@ class PlacementCard(QFrame):
     """One placement: where, what kind, when, the fee, and how it ended."""
 
     edit_requested = Signal(object)
+    ending_requested = Signal(object)
 
     def __init__(self, view: PlacementView, today: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +71,11 @@ class PlacementCard(QFrame):
         top.addWidget(fee)
         bottom = QHBoxLayout()
         bottom.addWidget(when, 1)
+        if p.end_date is not None:
+            ending = QPushButton("Ending…")
+            ending.setAccessibleName(f"How the placement at {view.setting_name} ended")
+            ending.clicked.connect(lambda: self.ending_requested.emit(view))
+            bottom.addWidget(ending)
         bottom.addWidget(self.edit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -95,6 +101,7 @@ class Timeline(QWidget):
     """Cards down the right of a rail; a filled dot marks the current placement."""
 
     edit_requested = Signal(object)
+    ending_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +119,7 @@ class Timeline(QWidget):
         for i, view in enumerate(history):
             card = PlacementCard(view, today, self)
             card.edit_requested.connect(self.edit_requested)
+            card.ending_requested.connect(self.ending_requested)
             self._layout.insertWidget(i, card)
             self.cards.append(card)
         self.update()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,11 +25,11 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.commands import record_done
-from relcom_desktop.ui.child.look import button_row, empty_note
+from relcom_desktop.ui.child.look import empty_note
 from relcom_desktop.ui.child.tables import RecordTable
 from relcom_desktop.ui.formatting import MISSING, short_date
 from relcom_desktop.ui.lazy_model import Column
-from relcom_desktop.ui.widgets import PAGE_MARGIN, quiet_label
+from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, quiet_label
 
 
 def deleted_on(child: Child) -> str:
@@ -38,6 +39,7 @@ def deleted_on(child: Child) -> str:
     return short_date(child.deleted_at.replace(tzinfo=dt.UTC).astimezone().date())
 
 
+INTRO = "A child in the Trash, with everything recorded about them, can be restored."
 COLUMNS = [
     Column("Name", lambda c: c.preferred_name, tooltip=lambda c: c.full_name),
     Column("LA ref", lambda c: c.la_reference or MISSING),
@@ -58,19 +60,24 @@ class ChildrenTrashDialog(QDialog):
         self.restore_button = QPushButton("&Restore")
         self.restore_button.setDefault(True)
         self.purge_button = QPushButton("Delete &permanently…")
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.purge_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN - 8)
+        layout.setSpacing(PAGE_SPACING)
         layout.addWidget(
             quiet_label(
                 "A child in the Trash, with everything recorded about them, can be restored."
             )
         )
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(button_row([self.purge_button, self.restore_button]))
-        layout.addWidget(close)
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons)
         self.restore_button.clicked.connect(self.restore)
         self.purge_button.clicked.connect(self.purge)
         self.table.record_activated.connect(lambda _c: self.restore())
