@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol, cast
 
-from sqlalchemy import Select, delete, exists, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -229,10 +229,9 @@ def _journal_query(f: JournalFilter) -> Select:
     if f.kind is not None:
         stmt = stmt.where(m.JournalEntry.kind == f.kind)
     if f.child_id is not None:
-        link = m.journal_entry_child
-        stmt = stmt.where(
-            exists().where(link.c.entry_id == m.JournalEntry.id, link.c.child_id == f.child_id)
-        )
+        # Start from the child's links (indexed) rather than testing every entry.
+        mentions = select(_LINK.c.entry_id).where(_LINK.c.child_id == f.child_id)
+        stmt = stmt.where(m.JournalEntry.id.in_(mentions))
     if f.date_from is not None:
         stmt = stmt.where(m.JournalEntry.occurred_on >= f.date_from)
     if f.date_to is not None:
