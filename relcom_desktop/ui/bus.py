@@ -56,4 +56,10 @@ RECORD_SECTIONS: dict[str, str] = {
     "action": "actions",
     "reflection": "reflection",
     "self_assessment": "reflection",
+    # Preparing a report about a record: "report:<ReportKind value>" opens the Reports page.
+    "report:child": "reports",
+    "report:child_pack": "reports",
+    "report:provider": "reports",
+    "report:provider_pack": "reports",
+    "report:meeting": "reports",
 }

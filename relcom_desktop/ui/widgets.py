@@ -6,9 +6,17 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 E = TypeVar("E", bound=Enum)
 
@@ -96,3 +104,19 @@ def chosen(combo: QComboBox, enum_cls: type[E]) -> E | None:
     """The enumeration member picked in an :func:`enum_combo`, or None for "any"."""
     value = combo.currentData()
     return None if value is None else enum_cls(value)
+
+
+def print_menu_button(
+    parent: QWidget, chosen: SignalInstance, choices: list[tuple[str, str]]
+) -> QToolButton:
+    """A "Print…" button whose menu offers each report; ``chosen`` gets the report's kind."""
+    button = QToolButton(parent)
+    button.setText("Print…")
+    button.setAccessibleName("Print a report")
+    button.setToolTip("Prepare a PDF to preview, save or print")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    for text, kind in choices:
+        menu.addAction(text, lambda k=kind: chosen.emit(k))
+    button.setMenu(menu)
+    return button

@@ -14,7 +14,7 @@ from relcom_desktop.core.plans import ReviewDue, ReviewStatus
 from relcom_desktop.ui.child.flow import FlowLayout
 from relcom_desktop.ui.child.look import chip, set_tone
 from relcom_desktop.ui.formatting import plural, short_date
-from relcom_desktop.ui.widgets import PAGE_SPACING, heading, quiet_label
+from relcom_desktop.ui.widgets import PAGE_SPACING, heading, print_menu_button, quiet_label
 
 
 def facts_line(child: Child, today: dt.date) -> str:
@@ -71,6 +71,7 @@ class ChildHeader(QWidget):
     back_requested = Signal()
     archive_requested = Signal()
     trash_requested = Signal()
+    print_requested = Signal(str)  # a ReportKind value: "child" or "child_pack"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,11 @@ class ChildHeader(QWidget):
         self.archived = chip("Archived: not on the caseload list", "warn")
         self.archive_button = QPushButton("Archive", self)
         self.trash_button = QPushButton("Move to Trash", self)
+        self.print_button = print_menu_button(
+            self,
+            self.print_requested,
+            [("Child summary…", "child"), ("Review pack…", "child_pack")],
+        )
         self._lay_out()
         self.back.clicked.connect(self.back_requested)
         self.archive_button.clicked.connect(self.archive_requested)
@@ -95,6 +101,7 @@ class ChildHeader(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.archive_button)
         top.addWidget(self.trash_button)
         chips = FlowLayout()

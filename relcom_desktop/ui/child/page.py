@@ -69,6 +69,9 @@ class ChildPage(QWidget):
         self.header.back_requested.connect(self.back_requested)
         self.header.archive_requested.connect(self.toggle_archived)
         self.header.trash_requested.connect(self.move_to_trash)
+        self.header.print_requested.connect(
+            lambda kind: bus().open_record.emit(f"report:{kind}", self.child_id)
+        )
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         self.about.dirty_changed.connect(self._mark_about_tab)
         back = QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)

@@ -99,11 +99,15 @@ class MeetingEditor(QWidget):
         self.save_button = QPushButton("&Save", self)
         self.save_button.setToolTip("Ctrl+S")
         self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton("Print minutes…", self)
+        self.print_button.setToolTip("Save the meeting first; the minutes show what is saved")
+        self.print_button.clicked.connect(self._print_minutes)
         self.close_button = QPushButton("Back to meetings", self)
         self.close_button.setToolTip("Esc")
         self.close_button.clicked.connect(self.request_close)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.close_button)
         top.addWidget(self.save_button)
         form = QFormLayout()
@@ -207,6 +211,14 @@ class MeetingEditor(QWidget):
         self._show_rows()
 
     # ---- saving and leaving ------------------------------------------------------------
+
+    def _print_minutes(self) -> None:
+        """Save what is on screen (if anything changed), then prepare the minutes."""
+        if self.has_changes() and not self.save():
+            return
+        meeting = self.detail.meeting
+        if meeting is not None and meeting.id is not None:
+            bus().open_record.emit("report:meeting", meeting.id)
 
     def has_changes(self) -> bool:
         return self._baseline is not None and self.edited() != self._baseline

@@ -227,6 +227,15 @@ class ReportsPage(QWidget):
 
     # ---- building ----------------------------------------------------------------------
 
+    def open_record(self, kind: str, record_id: int) -> None:
+        """From another page's Print… button ("report:child", "report:child_pack", ...).
+
+        A single document is built straight away for preview; a pack waits for the user
+        to choose its sections.
+        """
+        report = ReportKind(kind.removeprefix("report:"))
+        self.prepare(report, record_id, build=not report.is_pack)
+
     def prepare(self, kind: ReportKind | str, record_id: int, *, build: bool = True) -> None:
         """Choose a report about one record (e.g. from a child's page) and build it."""
         self.kind.setCurrentIndex(self.kind.findData(ReportKind(kind).value))

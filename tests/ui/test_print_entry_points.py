@@ -1,0 +1,46 @@
+"""Print… on a child's page and in a meeting lead to the Reports page with the record chosen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings
+
+from relcom_desktop.core import meetings
+from relcom_desktop.reports import ReportKind
+from relcom_desktop.ui.bus import bus
+from tests.ui.helpers import shown_main_window
+
+
+def test_child_page_print_builds_the_child_summary(qtbot, caseload, settings: QSettings) -> None:
+    window = shown_main_window(qtbot, caseload.store, settings)
+    child_id = caseload.children["Amy"]
+    window.open_record("child", child_id)
+    section = window.page("children")
+    header = section.child_page.header
+    header.print_requested.emit("child")
+    assert window.current_section() == "reports"
+    reports = window.page("reports")
+    assert reports.current_kind() is ReportKind.CHILD
+    assert reports.picker.chosen_id() == child_id
+    qtbot.waitUntil(lambda: reports.preview is not None, timeout=20_000)
+
+
+def test_review_pack_waits_for_sections(qtbot, caseload, settings: QSettings) -> None:
+    window = shown_main_window(qtbot, caseload.store, settings)
+    bus().open_record.emit("report:child_pack", caseload.children["Ben"])
+    reports = window.page("reports")
+    assert reports.current_kind() is ReportKind.CHILD_PACK
+    assert reports.preview is None and reports.job is None
+
+
+def test_meeting_print_minutes(qtbot, caseload, settings: QSettings) -> None:
+    window = shown_main_window(qtbot, caseload.store, settings)
+    saved = meetings.create_meeting(
+        caseload.store, meetings.Meeting(title="Panel", starts_at=dt.datetime(2026, 1, 5, 10))
+    )
+    window.open_record("meeting", saved.id)
+    editor = window.page("meetings").editor
+    editor.print_button.click()
+    assert window.current_section() == "reports"
+    assert window.page("reports").current_kind() is ReportKind.MEETING
