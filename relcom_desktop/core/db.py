@@ -211,10 +211,11 @@ class Store:
         with self.engine.connect() as conn:
             yield conn.connection.dbapi_connection
 
-    def rekeyed(self, passphrase: str | None) -> None:
-        """Use the file again after it was re-written with ``passphrase``."""
+    def reopen(self, passphrase: str | None) -> None:
+        """Use the file again after it was re-written or replaced (re-key, restore)."""
         self.engine.dispose()
-        self._use(_make_engine(self.path, passphrase), passphrase)
+        key = None if file_state(self.path) is FileState.PLAIN else passphrase
+        self._use(_open_engine(self.path, key), key)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
         self.section_actions = self._build_menus()
         self._build_status_bar()
         self._restore()
+        from relcom_desktop.ui.safety import Safety
+
+        self.reopen_requested = False
+        self.safety = Safety(self, store, demo=demo)
+        self.safety.install(self.file_menu, self.quit_action, self.tools_menu)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self.file_menu, self.quit_action = file_menu, quit_action
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.bus.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -181,6 +187,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._section_opener(section.key))
             group.addAction(action)
             actions.append(action)
+        self.tools_menu = bar.addMenu("&Tools")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self.show_about)
         return actions
@@ -311,5 +318,6 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.safety.before_close()
         self.save_state()
         super().closeEvent(event)
