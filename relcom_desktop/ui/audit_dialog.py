@@ -36,6 +36,7 @@ class AuditDialog(QDialog):
             lambda: total,
             parent=self,
         )
+        self.model.reset()
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)

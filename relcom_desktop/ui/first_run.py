@@ -84,7 +84,7 @@ class FirstRunWizard(QWizard):
         for page in (welcome, self.about, self.secret):
             self.addPage(page)
         self.currentIdChanged.connect(self._hint_names)
-        self.resize(620, 520)
+        self.resize(600, 460)
 
     def _hint_names(self, _page_id: int) -> None:
         """The user's name and authority make weak passphrases: the meter knows them."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -39,6 +40,10 @@ ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+CARD_WIDTH = 420
+CARD_STYLE = (
+    "#lockCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
+)
 BLOCKED = {QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride}
 
 
@@ -66,6 +71,7 @@ class LockCover(QWidget):
 
     def _lay_out(self, encrypted: bool) -> None:
         column = QVBoxLayout()
+        column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(10)
         column.addWidget(heading("Locked", self), 0, Qt.AlignmentFlag.AlignHCenter)
         text = (
@@ -88,13 +94,19 @@ class LockCover(QWidget):
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(self.message)
-        outer = QHBoxLayout(self)
-        outer.addStretch(1)
-        holder = QWidget(self)
-        holder.setLayout(column)
-        holder.setMaximumWidth(420)
-        outer.addWidget(holder, 4)
-        outer.addStretch(1)
+        card = QFrame(self)
+        card.setObjectName("lockCard")
+        card.setStyleSheet(CARD_STYLE)
+        card.setLayout(column)
+        card.setFixedWidth(min(CARD_WIDTH, max(self.parentWidget().width() - 40, 240)))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addLayout(row)
+        outer.addStretch(3)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):

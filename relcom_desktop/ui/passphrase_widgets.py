@@ -4,8 +4,8 @@ strength meter and a confirm box that validate as you type."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +20,7 @@ METER_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")
 
 
 class PassphraseEdit(QLineEdit):
-    """A password-mode line edit with an eye button to show what was typed."""
+    """A password-mode line edit (see :func:`show_toggle` to reveal what was typed)."""
 
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,16 +28,18 @@ class PassphraseEdit(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(placeholder or "Passphrase")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 22))
-        self.show_action = QAction("Show", self)
-        self.show_action.setCheckable(True)
-        self.show_action.setToolTip("Show the passphrase")
-        self.show_action.toggled.connect(self._show)
-        self.addAction(self.show_action, QLineEdit.ActionPosition.TrailingPosition)
 
-    def _show(self, visible: bool) -> None:
+    def reveal(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
         self.setEchoMode(mode)
-        self.show_action.setText("Hide" if visible else "Show")
+
+
+def show_toggle(parent: QWidget, *edits: PassphraseEdit) -> QCheckBox:
+    """A "Show passphrase" tick box that reveals the given fields while ticked."""
+    box = QCheckBox("S&how passphrase", parent)
+    for edit in edits:
+        box.toggled.connect(edit.reveal)
+    return box
 
 
 class StrengthMeter(QWidget):
@@ -89,6 +91,7 @@ class NewPassphraseForm(QWidget):
         form.addRow("", self.meter)
         form.addRow("&Confirm:", self.confirm)
         form.addRow("", self.match)
+        form.addRow("", show_toggle(self, self.new, self.confirm))
         self.new.textChanged.connect(self._update)
         self.confirm.textChanged.connect(self._update)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import WrongPassphrase
-from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, note
+from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, note, show_toggle
 from relcom_desktop.ui.widgets import heading
 
 Opener = Callable[[str], Store]
@@ -54,6 +54,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(heading("Your data is locked", self))
         layout.addWidget(note(f"Enter your passphrase to open<br><small>{path}</small>", self))
         layout.addWidget(self.passphrase)
+        layout.addWidget(show_toggle(self, self.passphrase))
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
