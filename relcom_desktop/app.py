@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from relcom_desktop import APP_NAME, __version__
@@ -64,6 +66,7 @@ def run_gui(
         return store
     from relcom_desktop.ui.main_window import MainWindow
 
+    previous_hook, sys.excepthook = sys.excepthook, error_hook(store, sys.excepthook)
     try:
         while True:  # a restore from a backup reopens the window on the restored file
             window = MainWindow(store, demo=demo, settings=settings)
@@ -75,7 +78,27 @@ def run_gui(
                 return code
             window.deleteLater()
     finally:
+        sys.excepthook = previous_hook
         store.close()
+
+
+def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., None]:
+    """Show a user-level problem met while the app runs as its plain message, never a
+    traceback: a RelcomError as is, a database error (say, a damaged file) explained."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from relcom_desktop.core.db import explain_failure
+        from relcom_desktop.core.errors import RelcomError
+
+        err = value if isinstance(value, RelcomError) else explain_failure(value, store)
+        if err is None:
+            fallback(kind, value, tb)
+            return
+        QMessageBox.critical(None, APP_NAME, str(err))
+
+    return hook
 
 
 def _open(data_dir: Path, demo: bool) -> Store | int:

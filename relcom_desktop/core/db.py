@@ -321,6 +321,20 @@ def _open_engine(path: Path, passphrase: str | None) -> Engine:
     return engine
 
 
+def explain_failure(exc: BaseException, store: Store) -> errors.StoreError | None:
+    """A plain explanation of a database error met while the file was in use; None if the
+    error did not come from the database (the app then reports it as a fault)."""
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite.Error):
+        return None
+    err = classify_sqlite_error(orig, store.path, keyed=store.encrypted)
+    if isinstance(err, errors.CorruptStore | errors.WrongPassphrase):
+        return errors.CorruptStore(
+            f"The data file {store.path} is damaged. {_restore_advice(store.data_dir)}"
+        )
+    return err
+
+
 def _restore_advice(data_dir: Path) -> str:
     from relcom_desktop.core.backup import restore_advice
 

@@ -8,10 +8,11 @@ the status bar is cleared, so no child's name shows.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +30,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit
 from relcom_desktop.ui.widgets import heading
 
-TICK_MS = 15_000
+TICK_MS = 2_000  # a short tick: after waking, content shows for at most this long
 SLEEP_GAP_S = 60  # a tick this much later than due means the computer was asleep
 LOCKED_TITLE = f"{APP_NAME} — Locked"
 LOCK_SHORTCUT = QKeySequence("Ctrl+L")
@@ -149,6 +150,29 @@ class LockGuard(QObject):
         self.timer.timeout.connect(self.check)
         self.timer.start(tick_ms)
         QApplication.instance().installEventFilter(self)
+        self._watch_sleep()
+
+    def _watch_sleep(self) -> None:
+        """On Linux, also lock as the computer goes to sleep (logind tells us beforehand)."""
+        if not sys.platform.startswith("linux"):
+            return
+        from PySide6.QtDBus import QDBusConnection
+
+        bus = QDBusConnection.systemBus()
+        if bus.isConnected():
+            bus.connect(
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                self,
+                SLOT("about_to_sleep(bool)"),
+            )
+
+    @Slot(bool)
+    def about_to_sleep(self, going: bool) -> None:
+        if going:
+            self.lock()
 
     @property
     def locked(self) -> bool:

@@ -52,11 +52,11 @@ def test_idle_time_on_the_wall_clock_locks(window: MainWindow) -> None:
     guard = window.safety.guard
     assert guard.minutes == 10  # the default
     guard.clock.now += 9 * 60
-    guard.last_tick = guard.clock.now - 15
+    guard.last_tick = guard.clock.now - 2
     guard.check()
     assert not guard.locked
     guard.clock.now += 61
-    guard.last_tick = guard.clock.now - 15
+    guard.last_tick = guard.clock.now - 2
     guard.check()
     assert guard.locked and _covers(window)[0].isVisible()
     assert window.windowTitle() == LOCKED_TITLE
@@ -68,6 +68,13 @@ def test_waking_from_sleep_locks_at_once(window: MainWindow) -> None:
     guard.last_activity = guard.clock.now
     guard.check()
     assert guard.locked
+
+
+def test_going_to_sleep_locks_before_the_lid_opens(window: MainWindow) -> None:
+    window.safety.guard.about_to_sleep(False)
+    assert not window.safety.guard.locked
+    window.safety.guard.about_to_sleep(True)
+    assert window.safety.guard.locked
 
 
 def test_ctrl_l_locks_and_typed_text_survives(qtbot, window: MainWindow) -> None:
@@ -118,7 +125,7 @@ def test_user_activity_postpones_the_lock(qtbot, window: MainWindow) -> None:
     guard.clock.now += 9 * 60
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
     guard.clock.now += 5 * 60
-    guard.last_tick = guard.clock.now - 15
+    guard.last_tick = guard.clock.now - 2
     guard.check()
     assert not guard.locked
 

@@ -174,3 +174,22 @@ def test_a_damaged_file_can_be_restored_from_a_backup_at_start(
     assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
     assert "backup of 24 Nov 2026" in seen[0]
     assert list((tmp_path / "backups").glob("relcom-before-restore-*"))
+
+
+def test_errors_while_running_are_plain_messages(qapp, tmp_path: Path, shown_errors) -> None:
+    from relcom_desktop.app import error_hook
+    from relcom_desktop.core.errors import ValidationError
+
+    store = open_store(tmp_path)
+    seen: list[object] = []
+    hook = error_hook(store, lambda *args: seen.append(args[1]))
+    hook(ValidationError, ValidationError("Please enter a name."), None)
+    assert shown_errors == ["Please enter a name."]
+    from sqlcipher3 import dbapi2
+
+    hook(dbapi2.DatabaseError, dbapi2.DatabaseError("database disk image is malformed"), None)
+    assert "is damaged" in shown_errors[-1] and "no backup" in shown_errors[-1]
+    bug = RuntimeError("a programming fault")
+    hook(RuntimeError, bug, None)
+    assert seen == [bug]  # faults still reach the default hook (stderr), not the user
+    store.close()
