@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from relcom_desktop import APP_NAME, __version__
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from relcom_desktop.core.db import Store
     from relcom_desktop.ui.main_window import MainWindow
 
 ORGANISATION = "RelCom"
@@ -50,32 +53,67 @@ def run_gui(
 ) -> int:
     """Open the data file in ``data_dir`` and run the main window; returns the exit code.
 
-    A data file that cannot be opened is explained in a message box and gives exit code 2.
+    A new data folder starts with the first-run wizard, an encrypted file with the unlock
+    dialog. A data file that cannot be opened is explained in a message box and gives exit
+    code 2; closing the wizard or the unlock dialog gives 0.
     With ``startup_probe`` the app prints ``startup_ms=<n>`` (from ``t0``, default now) once
     the first page has painted, and quits with 0.
     """
     start = time.perf_counter() if t0 is None else t0
-    from PySide6.QtWidgets import QMessageBox
-
-    from relcom_desktop.core.db import open_store
-    from relcom_desktop.core.errors import StoreError
-
     app = make_application(demo=demo)
-    try:
-        store = open_store(Path(data_dir))
-    except StoreError as err:
-        QMessageBox.critical(None, APP_NAME, str(err))
-        return EXIT_STORE_ERROR
+    store = _open(Path(data_dir), demo)
+    if isinstance(store, int):
+        return store
     from relcom_desktop.ui.main_window import MainWindow
 
+    previous_hook, sys.excepthook = sys.excepthook, error_hook(store, sys.excepthook)
     try:
-        window = MainWindow(store, demo=demo, settings=settings)
-        if startup_probe:
-            return _probe_startup(app, window, start)
-        window.show()
-        return app.exec()
+        while True:  # a restore from a backup reopens the window on the restored file
+            window = MainWindow(store, demo=demo, settings=settings)
+            if startup_probe:
+                return _probe_startup(app, window, start)
+            window.show()
+            code = app.exec()
+            if not getattr(window, "reopen_requested", False):
+                return code
+            window.deleteLater()
     finally:
+        sys.excepthook = previous_hook
         store.close()
+
+
+def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., None]:
+    """Show a user-level problem met while the app runs as its plain message, never a
+    traceback: a RelcomError as is, a database error (say, a damaged file) explained."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from relcom_desktop.core.db import explain_failure
+        from relcom_desktop.core.errors import RelcomError
+
+        err = value if isinstance(value, RelcomError) else explain_failure(value, store)
+        if err is None:
+            fallback(kind, value, tb)
+            return
+        QMessageBox.critical(None, APP_NAME, str(err))
+
+    return hook
+
+
+def _open(data_dir: Path, demo: bool) -> Store | int:
+    """The open store, or the exit code: 0 if the user cancelled, 2 if it cannot be opened."""
+    from relcom_desktop.core.errors import StoreError
+    from relcom_desktop.ui.open_flow import explain, open_for_gui
+
+    while True:
+        try:
+            store = open_for_gui(data_dir, demo=demo)
+        except StoreError as err:
+            if explain(data_dir, err):
+                continue  # restored from a backup: open that
+            return EXIT_STORE_ERROR
+        return 0 if store is None else store
 
 
 def _probe_startup(app: QApplication, window: MainWindow, start: float) -> int:

@@ -108,3 +108,25 @@ def test_wrong_passphrase_and_bad_import_are_plain_errors(
     bad.write_text(json.dumps({"format": "relcom-desktop-export", "format_version": 1}))
     assert main(["--data-dir", str(tmp_path / "new"), "import", "--json", str(bad)]) == 2
     assert "no tables" in capsys.readouterr().err
+
+
+def test_the_documented_json_schema_matches_the_data_model(tmp_path: Path) -> None:
+    documented = Path(__file__).resolve().parents[1] / "docs" / "export-schema.json"
+    fresh = tmp_path / "schema.json"
+    assert main(["export", "--json-schema", str(fresh)]) == 0
+    assert json.loads(documented.read_text(encoding="utf-8")) == json.loads(
+        fresh.read_text(encoding="utf-8")
+    ), "regenerate it: relcom export --json-schema docs/export-schema.json"
+
+
+def test_an_export_follows_the_documented_schema(caseload: Path, tmp_path: Path, secret) -> None:
+    from relcom_desktop.core import transfer
+
+    out = tmp_path / "all.json"
+    assert main(["--data-dir", str(caseload), "export", "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    schema = transfer.json_schema()["properties"]["tables"]["properties"]
+    for table, rows in data["tables"].items():
+        items = schema[table]["items"]
+        for row in rows:
+            assert set(items["required"]) <= set(row) <= set(items["properties"])

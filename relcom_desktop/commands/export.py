@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from relcom_desktop.commands import finish_progress, open_data, progress_printer
@@ -32,6 +33,12 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         metavar=("ID", "FOLDER"),
         help="subject access: all held about child ID, as JSON and PDF, into FOLDER",
     )
+    what.add_argument(
+        "--json-schema",
+        type=Path,
+        metavar="FILE",
+        help="write the JSON Schema of the --json format (no data file needed)",
+    )
     cmd.set_defaults(handler=run)
 
 
@@ -40,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
 
     from relcom_desktop.core import csv_export, errors, subject_access, transfer
 
+    if args.json_schema is not None:
+        text = json.dumps(transfer.json_schema(), indent=1, ensure_ascii=False) + "\n"
+        args.json_schema.write_text(text, encoding="utf-8")
+        print(f"Wrote the export format's schema to {args.json_schema}")
+        return 0
     store = open_data(args, lock=False)
     started = time.perf_counter()
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
@@ -48,9 +48,19 @@ def record(
 
 
 def recent_events(store: Store, limit: int = 500) -> list[AuditEvent]:
+    return list_events(store, limit=limit)
+
+
+def list_events(store: Store, *, offset: int = 0, limit: int | None = 500) -> list[AuditEvent]:
+    """A page of the audit log, newest first."""
     stmt = select(m.AuditEvent).order_by(m.AuditEvent.at.desc(), m.AuditEvent.id.desc())
     with store.read() as session:
         return [
             AuditEvent(e.at, e.kind, e.record_kind, e.record_id, e.detail, e.id)
-            for e in session.scalars(stmt.limit(limit))
+            for e in session.scalars(stmt.offset(offset).limit(limit))
         ]
+
+
+def count_events(store: Store) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(m.AuditEvent)) or 0

@@ -260,6 +260,33 @@ def _set_aside(path: Path) -> Path | None:
     return aside
 
 
+def opens_with(path: Path, passphrase: str | None) -> bool:
+    """Whether a backup opens with ``passphrase`` (False only for a wrong passphrase)."""
+    try:
+        verify_backup(path, passphrase)
+    except (errors.WrongPassphrase, errors.NotADatabase):
+        return False
+    return True
+
+
+def restore_open_store(
+    store: Store, backup_path: Path, backup_passphrase: str | None, passphrase: str | None
+) -> Restored:
+    """Restore into the data file ``store`` has open; ``store`` carries on with the result.
+
+    ``passphrase`` is the data file's own (the restored file is keyed with it).
+    """
+    store.engine.dispose()
+    try:
+        restored = restore(store.data_dir, backup_path, backup_passphrase, passphrase)
+    except BaseException:
+        store.reopen(passphrase)
+        raise
+    store.reopen(passphrase or backup_passphrase)
+    record_restore(store, restored)
+    return restored
+
+
 def record_restore(store: Store, restored: Restored) -> None:
     """Note the restore in the audit trail of the restored file."""
     audit.record(

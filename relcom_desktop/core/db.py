@@ -211,10 +211,11 @@ class Store:
         with self.engine.connect() as conn:
             yield conn.connection.dbapi_connection
 
-    def rekeyed(self, passphrase: str | None) -> None:
-        """Use the file again after it was re-written with ``passphrase``."""
+    def reopen(self, passphrase: str | None) -> None:
+        """Use the file again after it was re-written or replaced (re-key, restore)."""
         self.engine.dispose()
-        self._use(_make_engine(self.path, passphrase), passphrase)
+        key = None if file_state(self.path) is FileState.PLAIN else passphrase
+        self._use(_open_engine(self.path, key), key)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -318,6 +319,20 @@ def _open_engine(path: Path, passphrase: str | None) -> Engine:
             raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
         raise
     return engine
+
+
+def explain_failure(exc: BaseException, store: Store) -> errors.StoreError | None:
+    """A plain explanation of a database error met while the file was in use; None if the
+    error did not come from the database (the app then reports it as a fault)."""
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite.Error):
+        return None
+    err = classify_sqlite_error(orig, store.path, keyed=store.encrypted)
+    if isinstance(err, errors.CorruptStore | errors.WrongPassphrase):
+        return errors.CorruptStore(
+            f"The data file {store.path} is damaged. {_restore_advice(store.data_dir)}"
+        )
+    return err
 
 
 def _restore_advice(data_dir: Path) -> str:

@@ -98,9 +98,9 @@ def _rewrite(store: Store, old: str | None, new: str) -> None:
         fsync_dir(path.parent)
     except BaseException:
         remove_quietly(copy)
-        store.rekeyed(old)
+        store.reopen(old)
         raise
-    store.rekeyed(new)
+    store.reopen(new)
 
 
 def export_keyed_copy(source: Path, old: str | None, copy: Path, new: str | None) -> dict[str, int]:

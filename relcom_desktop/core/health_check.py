@@ -7,6 +7,7 @@ Each check gives a line with a status: ``ok``, ``note`` (worth knowing, not a fa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +17,7 @@ from relcom_desktop.core import backup, errors, instance_lock, migrate, rowcodec
 from relcom_desktop.core.db import (
     DB_FILENAME,
     FileState,
+    Store,
     classify_sqlite_error,
     file_state,
     raw_connect,
@@ -49,7 +51,17 @@ class Report:
         return all(f.status is not Status.PROBLEM for f in self.findings)
 
 
-def check(data_dir: Path, passphrase: str | None = None) -> Report:
+def check_store(store: Store) -> Report:
+    """Check the data file ``store`` has open (with its own key)."""
+    return check(store.data_dir, connect=lambda path: store.connect_copy(path, readonly=True))
+
+
+def check(
+    data_dir: Path,
+    passphrase: str | None = None,
+    *,
+    connect: Callable[[Path], Any] | None = None,
+) -> Report:
     path = Path(data_dir) / DB_FILENAME
     findings: list[Finding] = []
     state = file_state(path)
@@ -65,13 +77,13 @@ def check(data_dir: Path, passphrase: str | None = None) -> Report:
     if state is FileState.PLAIN:
         passphrase = None
     try:
-        conn = raw_connect(path, passphrase, readonly=True)
+        conn = connect(path) if connect else raw_connect(path, passphrase, readonly=True)
         try:
             findings.extend(_database_checks(conn, path))
         finally:
             conn.close()
     except sqlite.Error as exc:
-        err = classify_sqlite_error(exc, path, keyed=bool(passphrase))
+        err = classify_sqlite_error(exc, path, keyed=state is FileState.ENCRYPTED)
         if isinstance(err, errors.CorruptStore):
             err = errors.CorruptStore(f"{err} {backup.restore_advice(path.parent)}")
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))

@@ -86,7 +86,7 @@ def _numbered_by_database(column: Column) -> bool:
     return column.primary_key and len(primary) == 1 and kind_of(column) == "integer"
 
 
-def _required(column: Column) -> bool:
+def is_required(column: Column) -> bool:
     """A field that must be in every record: no default, no NULL, not numbered by SQLite."""
     return (
         not column.nullable
@@ -193,7 +193,7 @@ def decode_row(table: Table, data: Any) -> dict[str, Any]:
     row = {}
     for column in table.columns:
         if column.name not in data:
-            if _required(column):
+            if is_required(column):
                 raise ValueError(f"lacks the field {column.name}")
             continue  # older exports may lack newer columns: the column default applies
         try:

@@ -259,3 +259,60 @@ def _plain_db_error(exc: DBAPIError) -> str:
     if "full" in message:
         return "the disk is full"
     return str(exc.orig)[:MAX_REPORTED]
+
+
+# ---- the documented schema -----------------------------------------------------------
+
+_JSON_TYPES: dict[str, dict[str, Any]] = {
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "text": {"type": "string"},
+    "date": {"type": "string", "format": "date"},
+    "datetime": {"type": "string", "format": "date-time", "description": "UTC, no zone"},
+    "json": {},
+}
+
+
+def _column_schema(column: Any) -> dict[str, Any]:
+    kind = rowcodec.kind_of(column)
+    if kind == "enum":
+        values = [member.value for member in rowcodec.enum_class(column)]
+        schema: dict[str, Any] = {"enum": values}
+    else:
+        schema = dict(_JSON_TYPES[kind])
+    if column.nullable:
+        schema = {"anyOf": [schema, {"type": "null"}]} if schema else {}
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (2020-12) of the export format, generated from the data model."""
+    tables = {
+        table.name: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": [c.name for c in table.columns if rowcodec.is_required(c)],
+                "properties": {c.name: _column_schema(c) for c in table.columns},
+            },
+        }
+        for table in rowcodec.tables()
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "RelCom Desktop export",
+        "type": "object",
+        "required": ["format", "format_version", "schema_revision", "tables"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
+            "schema_revision": {
+                "type": "string",
+                "description": "the Alembic revision of the data model that wrote the file",
+            },
+            "app_version": {"type": "string"},
+            "tables": {"type": "object", "additionalProperties": False, "properties": tables},
+        },
+    }

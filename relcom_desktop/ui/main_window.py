@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
         self.section_actions = self._build_menus()
         self._build_status_bar()
         self._restore()
+        from relcom_desktop.ui.safety import Safety
+
+        self.reopen_requested = False
+        self.safety = Safety(self, store, demo=demo)
+        self.safety.install(self.file_menu, self.quit_action, self.tools_menu)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -148,6 +153,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self.file_menu, self.quit_action = file_menu, quit_action
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.bus.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -167,6 +173,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._section_opener(section.key))
             group.addAction(action)
             actions.append(action)
+        self.tools_menu = bar.addMenu("&Tools")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(f"&About {APP_NAME}", self.show_about)
         return actions
@@ -352,5 +359,6 @@ class MainWindow(QMainWindow):
         if not self._may_leave():
             event.ignore()
             return
+        self.safety.before_close()
         self.save_state()
         super().closeEvent(event)

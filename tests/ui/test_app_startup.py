@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relcom_desktop.app import run_gui
+from relcom_desktop.core.db import open_store
 
 
 @pytest.fixture
@@ -49,5 +50,6 @@ def test_application_is_named_for_settings_and_titles(qapp, tmp_path: Path, show
 
 
 def test_startup_probe_reports_the_first_paint(qapp, tmp_path: Path, settings, capsys) -> None:
+    open_store(tmp_path / "data").close()  # an existing plain file: no wizard, no unlock
     assert run_gui(tmp_path / "data", startup_probe=True, settings=settings) == 0
     assert re.fullmatch(r"startup_ms=\d+\n", capsys.readouterr().out)

@@ -95,7 +95,7 @@ def test_view_menu_lists_sections_with_shortcuts(window: MainWindow) -> None:
     shortcuts = [a.shortcut().toString() for a in window.section_actions]
     assert shortcuts == [f"Ctrl+{n}" for n in range(1, 9)]
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Tools", "&Help"]
     assert not window.undo_action.isEnabled()
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
 

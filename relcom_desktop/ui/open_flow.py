@@ -1,0 +1,90 @@
+"""Opening the data file when the app starts: first-run wizard, unlock dialog, or straight in.
+
+A file that cannot be opened is explained in its own words; a damaged one can be restored
+from a backup right there, since the main window (and its File menu) cannot open without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from relcom_desktop import APP_NAME
+from relcom_desktop.core import backup, preferences
+from relcom_desktop.core.db import (
+    FileState,
+    Store,
+    data_file,
+    ensure_writable_dir,
+    file_state,
+    open_store,
+)
+from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
+
+
+def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
+    """The open store, or None if the user chose not to go on. Raises StoreError."""
+    path = data_file(data_dir)
+    state = file_state(path)
+    if state is FileState.MISSING and not demo:
+        return _first_run(data_dir)
+    if state is FileState.ENCRYPTED:
+        return _unlock(data_dir, path)
+    return open_store(data_dir)
+
+
+def _first_run(data_dir: Path) -> Store | None:
+    from relcom_desktop.ui.first_run import FirstRunWizard
+
+    ensure_writable_dir(data_dir)  # say so before asking anything
+    wizard = FirstRunWizard()
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    answers = wizard.answers()
+    store = open_store(data_dir, answers.passphrase)
+    preferences.put(store, preferences.USER_NAME, answers.user_name)
+    preferences.put(store, preferences.USER_LA, answers.local_authority)
+    return store
+
+
+def _unlock(data_dir: Path, path: Path) -> Store | None:
+    from relcom_desktop.ui.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(path, lambda secret: open_store(data_dir, secret))
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if dialog.error is not None:
+        raise dialog.error
+    return dialog.store if accepted else None
+
+
+def explain(data_dir: Path, err: StoreError) -> bool:
+    """Show why the file could not be opened; True if a backup was restored (try again)."""
+    backups = backup.list_backups(data_dir)
+    if not isinstance(err, CorruptStore) or not backups:
+        QMessageBox.critical(None, APP_NAME, str(err))
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(err))
+    restore_button = box.addButton("&Restore from a backup…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return False
+    return _restore_damaged(data_dir)
+
+
+def _restore_damaged(data_dir: Path) -> bool:
+    from relcom_desktop.ui.restore_dialog import RestoreDialog
+
+    dialog = RestoreDialog(data_dir)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        return False
+    try:
+        restored = backup.restore(data_dir, dialog.chosen, dialog.backup_passphrase)
+        store = open_store(data_dir, dialog.backup_passphrase)
+        backup.record_restore(store, restored)
+        store.close()
+    except RelcomError as again:
+        QMessageBox.critical(None, APP_NAME, str(again))
+        return False
+    return True

@@ -1,0 +1,87 @@
+"""Changing the passphrase (re-key), or encrypting a file that has none yet."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relcom_desktop.core import encryption
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.background import run_with_progress
+from relcom_desktop.ui.passphrase_widgets import NewPassphraseForm, PassphraseEdit, note
+
+ENCRYPT_NOTE = (
+    "This data file is not encrypted yet. Choose a passphrase: the file is copied, the copy "
+    "encrypted and checked, and only then put in place of the original. "
+    "<b>There is no way to recover a forgotten passphrase.</b>"
+)
+CHANGE_NOTE = (
+    "Backups made before the change keep the passphrase they were made with: you will be "
+    "asked for it if you ever restore one of them."
+)
+
+
+class PassphraseDialog(QDialog):
+    """Current passphrase (when there is one), new passphrase twice; saves on OK."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        changing = store.encrypted
+        self.setWindowTitle("Change passphrase" if changing else "Encrypt data file")
+        self.current = PassphraseEdit("Current passphrase", self)
+        self.form = NewPassphraseForm(parent=self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.ok = self.buttons.addButton(
+            "&Change passphrase" if changing else "&Encrypt",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note(CHANGE_NOTE if changing else ENCRYPT_NOTE, self))
+        if changing:
+            top = QFormLayout()
+            top.addRow("C&urrent:", self.current)
+            layout.addLayout(top)
+        else:
+            self.current.hide()
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ok.setEnabled(False)
+        self.form.changed.connect(self.ok.setEnabled)
+        self.setMinimumWidth(520)
+
+    def save(self) -> None:
+        new = self.form.passphrase()
+        confirm = self.form.confirm.text()
+        current = self.current.text()
+
+        def work(_progress: object, _cancelled: object) -> None:
+            if self.store.encrypted:
+                encryption.change_passphrase(self.store, current, new, confirm)
+            else:
+                encryption.encrypt_store(self.store, new, confirm)
+
+        try:
+            run_with_progress(self, "Re-writing the data file…", work, can_cancel=False)
+        except RelcomError as err:
+            self.error.setText(str(err))
+            return
+        QMessageBox.information(
+            self, self.windowTitle(), "Done. Use the new passphrase from now on."
+        )
+        self.accept()

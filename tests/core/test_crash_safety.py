@@ -1,0 +1,63 @@
+"""Crash safety: a writer killed with SIGKILL at random moments loses nothing it committed."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from relcom_desktop.core.db import raw_connect
+
+SECRET = "lantern otter quiver maple"
+ROUNDS = 20
+WRITER = """
+import sys
+from pathlib import Path
+from relcom_desktop.core.children import Child, create_child
+from relcom_desktop.core.db import open_store
+store = open_store(Path(sys.argv[1]), sys.argv[2])
+print("ready", flush=True)
+n = 0
+while True:
+    n += 1
+    child = create_child(store, Child(preferred_name=f"Child {sys.argv[3]}-{n}", notes="x" * 500))
+    print(child.id, flush=True)  # only after the transaction committed
+"""
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+
+
+def _run_and_kill(folder: Path, round_no: int, rng: random.Random) -> list[int]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(folder), SECRET, str(round_no)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(rng.uniform(0.02, 0.4))
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return [int(line) for line in proc.stdout.read().split() if line.strip().isdigit()]
+
+
+def test_committed_records_survive_sigkill(tmp_path: Path) -> None:
+    rng = random.Random(8)
+    committed: list[int] = []
+    for round_no in range(ROUNDS):
+        committed += _run_and_kill(tmp_path, round_no, rng)
+        conn = raw_connect(tmp_path / "relcom.sqlite3", SECRET)
+        try:
+            present = {row[0] for row in conn.execute("SELECT id FROM child")}
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+        missing = set(committed) - present
+        assert not missing, f"round {round_no}: committed children lost: {sorted(missing)[:5]}"
+    assert len(committed) > ROUNDS  # the writer really wrote in most rounds

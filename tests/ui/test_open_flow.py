@@ -1,0 +1,195 @@
+"""Starting the app: first-run wizard, unlock dialog, and files that cannot be opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from relcom_desktop.app import run_gui
+from relcom_desktop.core import backup, preferences
+from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core.errors import WrongPassphrase
+from relcom_desktop.ui.first_run import FirstRunWizard
+from relcom_desktop.ui.unlock_dialog import UnlockDialog
+from tests.core.factories import a_child
+
+SECRET = "lantern otter quiver maple"
+
+
+def when_shown(kind: type, act: Callable[[QWidget], None], tries: int = 100) -> None:
+    """Act on the next modal window of ``kind`` once it is showing (never block a test)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            act(widget)
+        elif tries > 0:
+            when_shown(kind, act, tries - 1)
+
+    QTimer.singleShot(50, poll)
+
+
+def test_wizard_is_keyboard_driven_and_wants_a_strong_matching_passphrase(qtbot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    finish = wizard.button(wizard.WizardButton.FinishButton)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert not wizard.currentPage().isComplete()
+    qtbot.keyClicks(wizard.about.name, "Sam Taylor")
+    qtbot.keyClicks(wizard.about.authority, "Kent County Council")
+    assert wizard.currentPage().isComplete()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    form = wizard.secret.form
+    qtbot.keyClicks(form.new, "kent")
+    assert "Use at least 10 characters" in form.meter.advice.text()
+    form.new.clear()
+    qtbot.keyClicks(form.new, SECRET)
+    assert form.meter.label.text().endswith("strong</b>")
+    qtbot.keyClicks(form.confirm, SECRET[:-1])
+    assert form.match.text() == "The two are different." and not finish.isEnabled()
+    qtbot.keyClicks(form.confirm, SECRET[-1])
+    assert form.match.text() == "The two match." and finish.isEnabled()
+    answers = wizard.answers()
+    assert (answers.user_name, answers.local_authority) == ("Sam Taylor", "Kent County Council")
+
+
+def test_first_run_creates_an_encrypted_file_with_the_users_details(
+    qapp, tmp_path: Path, settings, capsys
+) -> None:
+    def fill(wizard: QWidget) -> None:
+        assert isinstance(wizard, FirstRunWizard)
+        wizard.about.name.setText("Sam Taylor")
+        wizard.about.authority.setText("Kent County Council")
+        wizard.secret.form.new.setText(SECRET)
+        wizard.secret.form.confirm.setText(SECRET)
+        wizard.accept()
+
+    when_shown(FirstRunWizard, fill)
+    assert run_gui(tmp_path / "new", startup_probe=True, settings=settings) == 0
+    path = tmp_path / "new" / DB_FILENAME
+    assert file_state(path) is FileState.ENCRYPTED
+    store = open_store(tmp_path / "new", SECRET)
+    assert preferences.get(store, preferences.USER_NAME) == "Sam Taylor"
+    assert preferences.get(store, preferences.USER_LA) == "Kent County Council"
+    store.close()
+
+
+def test_closing_the_wizard_creates_nothing(qapp, tmp_path: Path) -> None:
+    when_shown(FirstRunWizard, lambda w: w.reject())
+    assert run_gui(tmp_path / "new") == 0
+    assert not (tmp_path / "new" / DB_FILENAME).exists()
+
+
+def test_unlock_dialog_says_when_the_passphrase_is_wrong(qtbot) -> None:
+    opened: list[str] = []
+
+    def opener(secret: str):
+        if secret != SECRET:
+            raise WrongPassphrase("no")
+        opened.append(secret)
+        return "store"
+
+    dialog = UnlockDialog(Path("/data/relcom.sqlite3"), opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "guess")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert "not right" in dialog.message.text() and dialog.isVisible()
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, SECRET)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert opened == [SECRET] and dialog.store == "store" and dialog.attempts == 1
+
+
+def test_an_encrypted_file_opens_after_unlocking(qapp, tmp_path: Path, settings) -> None:
+    store = open_store(tmp_path, SECRET)
+    a_child(store, "Robin")
+    store.close()
+
+    def unlock(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnlockDialog)
+        dialog.passphrase.setText(SECRET)
+        dialog.try_unlock()
+
+    when_shown(UnlockDialog, unlock)
+    assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[str]:
+    messages: list[str] = []
+
+    def record(parent, title, text, *args, **kwargs):
+        messages.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    return messages
+
+
+def _damage(folder: Path) -> None:
+    path = folder / DB_FILENAME
+    data = bytearray(path.read_bytes())
+    data[4096 : 4096 * 3] = b"\xde\xad" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_file_without_backups_says_so(qapp, tmp_path: Path, shown_errors) -> None:
+    store = open_store(tmp_path)
+    for i in range(200):
+        a_child(store, f"Child {i}", la_reference=f"R{i}")
+    store.close()
+    _damage(tmp_path)
+    assert run_gui(tmp_path) == 2
+    assert "damaged" in shown_errors[0] and "no backup" in shown_errors[0]
+
+
+def test_a_damaged_file_can_be_restored_from_a_backup_at_start(
+    qapp, tmp_path: Path, settings
+) -> None:
+    store = open_store(tmp_path)
+    for i in range(200):
+        a_child(store, f"Child {i}", la_reference=f"R{i}")
+    backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    store.close()
+    _damage(tmp_path)
+    seen: list[str] = []
+
+    def choose_restore(box: QWidget) -> None:
+        seen.append(box.text())
+        button = next(b for b in box.findChildren(QPushButton) if "Restore" in b.text())
+        button.click()
+        from relcom_desktop.ui.restore_dialog import RestoreDialog
+
+        when_shown(RestoreDialog, lambda dialog: dialog._accept())
+
+    when_shown(QMessageBox, choose_restore)
+    assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
+    assert "backup of 24 Nov 2026" in seen[0]
+    assert list((tmp_path / "backups").glob("relcom-before-restore-*"))
+
+
+def test_errors_while_running_are_plain_messages(qapp, tmp_path: Path, shown_errors) -> None:
+    from relcom_desktop.app import error_hook
+    from relcom_desktop.core.errors import ValidationError
+
+    store = open_store(tmp_path)
+    seen: list[object] = []
+    hook = error_hook(store, lambda *args: seen.append(args[1]))
+    hook(ValidationError, ValidationError("Please enter a name."), None)
+    assert shown_errors == ["Please enter a name."]
+    from sqlcipher3 import dbapi2
+
+    hook(dbapi2.DatabaseError, dbapi2.DatabaseError("database disk image is malformed"), None)
+    assert "is damaged" in shown_errors[-1] and "no backup" in shown_errors[-1]
+    bug = RuntimeError("a programming fault")
+    hook(RuntimeError, bug, None)
+    assert seen == [bug]  # faults still reach the default hook (stderr), not the user
+    store.close()

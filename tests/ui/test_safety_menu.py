@@ -1,0 +1,182 @@
+"""The File and Tools menu items that keep data safe, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from relcom_desktop.core import audit, backup, retention
+from relcom_desktop.core.children import count_children
+from relcom_desktop.core.db import open_store
+from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.ui.audit_dialog import AuditDialog
+from relcom_desktop.ui.child_picker import ChildPicker
+from relcom_desktop.ui.main_window import MainWindow
+from relcom_desktop.ui.passphrase_dialog import PassphraseDialog
+from relcom_desktop.ui.restore_dialog import RestoreDialog
+from relcom_desktop.ui.retention_dialog import RetentionDialog
+
+SECRET = "lantern otter quiver maple"
+
+
+@pytest.fixture
+def infos(monkeypatch) -> list[str]:
+    said: list[str] = []
+
+    def record(parent, title, text, *args, **kwargs):
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(record))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
+    return said
+
+
+@pytest.fixture
+def window(qtbot, caseload, settings) -> MainWindow:
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    return win
+
+
+def test_file_and_tools_menus_offer_the_safety_actions(window: MainWindow) -> None:
+    file_items = [a.text() for a in window.file_menu.actions() if a.text()]
+    assert file_items[-1] == "&Quit"
+    for text in (
+        "&Back up now",
+        "&Restore from backup…",
+        "Export all records (&JSON)…",
+        "Export &everything about a child…",
+        "&Encrypt data file…",
+        "&Lock",
+    ):
+        assert text in file_items
+    tools = [a.text() for a in window.tools_menu.actions()]
+    assert tools == [
+        "&Audit log…",
+        "Records &retention…",
+        "&Check data file",
+        "Lock &after idle time…",
+    ]
+
+
+def test_back_up_now_makes_a_verified_backup(qtbot, window: MainWindow) -> None:
+    window.safety.actions["backup"].trigger()
+    qtbot.waitUntil(lambda: bool(backup.list_backups(window.store.data_dir)))
+    assert "Backup made and checked" in window.statusBar().currentMessage()
+
+
+def test_exports_ask_where_then_warn_the_file_is_not_encrypted(
+    window: MainWindow, tmp_path: Path, monkeypatch, infos
+) -> None:
+    target = tmp_path / "all.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    window.safety.actions["export_json"].trigger()
+    assert target.exists() and "not encrypted" in infos[-1]
+    window.safety._csv_exporter("children")()  # the same chosen path, now a CSV list
+    assert target.read_text(encoding="utf-8-sig").startswith("Id,")
+
+
+def test_export_everything_about_a_child_from_a_picker(
+    window: MainWindow, caseload, tmp_path: Path, monkeypatch, infos
+) -> None:
+    def pick(self) -> int:
+        self.search.setText("Ben")
+        self.refresh("Ben")
+        self._accept()
+        return ChildPicker.DialogCode.Accepted
+
+    monkeypatch.setattr(ChildPicker, "exec", pick)
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path))
+    )
+    window.safety.actions["export_child"].trigger()
+    ben = caseload.children["Ben"]
+    written = sorted(tmp_path.glob("subject-access-*"))
+    assert [p.suffix for p in written] == [".json", ".pdf"]
+    assert all(p.name.startswith(f"subject-access-child-{ben}-") for p in written)
+    assert "Ben" not in infos[-1]
+
+
+def test_audit_log_is_read_only_and_lists_events(qtbot, caseload) -> None:
+    audit.record(caseload.store, AuditKind.BACKUP, "data file")
+    dialog = AuditDialog(caseload.store)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 1).data() == "Backup"
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+    flags = dialog.model.flags(dialog.model.index(0, 0))
+    assert not flags & Qt.ItemFlag.ItemIsEditable
+
+
+def test_retention_review_lists_and_deletes_only_when_confirmed(
+    qtbot, caseload, monkeypatch
+) -> None:
+    import datetime as dt
+
+    store = caseload.store
+    retention.set_keep_until(store, caseload.children["Amy"], dt.date(2020, 1, 1))
+    dialog = RetentionDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Amy"
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("amy", True)))
+    dialog.delete()
+    assert count_children(store) == 4  # the name typed did not match: nothing deleted
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Amy", True)))
+    dialog.delete()
+    assert count_children(store) == 3 and dialog.table.rowCount() == 0
+
+
+def test_encrypt_then_change_passphrase_from_the_menu(qtbot, caseload, infos) -> None:
+    store = caseload.store
+    dialog = PassphraseDialog(store)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    qtbot.keyClicks(dialog.form.new, SECRET)
+    qtbot.keyClicks(dialog.form.confirm, SECRET)
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    assert store.encrypted and count_children(store) == 4
+    change = PassphraseDialog(store)
+    qtbot.addWidget(change)
+    change.current.setText("wrong one here")
+    change.form.new.setText("copper meadow violin fog")
+    change.form.confirm.setText("copper meadow violin fog")
+    change.ok.click()
+    assert "not right" in change.error.text()
+    change.current.setText(SECRET)
+    change.ok.click()
+    assert store.passphrase_matches("copper meadow violin fog")
+
+
+def test_restore_from_the_menu_reopens_the_window(
+    qtbot, tmp_path: Path, settings, monkeypatch, infos
+) -> None:
+    from tests.core.factories import a_child
+
+    store = open_store(tmp_path, SECRET)
+    a_child(store, "Robin")
+    made = backup.make_backup(store)
+    a_child(store, "Later")
+    win = MainWindow(store, settings=settings)
+    qtbot.addWidget(win)
+
+    def choose(self) -> int:
+        self.passphrase.setText(SECRET)
+        self._accept()
+        return RestoreDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose)
+    win.safety.actions["restore"].trigger()
+    assert win.reopen_requested and count_children(store) == 1
+    assert made.path.exists()
+    store.close()
