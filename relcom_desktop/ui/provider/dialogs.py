@@ -23,6 +23,7 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service, save_undoably
+from relcom_desktop.ui.widgets import chosen
 
 PROVIDERS = Service(
     providers.create_provider,
@@ -113,7 +114,7 @@ class ProviderDialog(RecordDialog):
     def record(self) -> providers.Provider:
         return providers.Provider(
             name=self.name.text(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, PlacementProvider),
             phone=self.phone.text(),
             email=self.email.text().strip(),
             website=self.website.text().strip(),
@@ -165,9 +166,9 @@ class SettingDialog(RecordDialog):
             provider_id=self.provider_id,
             name=self.name.text(),
             urn=self.urn.text(),
-            setting_type=self.type.currentData(),
+            setting_type=chosen(self.type, SettingType),
             registered_places=number_of(self.places),
-            ofsted_judgement=self.judgement.currentData(),
+            ofsted_judgement=chosen(self.judgement, OfstedJudgement),
             ofsted_date=self.inspected.value(),
             address=self.address.toPlainText().strip(),
             postcode=self.postcode.text(),
@@ -255,7 +256,7 @@ class ReportDialog(RecordDialog):
     def record(self) -> provider_records.ProviderReport:
         return provider_records.ProviderReport(
             setting_id=self.setting.currentData(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, ProviderReportKind),
             received_on=date_of(self.received),
             period_start=self.period_start.value(),
             period_end=self.period_end.value(),

@@ -37,7 +37,7 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service, save_undoably
-from relcom_desktop.ui.widgets import quiet_label
+from relcom_desktop.ui.widgets import chosen, quiet_label
 
 AUTOSAVE_MS = 2000
 KIND = "journal_entry"
@@ -163,7 +163,7 @@ class JournalEntryDialog(FormDialog):
         return drafts.JournalDraft(
             provider_id=self.provider.value(),
             occurred_on=date_of(self.occurred),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, JournalKind),
             summary=self.summary.text(),
             body=self.notes.toPlainText(),
             trust=self.trust.value(),

@@ -26,6 +26,7 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service
+from relcom_desktop.ui.widgets import chosen
 
 VISITS = Service(
     records.create_visit,
@@ -107,7 +108,7 @@ class VisitDialog(RecordDialog):
         self.need(lambda: self.setting.count() > 0, "a setting (add one first)")
         self.need(
             lambda: (
-                self.risk.currentData() in (None, RiskRating.GREEN)
+                chosen(self.risk, RiskRating) in (None, RiskRating.GREEN)
                 or bool(self.reason.toPlainText().strip())
             ),
             "the reason for the rating",
@@ -121,7 +122,7 @@ class VisitDialog(RecordDialog):
             visited_on=date_of(self.visited),
             documents_seen=ticked(self.documents),
             findings=self.findings.toPlainText(),
-            risk=self.risk.currentData(),
+            risk=chosen(self.risk, RiskRating),
             risk_reason=self.reason.toPlainText(),
             id=self.original.id if self.original else None,
         )
@@ -164,7 +165,7 @@ class DocumentDialog(RecordDialog):
     def record(self) -> setting_documents.SettingDocument:
         return setting_documents.SettingDocument(
             setting_id=self.setting.currentData(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, SettingDocumentKind),
             title=self.title.text(),
             dated=self.dated.value(),
             expires=self.expires.value(),

@@ -36,7 +36,7 @@ from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.provider.background import Task
 from relcom_desktop.ui.provider.forms import ERROR_STYLE
-from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
 
 FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 COLUMNS = (
@@ -70,7 +70,7 @@ class OfstedImportDialog(QDialog):
         self.store = store
         self.path = path
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.task: Task | None = None
         self._lines: list[PreviewLine] = []
         self.setWindowTitle("Import Ofsted provider list")
@@ -184,7 +184,7 @@ class OfstedImportDialog(QDialog):
         self._update_import_button()
 
     def _show_rows(self) -> None:
-        status = self.show_only.currentData()
+        status = chosen(self.show_only, RowStatus)
         lines = self.preview.lines if self.preview else []
         self._lines = [ln for ln in lines if status is None or ln.status is status]
         self.model.reset()
@@ -193,13 +193,13 @@ class OfstedImportDialog(QDialog):
         p = self.preview
         ready = (
             p is not None
-            and self.result is None
+            and self.outcome is None
             and p.changes > 0
             and (not p.count(RowStatus.REJECTED) or self.skip.isChecked())
             and not (self.task and self.task.running)
         )
         self.import_button.setEnabled(ready)
-        if p is not None and self.result is None:
+        if p is not None and self.outcome is None:
             self.import_button.setText(f"Import {plural(p.changes, 'change')}")
 
     # ---- committing ----------------------------------------------------------------------------
@@ -218,7 +218,7 @@ class OfstedImportDialog(QDialog):
         self._update_import_button()
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.progress.hide()
         self.status.setText(result_text(result))
         self.import_button.setEnabled(False)
@@ -229,8 +229,8 @@ class OfstedImportDialog(QDialog):
     def reject(self) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()  # the work stops at its next check; nothing is kept
-            self.task.succeeded.disconnect()
-            self.task.failed.disconnect()
+            for signal in (self.task.succeeded, self.task.failed, self.task.progressed):
+                signal.disconnect()
         super().reject()
 
 
