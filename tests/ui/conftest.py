@@ -127,3 +127,17 @@ def caseload(store: Store) -> Caseload:
         "Quiet Lane Care": quiet.id,
     }
     return Caseload(store, ids, providers)
+
+
+@pytest.fixture
+def main_window(qtbot, caseload: Caseload, settings: QSettings):
+    """The main window on the small caseload, shown and active (so shortcuts work)."""
+    from relcom_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win

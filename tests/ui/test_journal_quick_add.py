@@ -26,14 +26,8 @@ def discard_when_asked(monkeypatch) -> None:
 
 
 @pytest.fixture
-def window(qtbot, caseload, settings) -> MainWindow:
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def focused():

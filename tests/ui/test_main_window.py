@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -15,14 +15,8 @@ from relcom_desktop.ui.provider.section import ProvidersSection
 
 
 @pytest.fixture
-def window(qtbot, caseload, settings: QSettings) -> MainWindow:
-    win = MainWindow(caseload.store, settings=settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
+def window(main_window: MainWindow) -> MainWindow:
+    return main_window
 
 
 def test_opens_on_today_with_the_plain_title(window: MainWindow) -> None:

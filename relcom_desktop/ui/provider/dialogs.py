@@ -79,6 +79,10 @@ class RecordDialog(FormDialog):
         self.store = store
         self.original = original
 
+    @property
+    def original_id(self) -> int | None:
+        return self.original.id if self.original is not None else None
+
     def record(self) -> Any:
         raise NotImplementedError
 
@@ -120,7 +124,7 @@ class ProviderDialog(RecordDialog):
             website=self.website.text().strip(),
             address=self.address.toPlainText().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -175,7 +179,7 @@ class SettingDialog(RecordDialog):
             local_authority=self.local_authority.text().strip(),
             region=self.region.text().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -213,7 +217,7 @@ class ContactDialog(RecordDialog):
             phone=self.phone.text().strip(),
             email=self.email.text().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -263,5 +267,5 @@ class ReportDialog(RecordDialog):
             summary=self.summary.toPlainText(),
             concerns=self.concerns.toPlainText(),
             follow_up=self.follow_up.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )

@@ -44,6 +44,22 @@ KIND = "journal_entry"
 JOURNAL = Service(create_entry, update_entry, delete_entry, restore_entry, "journal entry", KIND)
 
 
+def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = None) -> JournalEntry:
+    """The entry the form's contents describe (the service checks it when saved)."""
+    return JournalEntry(
+        provider_id=d.provider_id or 0,
+        occurred_on=d.occurred_on or dt.date.today(),
+        kind=d.kind or JournalKind.VISIT,
+        summary=d.summary,
+        body=d.body,
+        trust=d.trust,
+        follow_up_on=d.follow_up_on,
+        setting_id=original.setting_id if original else None,
+        child_ids=d.child_ids,
+        id=original.id if original else None,
+    )
+
+
 class TrustScale(QWidget):
     """How trust felt after the interaction: the five named levels, or not recorded."""
 
@@ -172,19 +188,7 @@ class JournalEntryDialog(FormDialog):
         )
 
     def entry(self) -> JournalEntry:
-        d = self.draft()
-        return JournalEntry(
-            provider_id=d.provider_id or 0,
-            occurred_on=d.occurred_on or dt.date.today(),
-            kind=d.kind or JournalKind.OTHER,
-            summary=d.summary,
-            body=d.body,
-            trust=d.trust,
-            follow_up_on=d.follow_up_on,
-            setting_id=self.original.setting_id if self.original else None,
-            child_ids=d.child_ids,
-            id=self.original.id if self.original else None,
-        )
+        return entry_from_draft(self.draft(), self.original)
 
     # ---- drafts ------------------------------------------------------------------------------
 
@@ -195,20 +199,7 @@ class JournalEntryDialog(FormDialog):
         draft = drafts.load_draft(self.store)
         if draft is None:
             return
-        self._fill(
-            JournalEntry(
-                provider_id=draft.provider_id or 0,
-                occurred_on=draft.occurred_on or dt.date.today(),
-                kind=draft.kind or JournalKind.VISIT,
-                summary=draft.summary,
-                body=draft.body,
-                trust=draft.trust,
-                follow_up_on=draft.follow_up_on,
-                child_ids=draft.child_ids,
-            ),
-            None,
-            (),
-        )
+        self._fill(entry_from_draft(draft), None, ())
         when = draft.saved_at.replace(tzinfo=dt.UTC).astimezone() if draft.saved_at else None
         stamp = f" at {when:%H:%M} on {when.day} {when:%b}" if when else ""
         self.restored.setText(

@@ -124,7 +124,7 @@ class VisitDialog(RecordDialog):
             findings=self.findings.toPlainText(),
             risk=chosen(self.risk, RiskRating),
             risk_reason=self.reason.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -170,7 +170,7 @@ class DocumentDialog(RecordDialog):
             dated=self.dated.value(),
             expires=self.expires.value(),
             notes=self.notes.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -228,7 +228,7 @@ class Reg40Dialog(RecordDialog):
             response=self.response.toPlainText(),
             reviewed=self.reviewed.isChecked(),
             child_ids=self.children.chosen(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 

@@ -3,8 +3,7 @@ judgements, and the children placed there today."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
@@ -18,7 +17,7 @@ from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.provider.dialogs import SETTINGS, SettingDialog
-from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows
+from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked
 from relcom_desktop.ui.provider.tabs import ProviderTab, card
 from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_SPACING
@@ -110,15 +109,12 @@ class OverviewTab(ProviderTab):
             parent=self,
         )
         self._buttons()
-        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.settings)
-        split.addWidget(self.children)
-        split.setChildrenCollapsible(False)
+        self.split = stacked(self, self.settings, self.children)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, PAGE_SPACING, 0, 0)
         layout.setSpacing(PAGE_SPACING)
         layout.addLayout(cards)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
 
     def _buttons(self) -> None:
         self.settings.add_button("Add setting…", lambda: self._edit_setting(None))

@@ -30,6 +30,15 @@ Row = Any
 EXTRA_PADDING = 12  # the first column also holds the focus frame
 
 
+def stacked(parent: QWidget, *lists: RecordList) -> QSplitter:
+    """Lists one above the other, each keeping some height."""
+    split = QSplitter(Qt.Orientation.Vertical, parent)
+    for lst in lists:
+        split.addWidget(lst)
+    split.setChildrenCollapsible(False)
+    return split
+
+
 def share_by_rows(split: QSplitter, lists: Sequence[RecordList]) -> None:
     """Give each list in a splitter room in proportion to its rows (at least a few)."""
     split.setSizes([(max(2, len(lst.rows)) + 2) * 100 for lst in lists])
