@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, insert, or_, select
+from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -185,9 +185,9 @@ def _journal_query(f: JournalFilter) -> Select:
     if f.kind is not None:
         stmt = stmt.where(m.JournalEntry.kind == f.kind)
     if f.child_id is not None:
-        link = m.journal_entry_child
+        link = m.journal_entry_child  # driven by the child's few links, not every entry
         stmt = stmt.where(
-            exists().where(link.c.entry_id == m.JournalEntry.id, link.c.child_id == f.child_id)
+            m.JournalEntry.id.in_(select(link.c.entry_id).where(link.c.child_id == f.child_id))
         )
     if f.date_from is not None:
         stmt = stmt.where(m.JournalEntry.occurred_on >= f.date_from)

@@ -145,7 +145,7 @@ def test_monitoring_visit_and_document_checklist(qtbot, section: ProvidersSectio
     insurance = [line for line in monitoring.documents.rows if line.kind.value == "insurance"]
     assert insurance[0].status.value == "expired"
     overview = tab(section, "Overview")
-    assert overview.settings.model.index(0, 8).data() == "⚠ 6 to chase"
+    assert overview.settings.model.index(0, 7).data() == "⚠ 6 to chase"
 
 
 def test_relationship_tab_draws_trust_and_tallies(qtbot, section, caseload) -> None:

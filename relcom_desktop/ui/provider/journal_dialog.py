@@ -119,8 +119,8 @@ class JournalEntryDialog(FormDialog):
         self.need(
             lambda: bool(self.summary.text().strip()), "a short summary", self.summary.textChanged
         )
-        self.provider.currentIndexChanged.connect(self._mark_placed_children)
         self._fill(entry, provider_id, child_ids)
+        self.provider.currentIndexChanged.connect(self._mark_placed_children)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         if new:
             self._restore_draft()
@@ -155,25 +155,24 @@ class JournalEntryDialog(FormDialog):
     # ---- filling and reading ---------------------------------------------------------------
 
     def _fill(self, e: JournalEntry | None, provider_id: int | None, child_ids: tuple[int, ...]):
-        if e is None:
-            self.provider.set_value(provider_id)
-            self.children.set_chosen(child_ids)
-            self._mark_placed_children()
-            return
-        self.provider.set_value(e.provider_id)
-        self.occurred.setDate(e.occurred_on)
-        self.kind.setCurrentIndex(self.kind.findData(e.kind))
-        self.summary.setText(e.summary)
-        self.notes.setPlainText(e.body)
-        self.children.set_chosen(e.child_ids)
-        self.trust.set_value(e.trust)
-        self.follow_up.set_value(e.follow_up_on)
-        self._mark_placed_children()
+        if e is not None:
+            provider_id, child_ids = e.provider_id, e.child_ids
+            self.occurred.setDate(e.occurred_on)
+            self.kind.setCurrentIndex(self.kind.findData(e.kind))
+            self.summary.setText(e.summary)
+            self.notes.setPlainText(e.body)
+            self.trust.set_value(e.trust)
+            self.follow_up.set_value(e.follow_up_on)
+        self.provider.set_value(provider_id)
+        self.children.set_chosen(child_ids, self._placed_children())
 
-    def _mark_placed_children(self, *_args: object) -> None:
+    def _placed_children(self) -> list[int]:
         provider_id = self.provider.value()
         placed = children_placed_with(self.store, provider_id) if provider_id else []
-        self.children.set_placed_here(c.child_id for c in placed)
+        return [c.child_id for c in placed]
+
+    def _mark_placed_children(self, *_args: object) -> None:
+        self.children.set_placed_here(self._placed_children())
 
     def draft(self) -> drafts.JournalDraft:
         return drafts.JournalDraft(

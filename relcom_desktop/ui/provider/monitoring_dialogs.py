@@ -200,9 +200,9 @@ class Reg40Dialog(RecordDialog):
         self.event.setCurrentText(n.event_kind if n else "")
         self.summary = self.add_row("S&ummary", text_box(n.summary if n else "", lines=3))
         self.children = self.add_row(
-            "&Children concerned", ChildPicker(child_choices(store, n.child_ids if n else ()))
+            "&Children concerned",
+            ChildPicker(child_choices(store, n.child_ids if n else ()), n.child_ids if n else ()),
         )
-        self.children.set_chosen(n.child_ids if n else ())
         self.response = self.add_row("Your res&ponse", text_box(n.response if n else "", lines=3))
         self.reviewed = self.add_row("", QCheckBox("Reviewed: take it off Today"))
         self.reviewed.setChecked(bool(n and n.reviewed))

@@ -53,8 +53,7 @@ def _risk(s: SettingSummary) -> str:
 
 SETTING_COLUMNS = (
     Column("Setting", lambda s: s.setting.name, tooltip=_setting_tip),
-    Column("Type", lambda s: s.setting.setting_type.label),
-    Column("URN", lambda s: s.setting.urn or MISSING),
+    Column("Type", lambda s: s.setting.setting_type.label, tooltip=_setting_tip),
     Column("Places", lambda s: number(s.setting.registered_places), align=ALIGN_RIGHT),
     Column("Latest judgement", _judgement, tooltip=_judgement_tip),
     Column("Inspected", lambda s: short_date(s.setting.ofsted_date)),
@@ -63,7 +62,7 @@ SETTING_COLUMNS = (
     Column("Documents", _documents, tooltip=lambda _s: "Expired or missing from the checklist"),
     Column("Reg 40", lambda s: f"⚠ {s.reg40_to_review} to review" if s.reg40_to_review else "—"),
 )
-SETTING_SAMPLES = ("", "Children's home", "SC000000", "Places", "Requires improvement")
+SETTING_SAMPLES = ("", "Children's home", "Places", "Requires improvement")
 SETTING_SAMPLES += ("28 Sep 2026", "Children", "Not rated", "⚠ 3 to chase", "⚠ 1 to review")
 
 

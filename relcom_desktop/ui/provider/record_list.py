@@ -107,7 +107,8 @@ class RecordList(QWidget):
         for i, column in enumerate(columns):
             sample = samples[i] if samples else ""
             wanted = max(header.fontMetrics().horizontalAdvance(column.header), 0)
-            width = max(wanted, metrics.horizontalAdvance(sample)) + CELL_PADDING + EXTRA_PADDING
+            extra = EXTRA_PADDING if i == 0 else 0
+            width = max(wanted, metrics.horizontalAdvance(sample)) + CELL_PADDING + extra
             header.resizeSection(i, width)
         header.setStretchLastSection(stretch == -1)
         if stretch >= 0:
