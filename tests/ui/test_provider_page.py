@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop.core import contacts, reg40
-from relcom_desktop.core.enums import JournalKind, RiskRating, TrustLevel
+from relcom_desktop.core.enums import JournalKind, ProviderReportKind, RiskRating, TrustLevel
 from relcom_desktop.core.journal import JournalEntry, create_entry
-from relcom_desktop.core.providers import count_providers, settings_of
+from relcom_desktop.core.provider_records import ProviderReport, create_report
+from relcom_desktop.core.providers import Setting, count_providers, create_setting, settings_of
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.provider.section import ProvidersSection
 
@@ -203,3 +204,36 @@ def test_an_unknown_provider_is_explained_not_shown(section) -> None:
     section.show_provider(999)
     assert section.currentWidget() is section.list
     assert "no provider with id 999" in section.list.count_label.text()
+
+
+def test_reports_are_filed_and_listed_per_setting(qtbot, section, caseload) -> None:
+    harbour = caseload.providers["Harbour Homes"]
+    [oak] = settings_of(caseload.store, harbour)
+    elm = create_setting(caseload.store, Setting(provider_id=harbour, name="Elm Lodge"))
+    for setting, summary in ((oak, "Oak visit"), (elm, "Elm visit")):
+        create_report(
+            caseload.store,
+            ProviderReport(
+                setting_id=setting.id,
+                kind=ProviderReportKind.REG44,
+                received_on=TODAY,
+                summary=summary,
+                concerns="Night staffing",
+            ),
+        )
+    reports = tab(section, "Reg 44/45 reports")
+    bus().changed.emit("provider_report")
+    assert sorted(f.record.summary for f in reports.list.rows) == ["Elm visit", "Oak visit"]
+    reports.setting.setCurrentIndex(reports.setting.findData(elm.id))
+    assert [f.record.summary for f in reports.list.rows] == ["Elm visit"]
+    reports.add_button.click()
+    dialog = open_dialog(qtbot)
+    assert dialog.setting.currentData() == elm.id  # filing starts at the setting shown
+    assert dialog.hint.text() == "Still needed: a summary"
+    dialog.summary.setPlainText("Reg 45 review received")
+    dialog.kind.setCurrentIndex(1)
+    dialog.try_save()
+    assert [f.record.kind for f in reports.list.rows] == [
+        ProviderReportKind.REG45,
+        ProviderReportKind.REG44,
+    ]

@@ -49,7 +49,8 @@ COLUMNS = (
     Column("Provider", lambda r: r.provider_name or "—"),
     Column("Details", lambda r: r.detail, tooltip=lambda r: r.detail),
 )
-WIDTHS = (56, 130, 100, 200, 200)
+WIDTHS = (56, 110, 100, 220, 220)
+ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows", "utf-16": "UTF-16", "latin-1": "Latin-1"}
 
 
 def choose_and_import(store: Store, parent: QWidget) -> OfstedImportDialog | None:
@@ -170,7 +171,8 @@ class OfstedImportDialog(QDialog):
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.progress.hide()
-        self.status.setText(f"Read as {preview.file.encoding}. Nothing has been changed yet.")
+        encoding = ENCODINGS.get(preview.file.encoding, preview.file.encoding)
+        self.status.setText(f"Read as {encoding} text. Nothing has been changed yet.")
         self.summary.setText(summary_text(preview))
         self.notes.setText(" ".join(preview.file.notes + _ignored(preview)))
         rejected = preview.count(RowStatus.REJECTED)

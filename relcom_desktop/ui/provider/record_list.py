@@ -87,7 +87,7 @@ class RecordList(QWidget):
         self.table.setModel(self.model)
         style_table(self.table)
         self._size(columns, samples, stretch)
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addLayout(self.buttons)
