@@ -144,7 +144,7 @@ class Reg40Tab(RecordTab):
             tooltip=lambda r: r.notification.response,
         ),
     )
-    samples = ("28 Sep 2026", "⚠ To review", "Willowbank House", "Allegation against staff")
+    samples = ("28 Sep 2026", "⚠ To review", "Willowbank House", "Restraint leading to injury")
     samples += ("Alex, Sam", "", "")
     stretch = 5
     empty = "No Regulation 40 notifications received."
