@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.enums import JournalKind, TrustLevel
-from relcom_desktop.core.journal import JournalFilter, list_entries
+from relcom_desktop.core.journal import JournalFilter, entry_view, list_entries
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.journal_page import JournalPage
 from relcom_desktop.ui.provider import journal_dialog
@@ -84,7 +84,7 @@ def test_keyboard_only_quick_add_linked_to_two_children(qtbot, window, caseload)
     [entry] = list_entries(store, JournalFilter(provider_id=harbour))
     assert entry.summary == "Call about Amy and Cara's weekend"
     assert entry.kind is JournalKind.CALL and entry.trust is TrustLevel.GROWING
-    assert entry.children == ("Amy", "Cara")
+    assert entry_view(store, entry.id).children == ("Amy", "Cara")
     assert drafts.load_draft(store) is None
 
     # The provider page's Journal tab shows it straight away.
