@@ -184,7 +184,7 @@ def _plan(session: Session, file: OfstedFile) -> _Plan:
                 detail = f"Adds a setting to {providers[key]}."
             else:
                 new_providers.setdefault(key, row.provider_name)
-                detail = f"Adds a setting and a new provider, {new_providers[key]}."
+                detail = "Adds the setting and its provider (new to the register)."
             lines.append(_line(base, RowStatus.NEW, detail))
             writes.append(_Write(row, None, _new_values(row)))
     lines.sort(key=lambda line: line.line)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
@@ -120,6 +120,30 @@ def _inadequate_flags(session: Session, provider_id: int | None) -> list[Provide
     ]
 
 
+def _ending_in_concern(provider_id: int | None) -> Any:
+    """Providers that may have a run of concerns: a concern on their latest day in the journal
+    (found from the date index), or only deleted entries that day. The ranking below then reads
+    these few providers' entries, not the whole journal."""
+    e = m.JournalEntry
+    latest = (
+        select(e.provider_id, func.max(e.occurred_on).label("day"))
+        .where(true() if provider_id is None else e.provider_id == provider_id)
+        .group_by(e.provider_id)
+        .subquery()
+    )
+
+    def on_latest_day(*rules: Any) -> Any:
+        return exists().where(
+            e.provider_id == latest.c.provider_id,
+            e.occurred_on == latest.c.day,
+            e.deleted_at.is_(None),
+            *rules,
+        )
+
+    concern = e.kind.in_([k.value for k in CONCERN_KINDS])
+    return select(latest.c.provider_id).where(or_(on_latest_day(concern), ~on_latest_day()))
+
+
 def _concern_run_flags(session: Session, run: int, provider_id: int | None) -> list[ProviderFlag]:
     """Providers whose latest ``run`` journal entries are all concerns or escalations."""
     entries = m.JournalEntry
@@ -136,8 +160,7 @@ def _concern_run_flags(session: Session, run: int, provider_id: int | None) -> l
             .label("n"),
         )
         .where(
-            entries.deleted_at.is_(None),
-            true() if provider_id is None else entries.provider_id == provider_id,
+            entries.deleted_at.is_(None), entries.provider_id.in_(_ending_in_concern(provider_id))
         )
         .subquery()
     )

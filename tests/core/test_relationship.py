@@ -157,3 +157,20 @@ def test_flag_thresholds_come_from_preferences(store: Store) -> None:
         _entry(store, p.id, days, JournalKind.CONCERN)
     preferences.put(store, preferences.PROVIDER_CONCERN_RUN, 2)
     assert [f.reason for f in providers_needing_attention(store, TODAY)] == [FlagReason.CONCERNS]
+
+
+def test_a_deleted_latest_entry_does_not_hide_a_run_of_concerns(store: Store) -> None:
+    p = a_provider(store, "Worried Ltd")
+    for days in (30, 20, 10):
+        _entry(store, p.id, days, JournalKind.CONCERN)
+    praise = journal.create_entry(
+        store,
+        journal.JournalEntry(
+            provider_id=p.id, occurred_on=TODAY, kind=JournalKind.PRAISE, summary="Thanks"
+        ),
+    )
+    assert providers_needing_attention(store, TODAY, concern_run=3) == []
+    journal.delete_entry(store, praise.id)
+    [flag] = providers_needing_attention(store, TODAY, concern_run=3)
+    assert flag.reason is FlagReason.CONCERNS
+    assert flag.since == TODAY - dt.timedelta(days=30)

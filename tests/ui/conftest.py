@@ -24,6 +24,14 @@ from relcom_desktop.ui.background import wait_for_background
 
 
 @pytest.fixture(autouse=True)
+def fresh_bus(qapp) -> None:
+    """Each test starts with a bus nobody from an earlier test is still listening to."""
+    from relcom_desktop.ui.bus import reset_bus
+
+    reset_bus()
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Any QSettings() made during a test lands in a temporary folder, never the user's."""
     folder = str(tmp_path_factory.mktemp("qsettings"))
@@ -129,3 +137,17 @@ def caseload(store: Store) -> Caseload:
         "Quiet Lane Care": quiet.id,
     }
     return Caseload(store, ids, providers)
+
+
+@pytest.fixture
+def main_window(qtbot, caseload: Caseload, settings: QSettings):
+    """The main window on the small caseload, shown and active (so shortcuts work)."""
+    from relcom_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win

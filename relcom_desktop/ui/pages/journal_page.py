@@ -32,7 +32,7 @@ from relcom_desktop.ui.provider.entry_view import EntryView
 from relcom_desktop.ui.provider.forms import OptionalDate, SearchCombo
 from relcom_desktop.ui.provider.journal_dialog import JOURNAL, KIND, JournalEntryDialog
 from relcom_desktop.ui.provider.undo import delete_undoably
-from relcom_desktop.ui.widgets import enum_combo
+from relcom_desktop.ui.widgets import chosen, enum_combo
 
 
 def _children(row: JournalListRow) -> str:
@@ -131,7 +131,7 @@ class JournalPage(ListPage):
     def current_filter(self) -> JournalFilter:
         return JournalFilter(
             provider_id=self._fixed_provider if self._one_provider else self.provider.value(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, JournalKind),
             child_id=self.child.value(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),

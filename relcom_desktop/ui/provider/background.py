@@ -32,11 +32,11 @@ class Task(QObject):
         self._work = work
         self._stop = threading.Event()
         self.running = False
+        self.succeeded.connect(self._done)  # first, so later slots see it finished
+        self.failed.connect(self._done)
 
     def start(self) -> None:
         self.running = True
-        self.succeeded.connect(self._done)
-        self.failed.connect(self._done)
         QThreadPool.globalInstance().start(_Runner(self))
 
     def cancel(self) -> None:

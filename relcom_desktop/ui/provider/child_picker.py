@@ -24,7 +24,12 @@ VISIBLE_ROWS = 6
 class ChildPicker(QWidget):
     changed = Signal()
 
-    def __init__(self, choices: list[ChildChoice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        choices: list[ChildChoice],
+        chosen: Iterable[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._choices = choices
         self._placed: set[int] = set()
@@ -46,7 +51,7 @@ class ChildPicker(QWidget):
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         self.list.itemChanged.connect(self._on_item_changed)
-        self._fill(set())
+        self._fill(set(chosen))
         self.setFocusProxy(self.search)
 
     # ---- what is chosen ------------------------------------------------------------------
@@ -58,13 +63,15 @@ class ChildPicker(QWidget):
             if self.list.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def set_chosen(self, child_ids: Iterable[int]) -> None:
+    def set_chosen(self, child_ids: Iterable[int], placed: Iterable[int] | None = None) -> None:
+        """Tick these children (and, if given, mark those placed with the provider)."""
+        if placed is not None:
+            self._placed = set(placed)
         self._fill(set(child_ids))
 
     def set_placed_here(self, child_ids: Iterable[int]) -> None:
         """Mark (and list first) the children living with the entry's provider."""
-        self._placed = set(child_ids)
-        self._fill(set(self.chosen()))
+        self.set_chosen(self.chosen(), child_ids)
 
     # ---- building and filtering ----------------------------------------------------------
 

@@ -23,6 +23,7 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service, save_undoably
+from relcom_desktop.ui.widgets import chosen
 
 PROVIDERS = Service(
     providers.create_provider,
@@ -78,6 +79,10 @@ class RecordDialog(FormDialog):
         self.store = store
         self.original = original
 
+    @property
+    def original_id(self) -> int | None:
+        return self.original.id if self.original is not None else None
+
     def record(self) -> Any:
         raise NotImplementedError
 
@@ -113,13 +118,13 @@ class ProviderDialog(RecordDialog):
     def record(self) -> providers.Provider:
         return providers.Provider(
             name=self.name.text(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, PlacementProvider),
             phone=self.phone.text(),
             email=self.email.text().strip(),
             website=self.website.text().strip(),
             address=self.address.toPlainText().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -165,16 +170,16 @@ class SettingDialog(RecordDialog):
             provider_id=self.provider_id,
             name=self.name.text(),
             urn=self.urn.text(),
-            setting_type=self.type.currentData(),
+            setting_type=chosen(self.type, SettingType),
             registered_places=number_of(self.places),
-            ofsted_judgement=self.judgement.currentData(),
+            ofsted_judgement=chosen(self.judgement, OfstedJudgement),
             ofsted_date=self.inspected.value(),
             address=self.address.toPlainText().strip(),
             postcode=self.postcode.text(),
             local_authority=self.local_authority.text().strip(),
             region=self.region.text().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -212,7 +217,7 @@ class ContactDialog(RecordDialog):
             phone=self.phone.text().strip(),
             email=self.email.text().strip(),
             notes=self.notes.toPlainText().strip(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -255,12 +260,12 @@ class ReportDialog(RecordDialog):
     def record(self) -> provider_records.ProviderReport:
         return provider_records.ProviderReport(
             setting_id=self.setting.currentData(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, ProviderReportKind),
             received_on=date_of(self.received),
             period_start=self.period_start.value(),
             period_end=self.period_end.value(),
             summary=self.summary.toPlainText(),
             concerns=self.concerns.toPlainText(),
             follow_up=self.follow_up.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )

@@ -37,11 +37,27 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service, save_undoably
-from relcom_desktop.ui.widgets import quiet_label
+from relcom_desktop.ui.widgets import chosen, quiet_label
 
 AUTOSAVE_MS = 2000
 KIND = "journal_entry"
 JOURNAL = Service(create_entry, update_entry, delete_entry, restore_entry, "journal entry", KIND)
+
+
+def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = None) -> JournalEntry:
+    """The entry the form's contents describe (the service checks it when saved)."""
+    return JournalEntry(
+        provider_id=d.provider_id or 0,
+        occurred_on=d.occurred_on or dt.date.today(),
+        kind=d.kind or JournalKind.VISIT,
+        summary=d.summary,
+        body=d.body,
+        trust=d.trust,
+        follow_up_on=d.follow_up_on,
+        setting_id=original.setting_id if original else None,
+        child_ids=d.child_ids,
+        id=original.id if original else None,
+    )
 
 
 class TrustScale(QWidget):
@@ -103,8 +119,8 @@ class JournalEntryDialog(FormDialog):
         self.need(
             lambda: bool(self.summary.text().strip()), "a short summary", self.summary.textChanged
         )
-        self.provider.currentIndexChanged.connect(self._mark_placed_children)
         self._fill(entry, provider_id, child_ids)
+        self.provider.currentIndexChanged.connect(self._mark_placed_children)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         if new:
             self._restore_draft()
@@ -139,31 +155,30 @@ class JournalEntryDialog(FormDialog):
     # ---- filling and reading ---------------------------------------------------------------
 
     def _fill(self, e: JournalEntry | None, provider_id: int | None, child_ids: tuple[int, ...]):
-        if e is None:
-            self.provider.set_value(provider_id)
-            self.children.set_chosen(child_ids)
-            self._mark_placed_children()
-            return
-        self.provider.set_value(e.provider_id)
-        self.occurred.setDate(e.occurred_on)
-        self.kind.setCurrentIndex(self.kind.findData(e.kind))
-        self.summary.setText(e.summary)
-        self.notes.setPlainText(e.body)
-        self.children.set_chosen(e.child_ids)
-        self.trust.set_value(e.trust)
-        self.follow_up.set_value(e.follow_up_on)
-        self._mark_placed_children()
+        if e is not None:
+            provider_id, child_ids = e.provider_id, e.child_ids
+            self.occurred.setDate(e.occurred_on)
+            self.kind.setCurrentIndex(self.kind.findData(e.kind))
+            self.summary.setText(e.summary)
+            self.notes.setPlainText(e.body)
+            self.trust.set_value(e.trust)
+            self.follow_up.set_value(e.follow_up_on)
+        self.provider.set_value(provider_id)
+        self.children.set_chosen(child_ids, self._placed_children())
 
-    def _mark_placed_children(self, *_args: object) -> None:
+    def _placed_children(self) -> list[int]:
         provider_id = self.provider.value()
         placed = children_placed_with(self.store, provider_id) if provider_id else []
-        self.children.set_placed_here(c.child_id for c in placed)
+        return [c.child_id for c in placed]
+
+    def _mark_placed_children(self, *_args: object) -> None:
+        self.children.set_placed_here(self._placed_children())
 
     def draft(self) -> drafts.JournalDraft:
         return drafts.JournalDraft(
             provider_id=self.provider.value(),
             occurred_on=date_of(self.occurred),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, JournalKind),
             summary=self.summary.text(),
             body=self.notes.toPlainText(),
             trust=self.trust.value(),
@@ -172,19 +187,7 @@ class JournalEntryDialog(FormDialog):
         )
 
     def entry(self) -> JournalEntry:
-        d = self.draft()
-        return JournalEntry(
-            provider_id=d.provider_id or 0,
-            occurred_on=d.occurred_on or dt.date.today(),
-            kind=d.kind or JournalKind.OTHER,
-            summary=d.summary,
-            body=d.body,
-            trust=d.trust,
-            follow_up_on=d.follow_up_on,
-            setting_id=self.original.setting_id if self.original else None,
-            child_ids=d.child_ids,
-            id=self.original.id if self.original else None,
-        )
+        return entry_from_draft(self.draft(), self.original)
 
     # ---- drafts ------------------------------------------------------------------------------
 
@@ -195,20 +198,7 @@ class JournalEntryDialog(FormDialog):
         draft = drafts.load_draft(self.store)
         if draft is None:
             return
-        self._fill(
-            JournalEntry(
-                provider_id=draft.provider_id or 0,
-                occurred_on=draft.occurred_on or dt.date.today(),
-                kind=draft.kind or JournalKind.VISIT,
-                summary=draft.summary,
-                body=draft.body,
-                trust=draft.trust,
-                follow_up_on=draft.follow_up_on,
-                child_ids=draft.child_ids,
-            ),
-            None,
-            (),
-        )
+        self._fill(entry_from_draft(draft), None, ())
         when = draft.saved_at.replace(tzinfo=dt.UTC).astimezone() if draft.saved_at else None
         stamp = f" at {when:%H:%M} on {when.day} {when:%b}" if when else ""
         self.restored.setText(

@@ -26,6 +26,7 @@ from relcom_desktop.ui.provider.forms import (
     text_box,
 )
 from relcom_desktop.ui.provider.undo import Service
+from relcom_desktop.ui.widgets import chosen
 
 VISITS = Service(
     records.create_visit,
@@ -107,7 +108,7 @@ class VisitDialog(RecordDialog):
         self.need(lambda: self.setting.count() > 0, "a setting (add one first)")
         self.need(
             lambda: (
-                self.risk.currentData() in (None, RiskRating.GREEN)
+                chosen(self.risk, RiskRating) in (None, RiskRating.GREEN)
                 or bool(self.reason.toPlainText().strip())
             ),
             "the reason for the rating",
@@ -121,9 +122,9 @@ class VisitDialog(RecordDialog):
             visited_on=date_of(self.visited),
             documents_seen=ticked(self.documents),
             findings=self.findings.toPlainText(),
-            risk=self.risk.currentData(),
+            risk=chosen(self.risk, RiskRating),
             risk_reason=self.reason.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -164,12 +165,12 @@ class DocumentDialog(RecordDialog):
     def record(self) -> setting_documents.SettingDocument:
         return setting_documents.SettingDocument(
             setting_id=self.setting.currentData(),
-            kind=self.kind.currentData(),
+            kind=chosen(self.kind, SettingDocumentKind),
             title=self.title.text(),
             dated=self.dated.value(),
             expires=self.expires.value(),
             notes=self.notes.toPlainText(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 
@@ -199,9 +200,9 @@ class Reg40Dialog(RecordDialog):
         self.event.setCurrentText(n.event_kind if n else "")
         self.summary = self.add_row("S&ummary", text_box(n.summary if n else "", lines=3))
         self.children = self.add_row(
-            "&Children concerned", ChildPicker(child_choices(store, n.child_ids if n else ()))
+            "&Children concerned",
+            ChildPicker(child_choices(store, n.child_ids if n else ()), n.child_ids if n else ()),
         )
-        self.children.set_chosen(n.child_ids if n else ())
         self.response = self.add_row("Your res&ponse", text_box(n.response if n else "", lines=3))
         self.reviewed = self.add_row("", QCheckBox("Reviewed: take it off Today"))
         self.reviewed.setChecked(bool(n and n.reviewed))
@@ -227,7 +228,7 @@ class Reg40Dialog(RecordDialog):
             response=self.response.toPlainText(),
             reviewed=self.reviewed.isChecked(),
             child_ids=self.children.chosen(),
-            id=self.original.id if self.original else None,
+            id=self.original_id,
         )
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from relcom_desktop.ui.provider.monitoring_dialogs import (
     DocumentDialog,
     VisitDialog,
 )
-from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows
+from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked
 from relcom_desktop.ui.provider.tabs import ProviderTab
 from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_SPACING
@@ -144,15 +142,12 @@ class MonitoringTab(ProviderTab):
         top.addWidget(self.setting)
         top.addStretch(1)
         top.addWidget(self.checklist_button)
-        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.visits)
-        split.addWidget(self.documents)
-        split.setChildrenCollapsible(False)
+        self.split = stacked(self, self.visits, self.documents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, PAGE_SPACING, 0, 0)
         layout.setSpacing(PAGE_SPACING)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
 
     # ---- loading -----------------------------------------------------------------------------
 

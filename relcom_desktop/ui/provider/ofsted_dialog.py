@@ -36,7 +36,7 @@ from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.provider.background import Task
 from relcom_desktop.ui.provider.forms import ERROR_STYLE
-from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
 
 FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 COLUMNS = (
@@ -49,7 +49,8 @@ COLUMNS = (
     Column("Provider", lambda r: r.provider_name or "—"),
     Column("Details", lambda r: r.detail, tooltip=lambda r: r.detail),
 )
-WIDTHS = (56, 130, 100, 200, 200)
+WIDTHS = (56, 110, 100, 220, 220)
+ENCODINGS = {"utf-8-sig": "UTF-8", "cp1252": "Windows", "utf-16": "UTF-16", "latin-1": "Latin-1"}
 
 
 def choose_and_import(store: Store, parent: QWidget) -> OfstedImportDialog | None:
@@ -70,7 +71,7 @@ class OfstedImportDialog(QDialog):
         self.store = store
         self.path = path
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.task: Task | None = None
         self._lines: list[PreviewLine] = []
         self.setWindowTitle("Import Ofsted provider list")
@@ -170,7 +171,8 @@ class OfstedImportDialog(QDialog):
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.progress.hide()
-        self.status.setText(f"Read as {preview.file.encoding}. Nothing has been changed yet.")
+        encoding = ENCODINGS.get(preview.file.encoding, preview.file.encoding)
+        self.status.setText(f"Read as {encoding} text. Nothing has been changed yet.")
         self.summary.setText(summary_text(preview))
         self.notes.setText(" ".join(preview.file.notes + _ignored(preview)))
         rejected = preview.count(RowStatus.REJECTED)
@@ -184,7 +186,7 @@ class OfstedImportDialog(QDialog):
         self._update_import_button()
 
     def _show_rows(self) -> None:
-        status = self.show_only.currentData()
+        status = chosen(self.show_only, RowStatus)
         lines = self.preview.lines if self.preview else []
         self._lines = [ln for ln in lines if status is None or ln.status is status]
         self.model.reset()
@@ -193,13 +195,13 @@ class OfstedImportDialog(QDialog):
         p = self.preview
         ready = (
             p is not None
-            and self.result is None
+            and self.outcome is None
             and p.changes > 0
             and (not p.count(RowStatus.REJECTED) or self.skip.isChecked())
             and not (self.task and self.task.running)
         )
         self.import_button.setEnabled(ready)
-        if p is not None and self.result is None:
+        if p is not None and self.outcome is None:
             self.import_button.setText(f"Import {plural(p.changes, 'change')}")
 
     # ---- committing ----------------------------------------------------------------------------
@@ -218,7 +220,7 @@ class OfstedImportDialog(QDialog):
         self._update_import_button()
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.progress.hide()
         self.status.setText(result_text(result))
         self.import_button.setEnabled(False)
@@ -229,8 +231,8 @@ class OfstedImportDialog(QDialog):
     def reject(self) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()  # the work stops at its next check; nothing is kept
-            self.task.succeeded.disconnect()
-            self.task.failed.disconnect()
+            for signal in (self.task.succeeded, self.task.failed, self.task.progressed):
+                signal.disconnect()
         super().reject()
 
 

@@ -3,8 +3,7 @@ judgements, and the children placed there today."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
@@ -18,7 +17,7 @@ from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.provider.dialogs import SETTINGS, SettingDialog
-from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows
+from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked
 from relcom_desktop.ui.provider.tabs import ProviderTab, card
 from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_SPACING
@@ -54,8 +53,7 @@ def _risk(s: SettingSummary) -> str:
 
 SETTING_COLUMNS = (
     Column("Setting", lambda s: s.setting.name, tooltip=_setting_tip),
-    Column("Type", lambda s: s.setting.setting_type.label),
-    Column("URN", lambda s: s.setting.urn or MISSING),
+    Column("Type", lambda s: s.setting.setting_type.label, tooltip=_setting_tip),
     Column("Places", lambda s: number(s.setting.registered_places), align=ALIGN_RIGHT),
     Column("Latest judgement", _judgement, tooltip=_judgement_tip),
     Column("Inspected", lambda s: short_date(s.setting.ofsted_date)),
@@ -64,7 +62,7 @@ SETTING_COLUMNS = (
     Column("Documents", _documents, tooltip=lambda _s: "Expired or missing from the checklist"),
     Column("Reg 40", lambda s: f"⚠ {s.reg40_to_review} to review" if s.reg40_to_review else "—"),
 )
-SETTING_SAMPLES = ("", "Children's home", "SC000000", "Places", "Requires improvement")
+SETTING_SAMPLES = ("", "Children's home", "Places", "Requires improvement")
 SETTING_SAMPLES += ("28 Sep 2026", "Children", "Not rated", "⚠ 3 to chase", "⚠ 1 to review")
 
 
@@ -110,15 +108,12 @@ class OverviewTab(ProviderTab):
             parent=self,
         )
         self._buttons()
-        self.split = split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.settings)
-        split.addWidget(self.children)
-        split.setChildrenCollapsible(False)
+        self.split = stacked(self, self.settings, self.children)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, PAGE_SPACING, 0, 0)
         layout.setSpacing(PAGE_SPACING)
         layout.addLayout(cards)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
 
     def _buttons(self) -> None:
         self.settings.add_button("Add setting…", lambda: self._edit_setting(None))

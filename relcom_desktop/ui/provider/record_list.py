@@ -30,6 +30,15 @@ Row = Any
 EXTRA_PADDING = 12  # the first column also holds the focus frame
 
 
+def stacked(parent: QWidget, *lists: RecordList) -> QSplitter:
+    """Lists one above the other, each keeping some height."""
+    split = QSplitter(Qt.Orientation.Vertical, parent)
+    for lst in lists:
+        split.addWidget(lst)
+    split.setChildrenCollapsible(False)
+    return split
+
+
 def share_by_rows(split: QSplitter, lists: Sequence[RecordList]) -> None:
     """Give each list in a splitter room in proportion to its rows (at least a few)."""
     split.setSizes([(max(2, len(lst.rows)) + 2) * 100 for lst in lists])
@@ -78,7 +87,7 @@ class RecordList(QWidget):
         self.table.setModel(self.model)
         style_table(self.table)
         self._size(columns, samples, stretch)
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addLayout(self.buttons)
@@ -98,7 +107,8 @@ class RecordList(QWidget):
         for i, column in enumerate(columns):
             sample = samples[i] if samples else ""
             wanted = max(header.fontMetrics().horizontalAdvance(column.header), 0)
-            width = max(wanted, metrics.horizontalAdvance(sample)) + CELL_PADDING + EXTRA_PADDING
+            extra = EXTRA_PADDING if i == 0 else 0
+            width = max(wanted, metrics.horizontalAdvance(sample)) + CELL_PADDING + extra
             header.resizeSection(i, width)
         header.setStretchLastSection(stretch == -1)
         if stretch >= 0:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from relcom_desktop.core import actions, contacts, provider_records, reg40
 from relcom_desktop.core.actions import Action
@@ -78,15 +78,36 @@ class ReportsTab(RecordTab):
             tooltip=lambda f: f.record.follow_up,
         ),
     )
-    samples = ("28 Sep 2026", "Reg 45", "Willowbank House", "1 Sep 2026 – 30 Sep 2026", "", "", "")
+    samples = ("28 Sep 2026", "Reg 45", "Willowbank House", "1 Sep 2026 – 30 Sep 2026", "")
+    samples += ("Night staffing below the plan", "Raised at the provider meeting")
     stretch = 4
-    empty = "No Regulation 44 or 45 reports filed yet."
+    empty = "No Regulation 44 or 45 reports filed for this provider's settings."
     add_text = "File a report…"
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(store, parent)
+        self.kinds = (*self.kinds, "setting")
+        self.setting = QComboBox(self)
+        self.setting.setAccessibleName("Setting")
+        self.list.top.insertWidget(1, self.setting)  # left of the buttons
+        self.setting.currentIndexChanged.connect(lambda _i: self.list.reload())
+
+    def reload(self) -> None:
+        chosen = self.setting.currentData()
+        self.setting.blockSignals(True)
+        self.setting.clear()
+        self.setting.addItem("All settings", None)
+        for s in settings_of(self.store, self.provider_id) if self.provider_id else []:
+            self.setting.addItem(s.name, s.id)
+        self.setting.setCurrentIndex(max(0, self.setting.findData(chosen)))
+        self.setting.blockSignals(False)
+        super().reload()
 
     def load(self) -> Sequence[provider_records.Filed]:
         if self.provider_id is None:
             return []
-        return provider_records.reports_for_provider(self.store, self.provider_id)
+        setting_id = self.setting.currentData()
+        return provider_records.reports_for_provider(self.store, self.provider_id, setting_id)
 
     def record_of(self, row: provider_records.Filed) -> Any:
         return row.record
@@ -94,7 +115,9 @@ class ReportsTab(RecordTab):
     def form(self, row: provider_records.Filed | None) -> QDialog:
         assert self.provider_id is not None
         settings = settings_of(self.store, self.provider_id)
-        return ReportDialog(self.store, settings, row.record if row else None, parent=self)
+        original = row.record if row else None
+        setting_id = self.setting.currentData()
+        return ReportDialog(self.store, settings, original, setting_id=setting_id, parent=self)
 
 
 def _reviewed(row: reg40.Reg40Row) -> str:
@@ -121,7 +144,7 @@ class Reg40Tab(RecordTab):
             tooltip=lambda r: r.notification.response,
         ),
     )
-    samples = ("28 Sep 2026", "⚠ To review", "Willowbank House", "Allegation against staff")
+    samples = ("28 Sep 2026", "⚠ To review", "Willowbank House", "Restraint leading to injury")
     samples += ("Alex, Sam", "", "")
     stretch = 5
     empty = "No Regulation 40 notifications received."

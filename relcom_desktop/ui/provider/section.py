@@ -34,8 +34,8 @@ class ProvidersSection(QStackedWidget):
         try:
             self.page.show_provider(provider_id)
         except RelcomError as err:
-            self.list.count_label.setText(str(err))
             self.show_list()
+            self.list.count_label.setText(str(err))  # until the list next changes
             return
         self.setCurrentWidget(self.page)
         self.page.tabs.setFocus()
