@@ -29,7 +29,7 @@ from relcom_desktop.core.enums import (
     TrustLevel,
 )
 
-LABEL = "Indicator from the record, not a score"
+LABEL = "Indicators from the record, not scores"
 SEVERAL_ORGANISATIONS = 3  # the commissioner's own authority and at least two partners
 COLLECTIVE_SEPARATORS = (",", ";", "&", "/", "+", " and ")
 COLLECTIVE_WORDS = ("all", "everyone", "everybody", "panel", "jointly", "together", "group")

@@ -40,9 +40,16 @@ class BarChart(QWidget):
 
     part_clicked = Signal(int, int)  # row, part
 
-    def __init__(self, series: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        series: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+        *,
+        click_hint: str = "Click to see the children",
+    ) -> None:
         super().__init__(parent)
         self._series = series
+        self._click_hint = click_hint
         self._bars: list[Bar] = []
         self._hit: list[tuple[QRectF, int, int]] = []
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it is the keyboard way
@@ -141,7 +148,7 @@ class BarChart(QWidget):
             value = (
                 f"{self._series[hit[1]]}: {bar.parts[hit[1]]:,.0f}" if self._legend() else bar.text
             )
-            self.setToolTip(f"{bar.label}\n{value}\nClick to see the children")
+            self.setToolTip(f"{bar.label}\n{value}\n{self._click_hint}")
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

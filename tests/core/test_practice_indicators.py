@@ -175,7 +175,7 @@ def test_indicators_are_worded_as_shares_and_sit_beside_their_shift(
     enabler = indicators["Support offered, rather than escalation"]
     assert enabler.shift is S.ENABLER
     assert enabler.figures == "50% (1 of 2 support offers and escalations)"
-    assert "not a score" in LABEL
+    assert LABEL.endswith("not scores")
     grouped = by_shift(list(indicators.values()))
     assert list(grouped) == list(PracticeShift)
     assert all(grouped[shift] for shift in PracticeShift)  # every shift has a suggestion
