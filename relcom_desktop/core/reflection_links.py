@@ -39,7 +39,8 @@ class Links:
 
     @property
     def labelled(self) -> list[tuple[str, str]]:
-        """("Journal entry", "3 Mar 2026 · Concern: …") pairs for the links there are."""
+        """("Journal entry", "Call about Ash (concern, 3 Mar 2026)") pairs, for the links
+        there are."""
         named = (
             ("Journal entry", self.journal_entry),
             ("Meeting", self.meeting),
@@ -50,9 +51,10 @@ class Links:
 
     @property
     def text(self) -> str:
-        """All links on one line, e.g. "Journal entry 3 Mar 2026 · Call: … · Amy"."""
+        """All links on one line, e.g. "Journal entry: Call about Ash (call, 3 Mar 2026) ·
+        Willowbank Care · Ash"."""
         return " · ".join(
-            f"{label} {text}" if label in ("Journal entry", "Meeting") else text
+            f"{label}: {text}" if label in ("Journal entry", "Meeting") else text
             for label, text in self.labelled
         )
 
@@ -82,8 +84,10 @@ def links_of(session: Session, records: Sequence[Linked]) -> list[Links]:
         meeting = meetings.get(r.meeting_id)  # type: ignore[arg-type]
         found.append(
             Links(
-                journal_entry=f"{_day(entry[0])} · {entry[1].label}: {entry[2]}" if entry else None,
-                meeting=f"{_day(meeting[0])}: {meeting[1]}" if meeting else None,
+                journal_entry=f"{entry[2]} ({entry[1].label.lower()}, {_day(entry[0])})"
+                if entry
+                else None,
+                meeting=f"{meeting[1]} ({_day(meeting[0])})" if meeting else None,
                 provider=providers.get(r.provider_id, (None,))[0],  # type: ignore[arg-type]
                 child=children.get(r.child_id, (None,))[0],  # type: ignore[arg-type]
             )

@@ -108,7 +108,7 @@ def test_reflecting_on_a_journal_entry_links_it_its_provider_and_its_one_child(
     )
     links = links_for(store, draft)
     assert links.labelled == [
-        ("Journal entry", "3 Mar 2025 · Concern: Missed contact with Ash's sister"),
+        ("Journal entry", "Missed contact with Ash's sister (concern, 3 Mar 2025)"),
         ("Provider", provider.name),
         ("Child", "Ash"),
     ]
@@ -116,7 +116,7 @@ def test_reflecting_on_a_journal_entry_links_it_its_provider_and_its_one_child(
         store, dataclasses.replace(draft, changes=(C.DISCUSSION,), what_happened="Talked it over")
     )
     [row] = svc.list_reflections(store, ReflectionFilter(provider_id=provider.id))
-    assert row.id == saved.id and row.about.startswith("Journal entry 3 Mar 2025 · Concern")
+    assert row.id == saved.id and row.about.startswith("Journal entry: Missed contact")
 
 
 def test_reflecting_on_a_meeting_links_one_child_but_not_several_providers(
@@ -137,7 +137,7 @@ def test_reflecting_on_a_meeting_links_one_child_but_not_several_providers(
         ash.id,
         None,
     )
-    assert links_for(store, draft).text == "Meeting 1 May 2025: Sufficiency workshop · Ash"
+    assert links_for(store, draft).text == "Meeting: Sufficiency workshop (1 May 2025) · Ash"
     meetings.delete_meeting(store, detail.meeting.id)
     with pytest.raises(errors.NotFoundError):
         svc.reflection_for(store, "meeting", detail.meeting.id, D(2025, 5, 2))

@@ -61,7 +61,7 @@ COLUMNS = [
     ),
     Column("About", lambda r: r.about, tooltip=lambda r: r.about),
 ]
-SAMPLES = ["28 Sep 2026", "Fostering new collegiality", "", "Journal entry 28 Sep 2026"]
+SAMPLES = ["28 Sep 2026", "Fostering new collegiality", "", "Journal entry: Visit to Oak House"]
 
 
 def _first_words(row: ReflectionRow) -> str:

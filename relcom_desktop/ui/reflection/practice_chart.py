@@ -42,6 +42,7 @@ class PracticeChart(QWidget):
         self.highlight: PracticeShift | None = None
         self.chosen: SelfAssessment | None = None
         self.earlier: SelfAssessment | None = None
+        self.compact = False  # the radar names its axes by number only
         self.setMinimumSize(320, 280)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Self-assessment chart")
@@ -205,12 +206,16 @@ class PracticeChart(QWidget):
             self._empty(p)
             return
         fm = self.fontMetrics()
-        legend_h = self._radar_legend(p)
+        height = self.height() - fm.height() - 12  # below the legend
         label_w = min(max(110.0, self.width() * 0.2), fm.horizontalAdvance("M") * 13.0)
         label_h = fm.height() * 3.0
-        height = self.height() - legend_h
-        radius = min(self.width() / 2 - label_w - 10, height / 2 - label_h * 0.6 - 6)
+        radius = min(self.width() / 2 - label_w - 10, height / 2 - label_h - 6)
+        self.compact = radius < fm.height() * 4.5  # too small for names: numbers only
+        if self.compact:
+            label_w, label_h = fm.horizontalAdvance("88") + 4.0, float(fm.height())
+            radius = min(self.width() / 2 - label_w - 10, height / 2 - label_h - 6)
         radius = max(radius, 30.0)
+        legend_h = self._radar_legend(p)
         centre = QPointF(self.width() / 2, legend_h + height / 2)
         shifts = markers.SHIFTS
 
@@ -227,7 +232,11 @@ class PracticeChart(QWidget):
         for i, shift in enumerate(shifts):
             p.setPen(grid)
             p.drawLine(centre, point(i, SHIFT_SCALE_MAX))
-            self._axis_label(p, point(i, SHIFT_SCALE_MAX), shift, label_w, label_h, centre)
+            text = str(markers.number(shift))
+            if not self.compact:
+                text += f". {shift_poles(shift)[1]}"
+            box = (max(label_w, radius * 1.4 - 16), label_w, label_h)  # above/below, beside
+            self._axis_label(p, point(i, SHIFT_SCALE_MAX), text, box, centre)
         p.setPen(self._pen(quiet=True))
         for tick in (0, SHIFT_SCALE_MAX // 2, SHIFT_SCALE_MAX):
             at = point(0.5, tick)  # between the first two axes, clear of their labels
@@ -271,11 +280,14 @@ class PracticeChart(QWidget):
         self,
         p: QPainter,
         end: QPointF,
-        shift: PracticeShift,
-        width: float,
-        height: float,
+        text: str,
+        box: tuple[float, float, float],
         centre: QPointF,
     ) -> None:
+        """A shift's label outside the end of its axis: labels above and
+        below may be as wide as the gap between the diagonal axes; those beside it, taller;
+        diagonal ones are centred on their axis's end, clear of their neighbours."""
+        centred_width, width, height = box
         dx, dy = end.x() - centre.x(), end.y() - centre.y()
         length = math.hypot(dx, dy) or 1
         cos, sin = dx / length, dy / length
@@ -283,19 +295,18 @@ class PracticeChart(QWidget):
             left, h_align = end.x() + 8, Qt.AlignmentFlag.AlignLeft
         elif cos < -0.3:
             left, h_align = end.x() - 8 - width, Qt.AlignmentFlag.AlignRight
-        else:  # above or below the chart: room to be wider
-            width *= 2
+        else:
+            width = centred_width
             left, h_align = end.x() - width / 2, Qt.AlignmentFlag.AlignHCenter
-        if abs(sin) < 0.3:  # beside the chart: room to be taller
+        if abs(sin) < 0.3:
             height *= 5 / 3
-        if sin < -0.3:
+        if sin < -0.9:
             top, v_align = end.y() - 4 - height, Qt.AlignmentFlag.AlignBottom
-        elif sin > 0.3:
+        elif sin > 0.9:
             top, v_align = end.y() + 4, Qt.AlignmentFlag.AlignTop
         else:
             top, v_align = end.y() - height / 2, Qt.AlignmentFlag.AlignVCenter
         p.setPen(self._pen())
-        text = f"{markers.number(shift)}. {shift_poles(shift)[1]}"
         flags = h_align | v_align | Qt.TextFlag.TextWordWrap
         p.drawText(QRectF(left, top, width, height), flags, text)
 
@@ -320,6 +331,11 @@ class PracticeChart(QWidget):
             width = fm.horizontalAdvance(text) + 4
             p.drawText(QRectF(x + 34, y - fm.height() / 2, width, fm.height()), text)
             x += 34 + width + 20
+        if self.compact:  # in the bottom corner, which the radar leaves free
+            p.setPen(self._pen(quiet=True))
+            note = "1–8: the shifts as numbered beside the chart"
+            box = QRectF(8, self.height() - 3 * fm.height() - 4, self.width() / 3, 3 * fm.height())
+            p.drawText(box, Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, note)
         return fm.height() + 12
 
 

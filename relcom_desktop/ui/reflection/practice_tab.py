@@ -39,7 +39,7 @@ NOTE = (
     "records in the period ({period}) — prompts to weigh against what you know, not scores "
     "of your practice."
 )
-PICK_OUT_CHARS = 24
+PICK_OUT_CHARS = 16
 
 
 def _assessment_label(a: SelfAssessment) -> str:
@@ -85,22 +85,21 @@ class PracticeTab(QWidget):
         return combo
 
     def _lay_out(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(self.over_time)
-        controls.addWidget(self.compare)
-        controls.addSpacing(12)
-        for text, combo in (
-            ("&Self-assessment of", self.chosen),
-            ("&against", self.earlier),
-            ("&Pick out", self.highlight),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(combo)
-            controls.addWidget(label)
-            controls.addWidget(combo)
-        controls.addStretch(1)
-        controls.addWidget(self.edit_button)
-        controls.addWidget(self.delete_button)
+        modes = QHBoxLayout()  # two short rows, so the page fits at large text sizes
+        modes.addWidget(self.over_time)
+        modes.addWidget(self.compare)
+        modes.addSpacing(12)
+        modes.addWidget(self._buddy("&Pick out", self.highlight))
+        modes.addWidget(self.highlight)
+        modes.addStretch(1)
+        choices = QHBoxLayout()
+        choices.addWidget(self._buddy("&Self-assessment of", self.chosen))
+        choices.addWidget(self.chosen)
+        choices.addWidget(self._buddy("&against", self.earlier))
+        choices.addWidget(self.earlier)
+        choices.addStretch(1)
+        choices.addWidget(self.edit_button)
+        choices.addWidget(self.delete_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.details)
@@ -110,8 +109,14 @@ class PracticeTab(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(controls)
+        layout.addLayout(modes)
+        layout.addLayout(choices)
         layout.addWidget(splitter, 1)
+
+    def _buddy(self, text: str, combo: QComboBox) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(combo)
+        return label
 
     def _connect(self) -> None:
         self.modes.buttonToggled.connect(lambda *_a: self._show_mode())

@@ -108,7 +108,7 @@ class ReflectionDialog(FormDialog):
         )
         self.need(
             lambda: any(box.toPlainText().strip() for box in self.texts.values()),
-            "something about what happened or what you learned",
+            "a few words about what happened",
             *(box.textChanged for box in self.texts.values()),
         )
         first = self.texts["what_happened"] if new else self.changes
