@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -153,7 +154,7 @@ def _options(
 def _single(kind: ReportKind) -> Callable[..., ReportResult]:
     def build(
         store: Store,
-        record_id: int,
+        record_id: int | None,
         out_path: PathLike,
         *,
         redact: bool = False,
@@ -205,20 +206,11 @@ def build_review_pack(
     )
 
 
-def build_practice_summary(
-    store: Store,
-    out_path: PathLike,
-    *,
-    redact: bool = False,
-    paper: Paper = Paper.A4,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    progress: Progress = no_progress,
-    cancelled: Cancelled = never_cancelled,
-    today: dt.date | None = None,
-) -> ReportResult:
-    """The reflective practice summary for the period (by default the last twelve months)."""
-    options = _options(redact, paper, today, date_from, date_to)
-    return build_report(
-        store, ReportKind.PRACTICE, None, out_path, options, progress=progress, cancelled=cancelled
-    )
+_practice_summary = _single(ReportKind.PRACTICE)
+
+
+def build_practice_summary(store: Store, out_path: PathLike, **options: Any) -> ReportResult:
+    """The reflective practice summary for a period (by default the last twelve months).
+    Takes the same options as :func:`build_child_summary`: ``redact``, ``paper``,
+    ``date_from``, ``date_to``, ``progress``, ``cancelled``, ``today``."""
+    return _practice_summary(store, None, out_path, **options)

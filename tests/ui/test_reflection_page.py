@@ -238,3 +238,32 @@ def test_editing_text_boxes_tab_onwards(qtbot, caseload) -> None:
     assert all(
         isinstance(box, QPlainTextEdit) and box.tabChangesFocus() for box in dialog.texts.values()
     )
+
+
+def test_reflecting_on_a_meeting_links_it_in_the_form(qtbot, caseload) -> None:
+    from relcom_desktop.core import meetings
+    from relcom_desktop.ui.reflection.reflection_dialog import reflect_on
+
+    detail = meetings.save_meeting(
+        caseload.store,
+        meetings.MeetingDetail(
+            meetings.Meeting(title="Placement review", starts_at=dt.datetime(2020, 1, 6, 10)),
+            child_ids=(caseload.children["Ben"],),
+        ),
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = reflect_on(caseload.store, "meeting", detail.meeting.id, parent)
+    assert dialog.meeting.value() == detail.meeting.id
+    assert dialog.meeting.currentText() == "6 Jan 2020 · Placement review"
+    assert dialog.child.value() == caseload.children["Ben"]
+    assert not dialog.about_row.isVisibleTo(dialog)  # no journal entry to show
+    dialog.texts["what_learned"].setPlainText("Ben wants to be asked first")
+    dialog.changes.boxes[LearningChange.SKILLS_ATTITUDES].setChecked(True)
+    dialog.try_save()
+    saved = svc.get_reflection(caseload.store, dialog.saved.id)
+    assert (saved.meeting_id, saved.child_id, saved.journal_entry_id) == (
+        detail.meeting.id,
+        caseload.children["Ben"],
+        None,
+    )

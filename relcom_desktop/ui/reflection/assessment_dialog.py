@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSlider,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, date_edit, date_of, line_edit, text_box
 from relcom_desktop.ui.provider.undo import Service, save_undoably
 from relcom_desktop.ui.reflection import markers
+from relcom_desktop.ui.reflection.reflection_dialog import may_discard
 from relcom_desktop.ui.widgets import quiet_label
 
 KIND = "self_assessment"
@@ -191,17 +191,9 @@ class AssessmentDialog(FormDialog):
         return save_undoably(self.store, ASSESSMENTS, self.assessment(), self.original)
 
     def reject(self) -> None:
-        if self.assessment() != self._start:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                "Discard this self-assessment? Where you placed yourself will not be kept.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+        question = "Discard this self-assessment? Where you placed yourself will not be kept."
+        if self.assessment() == self._start or may_discard(self, question):
+            super().reject()
 
 
 def open_assessment(

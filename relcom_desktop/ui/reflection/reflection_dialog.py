@@ -4,6 +4,7 @@ meeting opens it already linked (:func:`reflect_on`)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 from itertools import pairwise
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
+from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.journal import child_choices
+from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import provider_choices
 from relcom_desktop.core.reflection import (
     Reflection,
@@ -32,10 +35,13 @@ from relcom_desktop.core.reflection import (
     update_reflection,
 )
 from relcom_desktop.core.reflection_links import links_for
+from relcom_desktop.core.report_data import meeting_choices
+from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, SearchCombo, date_edit, date_of, text_box
 from relcom_desktop.ui.provider.undo import Service, save_undoably
 
 KIND = "reflection"
+MEETING_CHOICES = 300  # the most recent meetings offered (type to find one)
 REFLECTIONS = Service(
     create_reflection, update_reflection, delete_reflection, restore_reflection, "reflection", KIND
 )
@@ -93,6 +99,9 @@ class ReflectionDialog(FormDialog):
             none_text="No particular child",
         )
         self.provider = SearchCombo(provider_choices(store), none_text="No particular provider")
+        self.meeting = SearchCombo(
+            _meeting_choices(store, reflection.meeting_id), none_text="No particular meeting"
+        )
         self.about = QLabel(self)
         self.about.setWordWrap(True)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,6 +111,7 @@ class ReflectionDialog(FormDialog):
         self.changes.set_chosen(reflection.changes)
         self.child.set_value(reflection.child_id)
         self.provider.set_value(reflection.provider_id)
+        self.meeting.set_value(reflection.meeting_id)
         self._show_about()
         self.need(
             lambda: bool(self.changes.chosen()), "one of the nine changes", self.changes.changed
@@ -121,38 +131,37 @@ class ReflectionDialog(FormDialog):
         row.addWidget(self.about, 1)
         row.addWidget(self.unlink, 0, Qt.AlignmentFlag.AlignTop)
         self.about_row = about
-        self.add_row("About", about)
+        self.add_row("Journal entry", about)
         self.add_row("D&ate", self.written)
         for field, label in PROMPTS.items():
             self.add_row(label, self.texts[field])
         self.add_row("The &nine changes", self.changes)
         self.add_row("C&hild", self.child)
         self.add_row("&Provider", self.provider)
+        self.add_row("&Meeting", self.meeting)
         order = [
             self.written,
             *self.texts.values(),
             *self.changes.boxes.values(),
             self.child,
             self.provider,
+            self.meeting,
         ]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
 
     # ---- what it is about ------------------------------------------------------------------
 
-    def _linked(self) -> Reflection:
-        """The journal entry or meeting link as it stands (the combos hold the rest)."""
-        if self._unlinked:
-            return dataclasses.replace(self._start, meeting_id=None, journal_entry_id=None)
-        return self._start
+    def _journal_entry(self) -> int | None:
+        """The journal entry it is about, set by "Reflect on this…" (the rest are combos)."""
+        return None if self._unlinked else self._start.journal_entry_id
 
     def _show_about(self) -> None:
-        linked = self._linked()
-        only = dataclasses.replace(linked, child_id=None, provider_id=None)
-        labelled = links_for(self.store, only).labelled
-        self.about_row.setVisible(bool(labelled))
-        self.about.setText("\n".join(f"{label}: {text}" for label, text in labelled))
-        self.about.setAccessibleName("; ".join(f"{label}: {text}" for label, text in labelled))
+        entry = Reflection(self._start.written_on, journal_entry_id=self._journal_entry())
+        text = links_for(self.store, entry).journal_entry or ""
+        self.about_row.setVisible(bool(text))
+        self.about.setText(text)
+        self.about.setAccessibleName(f"Journal entry: {text}")
 
     def _unlink(self) -> None:
         self._unlinked = True
@@ -163,11 +172,13 @@ class ReflectionDialog(FormDialog):
 
     def reflection(self) -> Reflection:
         return dataclasses.replace(
-            self._linked(),
+            self._start,
             written_on=date_of(self.written),
             changes=self.changes.chosen(),
             child_id=self.child.value(),
             provider_id=self.provider.value(),
+            meeting_id=self.meeting.value(),
+            journal_entry_id=self._journal_entry(),
             **{field: box.toPlainText() for field, box in self.texts.items()},
         )
 
@@ -175,21 +186,42 @@ class ReflectionDialog(FormDialog):
         return save_undoably(self.store, REFLECTIONS, self.reflection(), self.original)
 
     def reject(self) -> None:
-        if self.reflection() != self._start and self.reflection().has_writing:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                "Discard this reflection? What you wrote will not be kept.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
+        changed = self.reflection() != self._start and self.reflection().has_writing
+        if not changed or may_discard(
+            self, "Discard this reflection? What you wrote will not be kept."
+        ):
+            super().reject()
+
+
+def may_discard(dialog: QWidget, question: str) -> bool:
+    """Ask before a form with unsaved writing is closed; True to let it go."""
+    answer = QMessageBox.question(
+        dialog,
+        dialog.windowTitle(),
+        question,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
 
 
 def _ids(record_id: int | None) -> tuple[int, ...]:
     return () if record_id is None else (record_id,)
+
+
+def _meeting_choices(store: Store, current: int | None) -> list[tuple[int, str]]:
+    """The most recent meetings, and the one already linked however old it is."""
+    recent = meeting_choices(store, limit=MEETING_CHOICES)
+    found = [(m.id, _meeting_label(m.starts_at, m.title)) for m in recent]
+    if current is not None and current not in {m.id for m in recent}:
+        with contextlib.suppress(RelcomError):
+            meeting = get_meeting(store, current)
+            found.insert(0, (current, _meeting_label(meeting.starts_at, meeting.title)))
+    return found
+
+
+def _meeting_label(starts_at: dt.datetime, title: str) -> str:
+    return f"{short_date(starts_at.date())} · {title}"
 
 
 def open_reflection(store: Store, reflection: Reflection, parent: QWidget) -> ReflectionDialog:
