@@ -61,7 +61,7 @@ COLUMNS = [
     ),
     Column("About", lambda r: r.about, tooltip=lambda r: r.about),
 ]
-SAMPLES = ["28 Sep 2026", "Fostering new collegiality", "", "Journal entry: Visit to Oak House"]
+SAMPLES = ["28 Sep 2026", "Fostering new collegiality", "", "Journal entry"]
 
 
 def _first_words(row: ReflectionRow) -> str:
@@ -118,7 +118,7 @@ class LogTab(ListPage):
         self.change.currentIndexChanged.connect(lambda _i: self.refresh())
         self.finish_filters()
         self.findChild(QWidget, "pageHeading").hide()  # the page has the heading
-        self.set_columns(COLUMNS, samples=SAMPLES, stretch=(2,), sortable=False)
+        self.set_columns(COLUMNS, samples=SAMPLES, stretch=(2, 3), sortable=False)
         self._split()
         self.row_activated.connect(lambda row: self.edit(row.id))
         self.edit_button.clicked.connect(lambda: self._shown and self.edit(self._shown.id))
