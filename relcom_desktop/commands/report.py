@@ -1,8 +1,9 @@
-"""``relcom report``: print a child summary, provider summary, meeting minutes or review pack
-to a PDF without opening the app.
+"""``relcom report``: print a child summary, provider summary, meeting minutes, review pack
+or reflective practice summary to a PDF without opening the app.
 
     relcom --data-dir D report child 12 -o child.pdf --redact
     relcom --data-dir D report pack --provider 3 --sections providers children -o pack.pdf
+    relcom --data-dir D report practice -o practice.pdf --from 2026-04-01 --to 2027-03-31
 """
 
 from __future__ import annotations
@@ -62,14 +63,27 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         nargs="+",
         type=_sections,
         metavar="SECTION",
-        help="children, providers, meetings, reflections (default: all)",
+        help="children, providers, meetings, reflections, practice "
+        "(default: all but practice, the commissioner's own)",
     )
     pack.set_defaults(handler=run)
+    practice = kinds.add_parser(
+        "practice",
+        parents=[options],
+        help="a reflective practice summary for supervision or appraisal (--from/--to: period)",
+    )
+    practice.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core.db import DB_FILENAME, open_store
-    from relcom_desktop.reports import ALL_SECTIONS, PackSection, Paper, ReportKind, ReportOptions
+    from relcom_desktop.reports import (
+        DEFAULT_SECTIONS,
+        PackSection,
+        Paper,
+        ReportKind,
+        ReportOptions,
+    )
     from relcom_desktop.reports.build import build_report
 
     kind, record_id = _what(args)
@@ -82,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         paper=Paper(args.paper),
         date_from=args.date_from,
         date_to=args.date_to,
-        sections=tuple(dict.fromkeys(PackSection(n) for n in chosen)) or ALL_SECTIONS,
+        sections=tuple(dict.fromkeys(PackSection(n) for n in chosen)) or DEFAULT_SECTIONS,
     )
     store = open_store(folder)
     try:
@@ -96,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _what(args: argparse.Namespace) -> tuple[str, int]:
+def _what(args: argparse.Namespace) -> tuple[str, int | None]:
+    if args.report_kind == "practice":
+        return "practice", None
     if args.report_kind != "pack":
         return args.report_kind, args.record_id
     if args.child is not None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from relcom_desktop.reports.options import (
     ALL_SECTIONS,
+    DEFAULT_SECTIONS,
     MARKING,
     BuildCancelled,
     PackSection,
@@ -30,11 +31,13 @@ BUILDERS = (
     "build_provider_summary",
     "build_meeting_minutes",
     "build_review_pack",
+    "build_practice_summary",
 )
 
 __all__ = [
     "ALL_SECTIONS",
     "BUILDERS",
+    "DEFAULT_SECTIONS",
     "MARKING",
     "BuildCancelled",
     "PackSection",

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from reportlab.platypus import Flowable
 
@@ -23,7 +24,7 @@ from relcom_desktop.reports.document import ReportDocument
 from relcom_desktop.reports.flowables import keep_headings_with_text
 from relcom_desktop.reports.meeting import meeting_minutes
 from relcom_desktop.reports.options import (
-    ALL_SECTIONS,
+    DEFAULT_SECTIONS,
     MARKING,
     BuildCancelled,
     Cancelled,
@@ -38,6 +39,7 @@ from relcom_desktop.reports.options import (
 )
 from relcom_desktop.reports.output import atomic_output, check_target, record_export
 from relcom_desktop.reports.pack import assemble, child_pack, provider_pack, run_jobs
+from relcom_desktop.reports.practice import practice_document
 from relcom_desktop.reports.provider import provider_summary
 from relcom_desktop.reports.redaction import ChildName, Redactor
 from relcom_desktop.reports.writer import Writer
@@ -48,7 +50,7 @@ PathLike = str | os.PathLike[str]
 def build_report(
     store: Store,
     kind: ReportKind,
-    record_id: int,
+    record_id: int | None,
     out_path: PathLike,
     options: ReportOptions | None = None,
     *,
@@ -56,14 +58,15 @@ def build_report(
     cancelled: Cancelled = never_cancelled,
     audit_export: bool = True,
 ) -> ReportResult:
-    """Build one report about one record into ``out_path``.
+    """Build one report about one record (none for the practice summary) into ``out_path``.
 
     With ``audit_export`` (the default) the file counts as an export and an audit row is
     written; a preview built into a temporary file passes False and audits when saved.
     """
     options = options or ReportOptions()
+    record_id = record_id if kind.needs_record else None
     target = check_target(Path(out_path))
-    _check(kind, options)
+    _check(kind, record_id, options)
     progress(0, 1, "Reading records")
     writer = Writer(paper=options.paper, today=options.today, redactor=_redactor(store, options))
     title, story = compose_story(store, kind, record_id, writer, options, progress, cancelled)
@@ -88,7 +91,9 @@ def build_report(
     return result
 
 
-def _check(kind: ReportKind, options: ReportOptions) -> None:
+def _check(kind: ReportKind, record_id: int | None, options: ReportOptions) -> None:
+    if kind.needs_record and record_id is None:
+        raise ValidationError(f"Choose the {kind.record_kind} to print first.")
     first, last = options.period
     if first > last:
         raise ValidationError("The start of the period must be on or before its end.")
@@ -105,14 +110,16 @@ def _redactor(store: Store, options: ReportOptions) -> Redactor | None:
 def compose_story(
     store: Store,
     kind: ReportKind,
-    record_id: int,
+    record_id: int | None,
     w: Writer,
     options: ReportOptions,
     progress: Progress,
     cancelled: Cancelled,
 ) -> tuple[str, list[Flowable]]:
     """The document title and its story."""
-    if kind is ReportKind.CHILD:
+    if kind is ReportKind.PRACTICE:
+        story = practice_document(store, w, options)
+    elif kind is ReportKind.CHILD:
         story = child_summary(w, rd.child_summary_data(store, record_id, options.today))
     elif kind is ReportKind.PROVIDER:
         story = provider_summary(w, rd.provider_summary_data(store, record_id, options.period))
@@ -136,7 +143,7 @@ def _options(
     today: dt.date | None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-    sections: tuple[PackSection, ...] = ALL_SECTIONS,
+    sections: tuple[PackSection, ...] = DEFAULT_SECTIONS,
 ) -> ReportOptions:
     options = ReportOptions(
         redact=redact, paper=paper, date_from=date_from, date_to=date_to, sections=sections
@@ -147,7 +154,7 @@ def _options(
 def _single(kind: ReportKind) -> Callable[..., ReportResult]:
     def build(
         store: Store,
-        record_id: int,
+        record_id: int | None,
         out_path: PathLike,
         *,
         redact: bool = False,
@@ -178,7 +185,7 @@ def build_review_pack(
     *,
     child_id: int | None = None,
     provider_id: int | None = None,
-    sections: tuple[PackSection, ...] = ALL_SECTIONS,
+    sections: tuple[PackSection, ...] = DEFAULT_SECTIONS,
     redact: bool = False,
     paper: Paper = Paper.A4,
     date_from: dt.date | None = None,
@@ -197,3 +204,13 @@ def build_review_pack(
     return build_report(
         store, kind, record_id, out_path, options, progress=progress, cancelled=cancelled
     )
+
+
+_practice_summary = _single(ReportKind.PRACTICE)
+
+
+def build_practice_summary(store: Store, out_path: PathLike, **options: Any) -> ReportResult:
+    """The reflective practice summary for a period (by default the last twelve months).
+    Takes the same options as :func:`build_child_summary`: ``redact``, ``paper``,
+    ``date_from``, ``date_to``, ``progress``, ``cancelled``, ``today``."""
+    return _practice_summary(store, None, out_path, **options)

@@ -37,11 +37,18 @@ class ReportKind(LabelledStr):
     MEETING = ("meeting", "Meeting minutes")
     CHILD_PACK = ("child_pack", "Review pack for a child")
     PROVIDER_PACK = ("provider_pack", "Review pack for a provider")
+    PRACTICE = ("practice", "Reflective practice summary")
 
     @property
     def record_kind(self) -> str:
-        """The kind of record the report is about: "child", "provider" or "meeting"."""
-        return {"child_pack": "child", "provider_pack": "provider"}.get(self.value, self.value)
+        """The kind of record the report is about: "child", "provider" or "meeting" ("" for
+        the practice summary, which is about the commissioner's own practice)."""
+        kinds = {"child_pack": "child", "provider_pack": "provider", "practice": ""}
+        return kinds.get(self.value, self.value)
+
+    @property
+    def needs_record(self) -> bool:
+        return bool(self.record_kind)
 
     @property
     def is_pack(self) -> bool:
@@ -55,9 +62,12 @@ class PackSection(LabelledStr):
     PROVIDERS = ("providers", "Provider relationship summaries")
     MEETINGS = ("meetings", "Meeting minutes")
     REFLECTIONS = ("reflections", "Reflections")
+    PRACTICE = ("practice", "My practice")
 
 
 ALL_SECTIONS = tuple(PackSection)
+# A pack is shared with others: the commissioner's own practice goes in only when chosen.
+DEFAULT_SECTIONS = tuple(s for s in PackSection if s is not PackSection.PRACTICE)
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ class ReportOptions:
     paper: Paper = Paper.A4
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    sections: tuple[PackSection, ...] = ALL_SECTIONS
+    sections: tuple[PackSection, ...] = DEFAULT_SECTIONS
     today: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -85,7 +95,7 @@ class ReportResult:
 
     path: str
     kind: ReportKind
-    record_id: int
+    record_id: int | None  # None for the practice summary
     pages: int
     redacted: bool
     paper: Paper

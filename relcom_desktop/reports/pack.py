@@ -22,6 +22,7 @@ from relcom_desktop.reports.options import (
     Progress,
     ReportOptions,
 )
+from relcom_desktop.reports.practice import my_practice
 from relcom_desktop.reports.provider import provider_summary
 from relcom_desktop.reports.reflections import reflections_section
 from relcom_desktop.reports.writer import Writer
@@ -33,12 +34,14 @@ CHILD_ORDER = (
     PackSection.PROVIDERS,
     PackSection.MEETINGS,
     PackSection.REFLECTIONS,
+    PackSection.PRACTICE,
 )
 PROVIDER_ORDER = (
     PackSection.PROVIDERS,
     PackSection.CHILDREN,
     PackSection.MEETINGS,
     PackSection.REFLECTIONS,
+    PackSection.PRACTICE,
 )
 HANDLING = (
     "This pack holds personal information about looked-after children. Share it only with "
@@ -70,6 +73,8 @@ def child_pack(
         elif section is PackSection.REFLECTIONS:
             found = rd.reflections_about(store, child_id=child_id, period=options.period)
             jobs.append(lambda found=found: reflections_section(w, found, 0))
+        elif section is PackSection.PRACTICE:
+            jobs.append(lambda: my_practice(store, w, options))
     return subject, jobs
 
 
@@ -96,6 +101,8 @@ def provider_pack(
         elif section is PackSection.REFLECTIONS:
             found = rd.reflections_about(store, provider_id=provider_id, period=options.period)
             jobs.append(lambda found=found: reflections_section(w, found, 0))
+        elif section is PackSection.PRACTICE:
+            jobs.append(lambda: my_practice(store, w, options))
     return f"Provider: {data.provider.name}", jobs
 
 

@@ -40,9 +40,16 @@ class BarChart(QWidget):
 
     part_clicked = Signal(int, int)  # row, part
 
-    def __init__(self, series: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        series: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+        *,
+        click_hint: str = "Click to see the children",
+    ) -> None:
         super().__init__(parent)
         self._series = series
+        self._click_hint = click_hint
         self._bars: list[Bar] = []
         self._hit: list[tuple[QRectF, int, int]] = []
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it is the keyboard way
@@ -62,7 +69,11 @@ class BarChart(QWidget):
         return len(self._series) > 1
 
     def _height(self) -> int:
-        return len(self._bars) * ROW_HEIGHT + (LEGEND_HEIGHT if self._legend() else 0) + 4
+        return len(self._bars) * self._row_height() + (LEGEND_HEIGHT if self._legend() else 0) + 4
+
+    def _row_height(self) -> int:
+        """Rows grow with the text size, so labels never overlap at large fonts."""
+        return max(ROW_HEIGHT, self.fontMetrics().height() + 8)
 
     def sizeHint(self) -> QSize:
         return QSize(480, self._height())
@@ -87,17 +98,18 @@ class BarChart(QWidget):
         biggest = max((sum(b.parts) for b in self._bars), default=0) or 1
         self._hit = []
         for row, bar in enumerate(self._bars):
-            y = top + row * ROW_HEIGHT
+            row_height = self._row_height()
+            y = top + row * row_height
             painter.setPen(text)
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width)
-            label_rect = QRectF(0, y, label_width, ROW_HEIGHT)
+            label_rect = QRectF(0, y, label_width, row_height)
             painter.drawText(
                 label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label
             )
             x = label_width + GAP
             for part, value in enumerate(bar.parts):
                 width = bar_space * value / biggest
-                rect = QRectF(x, y + (ROW_HEIGHT - BAR_HEIGHT) / 2, width, BAR_HEIGHT)
+                rect = QRectF(x, y + (row_height - BAR_HEIGHT) / 2, width, BAR_HEIGHT)
                 if width > 0:
                     painter.setPen(QPen(QColor(COLOURS[part % len(COLOURS)]), 1))
                     painter.setBrush(self._brush(part))
@@ -105,7 +117,7 @@ class BarChart(QWidget):
                     self._hit.append((rect, row, part))
                 x += width
             painter.setPen(text)
-            value_rect = QRectF(x + GAP / 2, y, value_width + GAP, ROW_HEIGHT)
+            value_rect = QRectF(x + GAP / 2, y, value_width + GAP, row_height)
             painter.drawText(
                 value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, bar.text
             )
@@ -141,7 +153,7 @@ class BarChart(QWidget):
             value = (
                 f"{self._series[hit[1]]}: {bar.parts[hit[1]]:,.0f}" if self._legend() else bar.text
             )
-            self.setToolTip(f"{bar.label}\n{value}\nClick to see the children")
+            self.setToolTip(f"{bar.label}\n{value}\n{self._click_hint}")
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -59,12 +59,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("journal", "Journal"),
     Section("meetings", "Meetings"),
     Section("actions", "Actions"),
-    Section(
-        "reflection",
-        "Reflection",
-        "Your learning log will live here: entries tagged with the nine changes relational "
-        "commissioning needs, and a self-assessment on each from → to shift.",
-    ),
+    Section("reflection", "Reflection"),
     Section("reports", "Reports"),
 )
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
@@ -228,6 +223,10 @@ class MainWindow(QMainWindow):
             from relcom_desktop.ui.pages.journal_page import JournalPage
 
             return JournalPage(self.store)
+        if key == "reflection":
+            from relcom_desktop.ui.pages.reflection_page import ReflectionPage
+
+            return ReflectionPage(self.store)
         if key == "reports":
             from relcom_desktop.ui.pages.reports_page import ReportsPage
 

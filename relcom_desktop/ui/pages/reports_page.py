@@ -31,17 +31,25 @@ from relcom_desktop import reports
 from relcom_desktop.core import preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
-from relcom_desktop.reports import PackSection, Paper, ReportKind, ReportOptions, ReportResult
+from relcom_desktop.reports import (
+    DEFAULT_SECTIONS,
+    PackSection,
+    Paper,
+    ReportKind,
+    ReportOptions,
+    ReportResult,
+)
 from relcom_desktop.reports.options import Cancelled, Progress
+from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pdf_preview import PdfPreview
 from relcom_desktop.ui.record_picker import RecordPicker
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 from relcom_desktop.ui.workers import Worker
 
 INTRO = (
-    "Print a child summary, a provider relationship summary, meeting minutes or a review "
-    "pack. Every page is marked OFFICIAL-SENSITIVE; you see a preview before anything is "
-    "saved or printed."
+    "Print a child summary, a provider relationship summary, meeting minutes, a review "
+    "pack or your reflective practice summary. Every page is marked OFFICIAL-SENSITIVE; "
+    "you see a preview before anything is saved or printed."
 )
 REDACT_TEXT = "Redact: children by initials, ages instead of dates of birth, no addresses"
 SECTION_LABELS = {
@@ -50,15 +58,22 @@ SECTION_LABELS = {
         (PackSection.PROVIDERS, "Their current provider's relationship summary"),
         (PackSection.MEETINGS, "Minutes of meetings about the child"),
         (PackSection.REFLECTIONS, "Reflections about the child"),
+        (PackSection.PRACTICE, "My practice: self-assessment and indicators"),
     ],
     ReportKind.PROVIDER_PACK: [
         (PackSection.PROVIDERS, "The provider's relationship summary"),
         (PackSection.CHILDREN, "A summary for each child placed"),
         (PackSection.MEETINGS, "Minutes of meetings with the provider"),
         (PackSection.REFLECTIONS, "Reflections about the provider"),
+        (PackSection.PRACTICE, "My practice: self-assessment and indicators"),
     ],
 }
-WITH_PERIOD = (ReportKind.PROVIDER, ReportKind.CHILD_PACK, ReportKind.PROVIDER_PACK)
+WITH_PERIOD = (
+    ReportKind.PROVIDER,
+    ReportKind.CHILD_PACK,
+    ReportKind.PROVIDER_PACK,
+    ReportKind.PRACTICE,
+)
 FORM_WIDTH = 460
 
 
@@ -114,13 +129,14 @@ class ReportsPage(QWidget):
         self._sections_layout = QVBoxLayout(self.sections_box)
         for section in PackSection:
             box = QCheckBox(section.label, self.sections_box)
-            box.setChecked(True)
+            box.setChecked(section in DEFAULT_SECTIONS)
             self.section_boxes[section] = box
             self._sections_layout.addWidget(box)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&What to print", self.kind)
         form.addRow("&For", self.picker)
+        self.for_label = form.labelForField(self.picker)
         options = QFormLayout()
         options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         period = QHBoxLayout()
@@ -199,7 +215,10 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
-        self.picker.set_kind(kind.record_kind)
+        for widget in (self.for_label, self.picker):
+            widget.setVisible(kind.needs_record)  # the practice summary is about you
+        if kind.needs_record:
+            self.picker.set_kind(kind.record_kind)
         pack = kind.is_pack
         self.sections_box.setVisible(pack)
         for position, (section, label) in enumerate(SECTION_LABELS.get(kind, [])):
@@ -250,8 +269,8 @@ class ReportsPage(QWidget):
     def build(self) -> None:
         if self.job is not None and self.job.running:
             return
-        record_id = self.picker.chosen_id()
-        if record_id is None:
+        record_id = self.picker.chosen_id() if self.current_kind().needs_record else None
+        if record_id is None and self.current_kind().needs_record:
             self._say(f"Choose the {self.current_kind().record_kind} to print first.", error=True)
             self.picker.setFocus()
             return
@@ -271,7 +290,7 @@ class ReportsPage(QWidget):
         self.job.signals.cancelled.connect(lambda: self._say("Cancelled. Nothing was saved."))
         self.job.signals.done.connect(lambda: self._set_busy(False))
         self._set_busy(True)
-        self._say(f"Building the {kind.label.lower()}: {self.picker.chosen_label()}…")
+        self._say(f"Building the {kind.label.lower()}: {self._subject()}…")
         self.job.start()
 
     def cancel(self) -> None:
@@ -297,12 +316,19 @@ class ReportsPage(QWidget):
             Path(result.path).unlink(missing_ok=True)
             return
         self._say(f"Built {result.pages} pages. Save or print it from the preview.")
-        title = f"{result.kind.label} · {self.picker.chosen_label()}"
+        title = f"{result.kind.label} · {self._subject()}"
         if result.redacted:
             title = f"{result.kind.label} (redacted)"
         self.preview = PdfPreview(self.store, result, title, self.window())
         self.preview.finished.connect(lambda _code, path=result.path: self._discard(path))
         self.preview.open()
+
+    def _subject(self) -> str:
+        """Whom or what the report is about, for messages and the preview's title."""
+        if self.current_kind().needs_record:
+            return self.picker.chosen_label()
+        first, last = self.options().period
+        return f"{short_date(first)} to {short_date(last)}"
 
     def _discard(self, path: str) -> None:
         """A preview's temporary file goes when the preview closes (saved copies stay)."""

@@ -56,9 +56,13 @@ class EntryView(QWidget):
         self.text.anchorClicked.connect(self._follow)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
+        self.reflect_button = QPushButton("&Reflect on this…", self)
+        self.reflect_button.setToolTip("Write a reflection about this entry")
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        self.reflect_button.clicked.connect(self._reflect)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.reflect_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
@@ -78,7 +82,7 @@ class EntryView(QWidget):
                 html_text = f"<p>{html.escape(str(err))}</p>"
                 self._entry_id = None
         self.text.setHtml(html_text)
-        for button in (self.edit_button, self.delete_button):
+        for button in (self.edit_button, self.delete_button, self.reflect_button):
             button.setEnabled(self._entry_id is not None)
 
     def show_message(self, message: str) -> None:
@@ -87,6 +91,15 @@ class EntryView(QWidget):
     def _request(self, signal: Signal) -> None:  # type: ignore[type-arg]
         if self._entry_id is not None:
             signal.emit(self._entry_id)  # type: ignore[attr-defined]
+
+    def _reflect(self) -> None:
+        from relcom_desktop.ui.reflection.reflection_dialog import reflect_on
+
+        if self._entry_id is not None:
+            try:
+                reflect_on(self._store, "journal_entry", self._entry_id, self)
+            except RelcomError as err:
+                self.show_message(str(err))
 
     def _follow(self, url: QUrl) -> None:
         kind, _, record_id = url.toString().partition(":")
