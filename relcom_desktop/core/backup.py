@@ -120,7 +120,9 @@ def make_backup(
     rotate(store.data_dir)
     backup = _parse(target)
     assert backup is not None
-    audit.record(store, AuditKind.BACKUP, "data file", detail=f"{backup.size} bytes")
+    audit.record(
+        store, AuditKind.BACKUP, "data file", detail=f"{backup.size / 1e6:.1f} MB, checked"
+    )
     return backup
 
 

@@ -87,7 +87,7 @@ class NewPassphraseForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Passphrase:", self.new)
+        form.addRow("&New passphrase:", self.new)
         form.addRow("", self.meter)
         form.addRow("&Confirm:", self.confirm)
         form.addRow("", self.match)
