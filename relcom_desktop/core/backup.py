@@ -10,6 +10,7 @@ aside first (``relcom-before-restore-...``), and those copies are never thinned 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -22,7 +23,13 @@ from relcom_desktop.core import audit, errors, migrate
 from relcom_desktop.core.db import DB_FILENAME, Store, classify_sqlite_error, raw_connect, sqlite
 from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_path, fsync_dir, partial_path, remove_quietly
+from relcom_desktop.core.files import (
+    PARTIAL_SUFFIX,
+    atomic_path,
+    fsync_dir,
+    partial_path,
+    remove_quietly,
+)
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -34,6 +41,7 @@ STAMP = "%Y%m%d-%H%M%S"
 NAME_RE = re.compile(r"^(relcom-backup-|relcom-before-restore-)(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 PAGES_PER_STEP = 2048
+STALE_PARTIAL_S = 3600  # a half-made backup this old belongs to a run that was killed
 
 
 @dataclass(frozen=True)
@@ -193,7 +201,13 @@ def keep_set(times: Iterable[dt.datetime]) -> set[dt.datetime]:
 
 
 def rotate(data_dir: Path) -> list[Path]:
-    """Remove backups that :func:`keep_set` does not keep (never the before-restore copies)."""
+    """Remove backups that :func:`keep_set` does not keep (never the before-restore copies),
+    and half-made backups left by a run that was killed."""
+    stale = dt.datetime.now().timestamp() - STALE_PARTIAL_S
+    for partial in backups_dir(data_dir).glob(f".*{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < stale:
+                partial.unlink()
     backups = list_backups(data_dir, include_aside=False)
     keep = keep_set(b.taken_at for b in backups)
     removed = [b.path for b in backups if b.taken_at not in keep]

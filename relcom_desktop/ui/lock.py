@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.db import Store
-from relcom_desktop.ui.passphrase_widgets import PassphraseEdit
+from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label
 from relcom_desktop.ui.widgets import heading
 
 TICK_MS = 2_000  # a short tick: after waking, content shows for at most this long
@@ -59,9 +59,7 @@ class LockCover(QWidget):
         self.passphrase = PassphraseEdit("Passphrase", self)
         self.button = QPushButton("&Unlock", self)
         self.button.setDefault(True)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label(self)
         self._lay_out(guard.store.encrypted)
         self.button.clicked.connect(self._unlock)
         self.passphrase.returnPressed.connect(self._unlock)

@@ -117,6 +117,15 @@ class NewPassphraseForm(QWidget):
         self._update()
 
 
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """An empty, wrapped label for saying what went wrong, in the usual error red."""
+    label = QLabel(parent)
+    label.setObjectName("errorMessage")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    return label
+
+
 def note(text: str, parent: QWidget | None = None) -> QLabel:
     """A wrapped paragraph of explanation."""
     label = QLabel(text, parent)

@@ -139,3 +139,15 @@ def test_keep_set_properties(times: list[dt.datetime]) -> None:
         for day in days:  # the newest of each of the last seven days is kept
             assert max(t for t in times if t.date() == day) in keep
     assert len(keep) <= 7 + 4 + 12
+
+
+def test_half_made_backups_from_a_killed_run_are_cleared(store: Store) -> None:
+    import os
+
+    folder = store.path.parent / "backups"
+    folder.mkdir()
+    old = folder / ".relcom-backup-20200101-000000.sqlite3.partial"
+    old.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    backup.make_backup(store)
+    assert not old.exists()

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -120,18 +119,6 @@ def test_an_encrypted_file_opens_after_unlocking(qapp, tmp_path: Path, settings)
 
     when_shown(UnlockDialog, unlock)
     assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    messages: list[str] = []
-
-    def record(parent, title, text, *args, **kwargs):
-        messages.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return messages
 
 
 def _damage(folder: Path) -> None:

@@ -180,3 +180,22 @@ def test_restore_from_the_menu_reopens_the_window(
     assert win.reopen_requested and count_children(store) == 1
     assert made.path.exists()
     store.close()
+
+
+def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
+    qtbot, caseload, settings, tmp_path: Path
+) -> None:
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.close()
+    assert len(backup.list_backups(caseload.store.data_dir)) == 1
+    demo_store = open_store(tmp_path / "demo")
+    demo = MainWindow(demo_store, demo=True, settings=settings)
+    qtbot.addWidget(demo)
+    demo.show()
+    qtbot.waitExposed(demo)
+    demo.close()
+    assert backup.list_backups(demo_store.data_dir) == []
+    demo_store.close()
