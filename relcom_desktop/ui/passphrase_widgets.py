@@ -70,6 +70,7 @@ class StrengthMeter(QWidget):
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.label.setText(f"Strength: <b>{rating.label}</b>" if rating.label else "")
         self.advice.setText(rating.advice)
+        self.advice.setVisible(bool(rating.advice))
 
 
 class NewPassphraseForm(QWidget):

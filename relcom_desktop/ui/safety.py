@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -73,6 +74,11 @@ class Safety(QObject):
         tools("retention", "Records &retention…", self.show_retention)
         tools("check", "&Check data file", self.check)
         tools("lock_after", "Lock &after idle time…", self.set_lock_minutes)
+        self.plain_label = QLabel("Not encrypted", self.window)
+        self.plain_label.setToolTip("Encrypt this data file from File → Encrypt data file…")
+        self.plain_label.setContentsMargins(12, 0, 0, 0)
+        self.plain_label.setVisible(not self.store.encrypted and not self.demo)
+        self.window.statusBar().addPermanentWidget(self.plain_label)
 
     def _adder(self, menu: QMenu, before: QAction | None) -> Callable[..., QAction]:
         def add(key: str, text: str, slot: Callable[[], Any], shortcut: str = "") -> QAction:
@@ -223,6 +229,7 @@ class Safety(QObject):
 
         if PassphraseDialog(self.store, self.window).exec():
             self.actions["passphrase"].setText("Change &passphrase…")
+            self.plain_label.hide()
 
     def set_lock_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
