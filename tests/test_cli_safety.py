@@ -98,6 +98,18 @@ def test_an_encrypted_file_without_the_variable_is_one_line_exit_2(caseload: Pat
     assert "Traceback" not in done.stderr
 
 
+def test_encrypted_file_and_backup_need_the_variable(caseload: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("RELCOM_PASSPHRASE", SECRET)
+    assert main(["--data-dir", str(caseload), "backup"]) == 0
+    name = next(p.name for p in (caseload / "backups").iterdir())
+    monkeypatch.delenv("RELCOM_PASSPHRASE")
+    capsys.readouterr()
+    assert main(["--data-dir", str(caseload), "check"]) == 2
+    assert "set RELCOM_PASSPHRASE" in capsys.readouterr().out
+    assert main(["--data-dir", str(caseload), "restore", name]) == 2
+    assert "is encrypted" in capsys.readouterr().err
+
+
 def test_wrong_passphrase_and_bad_import_are_plain_errors(
     caseload: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relcom_desktop.core import audit, errors, migrate
-from relcom_desktop.core.db import DB_FILENAME, Store, classify_sqlite_error, raw_connect, sqlite
+from relcom_desktop.core.db import (
+    DB_FILENAME,
+    FileState,
+    Store,
+    classify_sqlite_error,
+    file_state,
+    raw_connect,
+    sqlite,
+)
 from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import (
@@ -156,6 +164,11 @@ def _copy_with_backup_api(
 
 def verify_backup(path: Path, store_or_passphrase: Store | str | None) -> None:
     """Raise CorruptStore unless ``path`` opens, passes integrity_check and is RelCom data."""
+    if store_or_passphrase is None and file_state(path) is FileState.ENCRYPTED:
+        raise errors.PassphraseNeeded(
+            f"The backup {path.name} is encrypted: give the passphrase it was made with "
+            "(for batch commands, set RELCOM_PASSPHRASE)."
+        )
     try:
         if isinstance(store_or_passphrase, Store):
             conn = store_or_passphrase.connect_copy(path, readonly=True)
@@ -280,7 +293,7 @@ def opens_with(path: Path, passphrase: str | None) -> bool:
     """Whether a backup opens with ``passphrase`` (False only for a wrong passphrase)."""
     try:
         verify_backup(path, passphrase)
-    except (errors.WrongPassphrase, errors.NotADatabase):
+    except (errors.WrongPassphrase, errors.NotADatabase, errors.PassphraseNeeded):
         return False
     return True
 
