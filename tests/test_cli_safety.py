@@ -142,3 +142,19 @@ def test_an_export_follows_the_documented_schema(caseload: Path, tmp_path: Path,
         items = schema[table]["items"]
         for row in rows:
             assert set(items["required"]) <= set(row) <= set(items["properties"])
+
+
+def test_encrypt_a_plain_file_from_the_command_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    store = open_store(tmp_path)
+    demo.build_demo(store, "tiny", seed=1)
+    store.close()
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 2
+    assert "Set RELCOM_PASSPHRASE" in capsys.readouterr().err
+    monkeypatch.setenv("RELCOM_PASSPHRASE", "password1")
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 2
+    assert "stronger passphrase" in capsys.readouterr().err
+    assert file_state(tmp_path / DB_FILENAME) is FileState.PLAIN
+    monkeypatch.setenv("RELCOM_PASSPHRASE", SECRET)
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 0
+    assert file_state(tmp_path / DB_FILENAME) is FileState.ENCRYPTED
+    assert main(["--data-dir", str(tmp_path), "check"]) == 0

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from relcom_desktop.core.db import Store
 
-COMMAND_MODULES = ("demo", "backup", "restore", "export", "import_", "check")
+COMMAND_MODULES = ("demo", "backup", "restore", "export", "import_", "check", "encrypt")
 DEMO_FOLDER = "demo"
 PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"
 

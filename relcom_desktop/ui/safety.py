@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,18 +23,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from relcom_desktop.core import (
-    backup,
-    csv_export,
-    health_check,
-    preferences,
-    subject_access,
-    transfer,
-)
+from relcom_desktop.core import preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.lock import LOCK_SHORTCUT, LockGuard
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.backup import Backup
 
 EXPORT_WARNING = "The export is not encrypted: keep it somewhere safe and delete it when done."
 
@@ -59,10 +55,9 @@ class Safety(QObject):
         add("restore", "&Restore from backup…", self.restore)
         file_menu.insertSeparator(before)
         add("export_json", "Export all records (&JSON)…", self.export_json)
-        csv_menu = QMenu("Export a list as &CSV", file_menu)
-        for item in csv_export.LISTS:
-            csv_menu.addAction(f"{item.title}…", self._csv_exporter(item.key))
-        file_menu.insertMenu(before, csv_menu)
+        self.csv_menu = QMenu("Export a list as &CSV", file_menu)
+        self.csv_menu.aboutToShow.connect(self._fill_csv_menu)
+        file_menu.insertMenu(before, self.csv_menu)
         add("export_child", "Export &everything about a child…", self.export_child)
         file_menu.insertSeparator(before)
         title = "Change &passphrase…" if self.store.encrypted else "&Encrypt data file…"
@@ -79,6 +74,15 @@ class Safety(QObject):
         self.plain_label.setContentsMargins(12, 0, 0, 0)
         self.plain_label.setVisible(not self.store.encrypted and not self.demo)
         self.window.statusBar().addPermanentWidget(self.plain_label)
+
+    def _fill_csv_menu(self) -> None:
+        """The lists, added when the menu first opens (keeps start-up quick)."""
+        from relcom_desktop.core import csv_export
+
+        if not self.csv_menu.isEmpty():
+            return
+        for item in csv_export.LISTS:
+            self.csv_menu.addAction(f"{item.title}…", self._csv_exporter(item.key))
 
     def _adder(self, menu: QMenu, before: QAction | None) -> Callable[..., QAction]:
         def add(key: str, text: str, slot: Callable[[], Any], shortcut: str = "") -> QAction:
@@ -104,7 +108,9 @@ class Safety(QObject):
 
     # ---- backups ------------------------------------------------------------------------
 
-    def back_up(self) -> backup.Backup:
+    def back_up(self) -> Backup:
+        from relcom_desktop.core import backup
+
         made = run_with_progress(
             self.window,
             "Making a backup…",
@@ -116,6 +122,7 @@ class Safety(QObject):
         return made
 
     def restore(self) -> None:
+        from relcom_desktop.core import backup
         from relcom_desktop.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.store.data_dir, self.window)
@@ -174,6 +181,8 @@ class Safety(QObject):
         return Path(path) if path else None
 
     def export_json(self) -> None:
+        from relcom_desktop.core import transfer
+
         path = self._save_path("Export all records", "relcom-export.json", "JSON (*.json)")
         if path is None:
             return
@@ -188,6 +197,8 @@ class Safety(QObject):
 
     def _csv_exporter(self, key: str) -> Callable[[], None]:
         def export() -> None:
+            from relcom_desktop.core import csv_export
+
             path = self._save_path("Export a list", f"{key}.csv", "CSV (*.csv)")
             if path is None:
                 return
@@ -201,6 +212,7 @@ class Safety(QObject):
         return lambda: self._guarded(export)
 
     def export_child(self) -> None:
+        from relcom_desktop.core import subject_access
         from relcom_desktop.ui.child_picker import ChildPicker
 
         picker = ChildPicker(self.store, "Export everything about a child", self.window)
@@ -255,6 +267,8 @@ class Safety(QObject):
         RetentionDialog(self.store, self.window).exec()
 
     def check(self) -> None:
+        from relcom_desktop.core import health_check
+
         report = run_with_progress(
             self.window,
             "Checking the data file…",

@@ -199,3 +199,12 @@ def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
     demo.close()
     assert backup.list_backups(demo_store.data_dir) == []
     demo_store.close()
+
+
+def test_the_csv_menu_lists_every_list_when_opened(window: MainWindow) -> None:
+    menu = window.safety.csv_menu
+    assert menu.isEmpty()
+    menu.aboutToShow.emit()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()][:2] == ["Children…", "Family and community links…"]
+    assert len(menu.actions()) == 12
