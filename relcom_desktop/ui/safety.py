@@ -46,6 +46,7 @@ class Safety(QObject):
         minutes = int(preferences.get(store, preferences.LOCK_MINUTES))
         self.guard = LockGuard(window, store, minutes)
         self.actions: dict[str, QAction] = {}
+        self.backup_on_close = False  # the running app turns it on (see app.run_gui)
 
     # ---- menus ---------------------------------------------------------------------------
 
@@ -161,7 +162,7 @@ class Safety(QObject):
 
     def before_close(self) -> None:
         """Back up when the user closes the window (not for demo data)."""
-        if self.demo or getattr(self.window, "reopen_requested", False):
+        if not self.backup_on_close or self.demo or getattr(self.window, "reopen_requested", False):
             return
         if not self.window.isVisible() or not preferences.get(
             self.store, preferences.BACKUP_ON_CLOSE

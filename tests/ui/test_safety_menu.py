@@ -190,9 +190,14 @@ def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
     win.show()
     qtbot.waitExposed(win)
     win.close()
+    assert backup.list_backups(caseload.store.data_dir) == []  # only the running app backs up
+    win.safety.backup_on_close = True
+    win.show()
+    win.close()
     assert len(backup.list_backups(caseload.store.data_dir)) == 1
     demo_store = open_store(tmp_path / "demo")
     demo = MainWindow(demo_store, demo=True, settings=settings)
+    demo.safety.backup_on_close = True
     qtbot.addWidget(demo)
     demo.show()
     qtbot.waitExposed(demo)
