@@ -45,7 +45,12 @@ CARD_WIDTH = 420
 CARD_STYLE = (
     "#lockCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
 )
-BLOCKED = {QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride}
+BLOCKED = {
+    QEvent.Type.Shortcut,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+}
 
 
 class LockCover(QWidget):
@@ -195,7 +200,16 @@ class LockGuard(QObject):
             return False
         if kind in BLOCKED:
             return not self._inside_cover(watched)
+        # Tab must not take the focus to what is underneath.
+        if kind == QEvent.Type.FocusIn and not self._inside_cover(watched):
+            QTimer.singleShot(0, self._focus_cover)
         return False
+
+    def _focus_cover(self) -> None:
+        if self.locked:
+            active = QApplication.activeModalWidget()
+            target = next((c for c in self.covers if c.parent() is active), self.covers[-1])
+            (target.passphrase if target.passphrase.isVisible() else target.button).setFocus()
 
     def _inside_cover(self, obj: QObject) -> bool:
         while obj is not None:
@@ -216,9 +230,7 @@ class LockGuard(QObject):
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().clearMessage()
             self.window.menuBar().setEnabled(False)
-        active = QApplication.activeModalWidget()
-        target = next((c for c in self.covers if c.parent() is active), self.covers[-1])
-        target.passphrase.setFocus()
+        self._focus_cover()
         self.locked_changed.emit(True)
 
     def unlock(self, passphrase: str) -> bool:
