@@ -212,23 +212,27 @@ class Safety(QObject):
 
         return lambda: self._guarded(export)
 
-    def export_child(self) -> None:
+    def export_child(self, child_id: int | None = None) -> None:
+        """Everything about one child (JSON and PDF) into a chosen folder; without
+        ``child_id`` the user picks the child first. A child page can call this directly."""
         from relcom_desktop.core import subject_access
         from relcom_desktop.ui.child_picker import ChildPicker
 
-        picker = ChildPicker(self.store, "Export everything about a child", self.window)
-        if picker.exec() != ChildPicker.DialogCode.Accepted or picker.child_id is None:
-            return
+        if child_id is None:
+            picker = ChildPicker(self.store, "Export everything about a child", self.window)
+            if picker.exec() != ChildPicker.DialogCode.Accepted or picker.child_id is None:
+                return
+            child_id = picker.child_id
         folder = QFileDialog.getExistingDirectory(
             self.window, "Choose a folder for the export", str(Path.home())
         )
         if not folder:
             return
-        child_id = picker.child_id
+        chosen = child_id
         files = run_with_progress(
             self.window,
             "Gathering everything about the child…",
-            lambda _p, _c: subject_access.export_child(self.store, child_id, Path(folder)),
+            lambda _p, _c: subject_access.export_child(self.store, chosen, Path(folder)),
         )
         self._exported(f"Wrote {files.json_path.name} and {files.pdf_path.name} in {folder}.")
 
