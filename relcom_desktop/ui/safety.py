@@ -60,6 +60,7 @@ class Safety(QObject):
         self.csv_menu.aboutToShow.connect(self._fill_csv_menu)
         file_menu.insertMenu(before, self.csv_menu)
         add("export_child", "Export &everything about a child…", self.export_child)
+        add("import_csv", "&Import children or providers from CSV…", self.import_csv)
         file_menu.insertSeparator(before)
         title = "Change &passphrase…" if self.store.encrypted else "&Encrypt data file…"
         add("passphrase", title, self.change_passphrase)
@@ -235,6 +236,31 @@ class Safety(QObject):
             lambda _p, _c: subject_access.export_child(self.store, chosen, Path(folder)),
         )
         self._exported(f"Wrote {files.json_path.name} and {files.pdf_path.name} in {folder}.")
+
+    def import_csv(self) -> None:
+        """Add children or providers from a spreadsheet saved as CSV: all rows or none."""
+        from relcom_desktop.core import csv_import
+        from relcom_desktop.ui.bus import bus
+
+        choices = {"Children": "children", "Providers": "providers"}
+        label, ok = QInputDialog.getItem(
+            self.window, "Import from CSV", "Add records to:", list(choices), 0, False
+        )
+        if not ok:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, "Choose a CSV file", str(Path.home()), "CSV (*.csv);;All files (*)"
+        )
+        if not path:
+            return
+        key = choices[label]
+        count = run_with_progress(
+            self.window,
+            "Importing…",
+            lambda _p, _c: csv_import.import_csv(self.store, key, Path(path)),
+        )
+        bus().changed.emit("child" if key == "children" else "provider")
+        QMessageBox.information(self.window, "Import", f"Added {count:,} {label.lower()}.")
 
     def _exported(self, message: str) -> None:
         QMessageBox.information(self.window, "Export", f"{message}\n\n{EXPORT_WARNING}")
