@@ -70,6 +70,7 @@ def run_gui(
     try:
         while True:  # a restore from a backup reopens the window on the restored file
             window = MainWindow(store, demo=demo, settings=settings)
+            window.safety.backup_on_close = True
             if startup_probe:
                 return _probe_startup(app, window, start)
             window.show()

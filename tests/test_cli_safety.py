@@ -98,6 +98,18 @@ def test_an_encrypted_file_without_the_variable_is_one_line_exit_2(caseload: Pat
     assert "Traceback" not in done.stderr
 
 
+def test_encrypted_file_and_backup_need_the_variable(caseload: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("RELCOM_PASSPHRASE", SECRET)
+    assert main(["--data-dir", str(caseload), "backup"]) == 0
+    name = next(p.name for p in (caseload / "backups").iterdir())
+    monkeypatch.delenv("RELCOM_PASSPHRASE")
+    capsys.readouterr()
+    assert main(["--data-dir", str(caseload), "check"]) == 2
+    assert "set RELCOM_PASSPHRASE" in capsys.readouterr().out
+    assert main(["--data-dir", str(caseload), "restore", name]) == 2
+    assert "is encrypted" in capsys.readouterr().err
+
+
 def test_wrong_passphrase_and_bad_import_are_plain_errors(
     caseload: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
@@ -130,3 +142,19 @@ def test_an_export_follows_the_documented_schema(caseload: Path, tmp_path: Path,
         items = schema[table]["items"]
         for row in rows:
             assert set(items["required"]) <= set(row) <= set(items["properties"])
+
+
+def test_encrypt_a_plain_file_from_the_command_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    store = open_store(tmp_path)
+    demo.build_demo(store, "tiny", seed=1)
+    store.close()
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 2
+    assert "Set RELCOM_PASSPHRASE" in capsys.readouterr().err
+    monkeypatch.setenv("RELCOM_PASSPHRASE", "password1")
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 2
+    assert "stronger passphrase" in capsys.readouterr().err
+    assert file_state(tmp_path / DB_FILENAME) is FileState.PLAIN
+    monkeypatch.setenv("RELCOM_PASSPHRASE", SECRET)
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 0
+    assert file_state(tmp_path / DB_FILENAME) is FileState.ENCRYPTED
+    assert main(["--data-dir", str(tmp_path), "check"]) == 0

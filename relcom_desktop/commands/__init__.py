@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from relcom_desktop.core.db import Store
 
 COMMAND_MODULES = (
-    "demo", "report", "search", "backup", "restore", "export", "import_", "check",
+    "demo", "report", "search", "backup", "restore", "export", "import_", "check", "encrypt",
 )  # fmt: skip
 DEMO_FOLDER = "demo"
 PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"

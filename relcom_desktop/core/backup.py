@@ -10,6 +10,7 @@ aside first (``relcom-before-restore-...``), and those copies are never thinned 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -19,10 +20,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relcom_desktop.core import audit, errors, migrate
-from relcom_desktop.core.db import DB_FILENAME, Store, classify_sqlite_error, raw_connect, sqlite
+from relcom_desktop.core.db import (
+    DB_FILENAME,
+    FileState,
+    Store,
+    classify_sqlite_error,
+    file_state,
+    raw_connect,
+    sqlite,
+)
 from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_path, fsync_dir, partial_path, remove_quietly
+from relcom_desktop.core.files import (
+    PARTIAL_SUFFIX,
+    atomic_path,
+    fsync_dir,
+    partial_path,
+    remove_quietly,
+)
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -34,6 +49,7 @@ STAMP = "%Y%m%d-%H%M%S"
 NAME_RE = re.compile(r"^(relcom-backup-|relcom-before-restore-)(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 PAGES_PER_STEP = 2048
+STALE_PARTIAL_S = 3600  # a half-made backup this old belongs to a run that was killed
 
 
 @dataclass(frozen=True)
@@ -120,7 +136,9 @@ def make_backup(
     rotate(store.data_dir)
     backup = _parse(target)
     assert backup is not None
-    audit.record(store, AuditKind.BACKUP, "data file", detail=f"{backup.size} bytes")
+    audit.record(
+        store, AuditKind.BACKUP, "data file", detail=f"{backup.size / 1e6:.1f} MB, checked"
+    )
     return backup
 
 
@@ -146,6 +164,11 @@ def _copy_with_backup_api(
 
 def verify_backup(path: Path, store_or_passphrase: Store | str | None) -> None:
     """Raise CorruptStore unless ``path`` opens, passes integrity_check and is RelCom data."""
+    if store_or_passphrase is None and file_state(path) is FileState.ENCRYPTED:
+        raise errors.PassphraseNeeded(
+            f"The backup {path.name} is encrypted: give the passphrase it was made with "
+            "(for batch commands, set RELCOM_PASSPHRASE)."
+        )
     try:
         if isinstance(store_or_passphrase, Store):
             conn = store_or_passphrase.connect_copy(path, readonly=True)
@@ -191,7 +214,13 @@ def keep_set(times: Iterable[dt.datetime]) -> set[dt.datetime]:
 
 
 def rotate(data_dir: Path) -> list[Path]:
-    """Remove backups that :func:`keep_set` does not keep (never the before-restore copies)."""
+    """Remove backups that :func:`keep_set` does not keep (never the before-restore copies),
+    and half-made backups left by a run that was killed."""
+    stale = dt.datetime.now().timestamp() - STALE_PARTIAL_S
+    for partial in backups_dir(data_dir).glob(f".*{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < stale:
+                partial.unlink()
     backups = list_backups(data_dir, include_aside=False)
     keep = keep_set(b.taken_at for b in backups)
     removed = [b.path for b in backups if b.taken_at not in keep]
@@ -264,7 +293,7 @@ def opens_with(path: Path, passphrase: str | None) -> bool:
     """Whether a backup opens with ``passphrase`` (False only for a wrong passphrase)."""
     try:
         verify_backup(path, passphrase)
-    except (errors.WrongPassphrase, errors.NotADatabase):
+    except (errors.WrongPassphrase, errors.NotADatabase, errors.PassphraseNeeded):
         return False
     return True
 

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 DB_FILENAME = "relcom.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
 MIN_PAGE = 512  # SQLite and SQLCipher files are always whole pages of at least this size
 
 
@@ -288,6 +289,8 @@ def open_store(
             "(for batch commands, set RELCOM_PASSPHRASE)."
         )
     held = instance_lock.acquire(path) if lock else None
+    if held is not None:  # nobody else is mid-way through re-writing or restoring the file
+        _remove_leftovers(path)
     try:
         engine = _open_engine(path, passphrase)
     except errors.StoreError as err:
@@ -298,6 +301,14 @@ def open_store(
         raise
     log.info("opened data file (encrypted=%s)", bool(passphrase))
     return Store(path, engine, passphrase, held)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Copies left half-made by a re-key or restore that was killed (the file is whole)."""
+    from relcom_desktop.core.files import partial_path, remove_quietly
+
+    remove_quietly(path.with_name(path.name + REWRITE_SUFFIX))
+    remove_quietly(partial_path(path))
 
 
 def _open_engine(path: Path, passphrase: str | None) -> Engine:

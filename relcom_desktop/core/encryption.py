@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relcom_desktop.core import audit, errors
-from relcom_desktop.core.db import Store, raw_connect
+from relcom_desktop.core.db import REWRITE_SUFFIX, Store, raw_connect
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import fsync_dir, remove_quietly
 
@@ -22,7 +22,6 @@ MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an offline attack on a slo
 SCORED_LENGTH = 64  # zxcvbn refuses very long input; beyond this length a passphrase is long
 LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 TIP = "Three or four random words you can picture make a strong passphrase."
-REWRITE_SUFFIX = ".rekey"
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,15 @@ def check(
     findings.append(_encryption(state))
     if state is FileState.PLAIN:
         passphrase = None
+    elif connect is None and not passphrase:
+        findings.append(
+            Finding(
+                Status.PROBLEM,
+                "Opening",
+                "The data file is encrypted: set RELCOM_PASSPHRASE to its passphrase to check it.",
+            )
+        )
+        return Report(path, findings)
     try:
         conn = connect(path) if connect else raw_connect(path, passphrase, readonly=True)
         try:

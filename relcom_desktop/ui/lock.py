@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.db import Store
-from relcom_desktop.ui.passphrase_widgets import PassphraseEdit
+from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label
 from relcom_desktop.ui.widgets import heading
 
 TICK_MS = 2_000  # a short tick: after waking, content shows for at most this long
@@ -45,7 +45,12 @@ CARD_WIDTH = 420
 CARD_STYLE = (
     "#lockCard { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
 )
-BLOCKED = {QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride}
+BLOCKED = {
+    QEvent.Type.Shortcut,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+}
 
 
 class LockCover(QWidget):
@@ -59,9 +64,7 @@ class LockCover(QWidget):
         self.passphrase = PassphraseEdit("Passphrase", self)
         self.button = QPushButton("&Unlock", self)
         self.button.setDefault(True)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label(self)
         self._lay_out(guard.store.encrypted)
         self.button.clicked.connect(self._unlock)
         self.passphrase.returnPressed.connect(self._unlock)
@@ -197,7 +200,16 @@ class LockGuard(QObject):
             return False
         if kind in BLOCKED:
             return not self._inside_cover(watched)
+        # Tab must not take the focus to what is underneath.
+        if kind == QEvent.Type.FocusIn and not self._inside_cover(watched):
+            QTimer.singleShot(0, self._focus_cover)
         return False
+
+    def _focus_cover(self) -> None:
+        if self.locked:
+            active = QApplication.activeModalWidget()
+            target = next((c for c in self.covers if c.parent() is active), self.covers[-1])
+            (target.passphrase if target.passphrase.isVisible() else target.button).setFocus()
 
     def _inside_cover(self, obj: QObject) -> bool:
         while obj is not None:
@@ -218,9 +230,7 @@ class LockGuard(QObject):
         if isinstance(self.window, QMainWindow):
             self.window.statusBar().clearMessage()
             self.window.menuBar().setEnabled(False)
-        active = QApplication.activeModalWidget()
-        target = next((c for c in self.covers if c.parent() is active), self.covers[-1])
-        target.passphrase.setFocus()
+        self._focus_cover()
         self.locked_changed.emit(True)
 
     def unlock(self, passphrase: str) -> bool:

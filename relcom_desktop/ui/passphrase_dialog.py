@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -16,7 +15,12 @@ from relcom_desktop.core import encryption
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.background import run_with_progress
-from relcom_desktop.ui.passphrase_widgets import NewPassphraseForm, PassphraseEdit, note
+from relcom_desktop.ui.passphrase_widgets import (
+    NewPassphraseForm,
+    PassphraseEdit,
+    error_label,
+    note,
+)
 
 ENCRYPT_NOTE = (
     "This data file is not encrypted yet. Choose a passphrase: the file is copied, the copy "
@@ -39,9 +43,7 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle("Change passphrase" if changing else "Encrypt data file")
         self.current = PassphraseEdit("Current passphrase", self)
         self.form = NewPassphraseForm(parent=self)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(self)
         self.ok = self.buttons.addButton(
             "&Change passphrase" if changing else "&Encrypt",

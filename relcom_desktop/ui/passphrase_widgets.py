@@ -70,6 +70,7 @@ class StrengthMeter(QWidget):
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.label.setText(f"Strength: <b>{rating.label}</b>" if rating.label else "")
         self.advice.setText(rating.advice)
+        self.advice.setVisible(bool(rating.advice))
 
 
 class NewPassphraseForm(QWidget):
@@ -87,7 +88,7 @@ class NewPassphraseForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Passphrase:", self.new)
+        form.addRow("&New passphrase:", self.new)
         form.addRow("", self.meter)
         form.addRow("&Confirm:", self.confirm)
         form.addRow("", self.match)
@@ -115,6 +116,15 @@ class NewPassphraseForm(QWidget):
     def set_hints(self, hints: tuple[str, ...]) -> None:
         self.hints = hints
         self._update()
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """An empty, wrapped label for saying what went wrong, in the usual error red."""
+    label = QLabel(parent)
+    label.setObjectName("errorMessage")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    return label
 
 
 def note(text: str, parent: QWidget | None = None) -> QLabel:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core import backup
 from relcom_desktop.core.db import FileState, file_state
-from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, note
+from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note
 
 EXPLAIN = (
     "Choose the backup to go back to. Your current data file is not deleted: it is kept "
@@ -43,9 +43,7 @@ class RestoreDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, str(item.path))
         self.list.setCurrentRow(0)
         self.passphrase = PassphraseEdit("Passphrase of the backup", self)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label(self)
         other = QPushButton("Choose another &file…", self)
         other.clicked.connect(self._choose_file)
         buttons = QDialogButtonBox(self)
@@ -57,7 +55,9 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note(EXPLAIN, self))
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("&Passphrase (for an encrypted backup):", self))
+        label = QLabel("&Passphrase (for an encrypted backup):", self)
+        label.setBuddy(self.passphrase)
+        layout.addWidget(label)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -9,31 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
 )
 
-from relcom_desktop.core import (
-    backup,
-    csv_export,
-    health_check,
-    preferences,
-    subject_access,
-    transfer,
-)
+from relcom_desktop.core import preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.lock import LOCK_SHORTCUT, LockGuard
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.backup import Backup
 
 EXPORT_WARNING = "The export is not encrypted: keep it somewhere safe and delete it when done."
 
@@ -49,6 +46,7 @@ class Safety(QObject):
         minutes = int(preferences.get(store, preferences.LOCK_MINUTES))
         self.guard = LockGuard(window, store, minutes)
         self.actions: dict[str, QAction] = {}
+        self.backup_on_close = False  # the running app turns it on (see app.run_gui)
 
     # ---- menus ---------------------------------------------------------------------------
 
@@ -58,11 +56,11 @@ class Safety(QObject):
         add("restore", "&Restore from backup…", self.restore)
         file_menu.insertSeparator(before)
         add("export_json", "Export all records (&JSON)…", self.export_json)
-        csv_menu = QMenu("Export a list as &CSV", file_menu)
-        for item in csv_export.LISTS:
-            csv_menu.addAction(f"{item.title}…", self._csv_exporter(item.key))
-        file_menu.insertMenu(before, csv_menu)
+        self.csv_menu = QMenu("Export a list as &CSV", file_menu)
+        self.csv_menu.aboutToShow.connect(self._fill_csv_menu)
+        file_menu.insertMenu(before, self.csv_menu)
         add("export_child", "Export &everything about a child…", self.export_child)
+        add("import_csv", "&Import children or providers from CSV…", self.import_csv)
         file_menu.insertSeparator(before)
         title = "Change &passphrase…" if self.store.encrypted else "&Encrypt data file…"
         add("passphrase", title, self.change_passphrase)
@@ -73,6 +71,20 @@ class Safety(QObject):
         tools("retention", "Records &retention…", self.show_retention)
         tools("check", "&Check data file", self.check)
         tools("lock_after", "Lock &after idle time…", self.set_lock_minutes)
+        self.plain_label = QLabel("Not encrypted", self.window)
+        self.plain_label.setToolTip("Encrypt this data file from File → Encrypt data file…")
+        self.plain_label.setContentsMargins(12, 0, 0, 0)
+        self.plain_label.setVisible(not self.store.encrypted and not self.demo)
+        self.window.statusBar().addPermanentWidget(self.plain_label)
+
+    def _fill_csv_menu(self) -> None:
+        """The lists, added when the menu first opens (keeps start-up quick)."""
+        from relcom_desktop.core import csv_export
+
+        if not self.csv_menu.isEmpty():
+            return
+        for item in csv_export.LISTS:
+            self.csv_menu.addAction(f"{item.title}…", self._csv_exporter(item.key))
 
     def _adder(self, menu: QMenu, before: QAction | None) -> Callable[..., QAction]:
         def add(key: str, text: str, slot: Callable[[], Any], shortcut: str = "") -> QAction:
@@ -98,7 +110,9 @@ class Safety(QObject):
 
     # ---- backups ------------------------------------------------------------------------
 
-    def back_up(self) -> backup.Backup:
+    def back_up(self) -> Backup:
+        from relcom_desktop.core import backup
+
         made = run_with_progress(
             self.window,
             "Making a backup…",
@@ -110,6 +124,7 @@ class Safety(QObject):
         return made
 
     def restore(self) -> None:
+        from relcom_desktop.core import backup
         from relcom_desktop.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.store.data_dir, self.window)
@@ -148,7 +163,7 @@ class Safety(QObject):
 
     def before_close(self) -> None:
         """Back up when the user closes the window (not for demo data)."""
-        if self.demo or getattr(self.window, "reopen_requested", False):
+        if not self.backup_on_close or self.demo or getattr(self.window, "reopen_requested", False):
             return
         if not self.window.isVisible() or not preferences.get(
             self.store, preferences.BACKUP_ON_CLOSE
@@ -168,6 +183,8 @@ class Safety(QObject):
         return Path(path) if path else None
 
     def export_json(self) -> None:
+        from relcom_desktop.core import transfer
+
         path = self._save_path("Export all records", "relcom-export.json", "JSON (*.json)")
         if path is None:
             return
@@ -182,6 +199,8 @@ class Safety(QObject):
 
     def _csv_exporter(self, key: str) -> Callable[[], None]:
         def export() -> None:
+            from relcom_desktop.core import csv_export
+
             path = self._save_path("Export a list", f"{key}.csv", "CSV (*.csv)")
             if path is None:
                 return
@@ -194,24 +213,54 @@ class Safety(QObject):
 
         return lambda: self._guarded(export)
 
-    def export_child(self) -> None:
+    def export_child(self, child_id: int | None = None) -> None:
+        """Everything about one child (JSON and PDF) into a chosen folder; without
+        ``child_id`` the user picks the child first. A child page can call this directly."""
+        from relcom_desktop.core import subject_access
         from relcom_desktop.ui.child_picker import ChildPicker
 
-        picker = ChildPicker(self.store, "Export everything about a child", self.window)
-        if picker.exec() != ChildPicker.DialogCode.Accepted or picker.child_id is None:
-            return
+        if child_id is None:
+            picker = ChildPicker(self.store, "Export everything about a child", self.window)
+            if picker.exec() != ChildPicker.DialogCode.Accepted or picker.child_id is None:
+                return
+            child_id = picker.child_id
         folder = QFileDialog.getExistingDirectory(
             self.window, "Choose a folder for the export", str(Path.home())
         )
         if not folder:
             return
-        child_id = picker.child_id
+        chosen = child_id
         files = run_with_progress(
             self.window,
             "Gathering everything about the child…",
-            lambda _p, _c: subject_access.export_child(self.store, child_id, Path(folder)),
+            lambda _p, _c: subject_access.export_child(self.store, chosen, Path(folder)),
         )
         self._exported(f"Wrote {files.json_path.name} and {files.pdf_path.name} in {folder}.")
+
+    def import_csv(self) -> None:
+        """Add children or providers from a spreadsheet saved as CSV: all rows or none."""
+        from relcom_desktop.core import csv_import
+        from relcom_desktop.ui.bus import bus
+
+        choices = {"Children": "children", "Providers": "providers"}
+        label, ok = QInputDialog.getItem(
+            self.window, "Import from CSV", "Add records to:", list(choices), 0, False
+        )
+        if not ok:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, "Choose a CSV file", str(Path.home()), "CSV (*.csv);;All files (*)"
+        )
+        if not path:
+            return
+        key = choices[label]
+        count = run_with_progress(
+            self.window,
+            "Importing…",
+            lambda _p, _c: csv_import.import_csv(self.store, key, Path(path)),
+        )
+        bus().changed.emit("child" if key == "children" else "provider")
+        QMessageBox.information(self.window, "Import", f"Added {count:,} {label.lower()}.")
 
     def _exported(self, message: str) -> None:
         QMessageBox.information(self.window, "Export", f"{message}\n\n{EXPORT_WARNING}")
@@ -223,6 +272,7 @@ class Safety(QObject):
 
         if PassphraseDialog(self.store, self.window).exec():
             self.actions["passphrase"].setText("Change &passphrase…")
+            self.plain_label.hide()
 
     def set_lock_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
@@ -248,6 +298,8 @@ class Safety(QObject):
         RetentionDialog(self.store, self.window).exec()
 
     def check(self) -> None:
+        from relcom_desktop.core import health_check
+
         report = run_with_progress(
             self.window,
             "Checking the data file…",

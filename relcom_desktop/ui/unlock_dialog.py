@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import WrongPassphrase
-from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, note, show_toggle
+from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note, show_toggle
 from relcom_desktop.ui.widgets import heading
 
 Opener = Callable[[str], Store]
@@ -39,10 +38,7 @@ class UnlockDialog(QDialog):
         self.error: Exception | None = None
         self.attempts = 0
         self.passphrase = PassphraseEdit("Passphrase", self)
-        self.message = QLabel(self)
-        self.message.setObjectName("unlockMessage")
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
+        self.message = error_label(self)
         buttons = QDialogButtonBox(self)
         self.unlock_button = buttons.addButton("&Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

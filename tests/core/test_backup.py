@@ -119,10 +119,10 @@ def test_restore_advice_names_the_latest_backup(store: Store) -> None:
 
 def test_rotation_keeps_daily_weekly_and_monthly(store: Store) -> None:
     start = dt.datetime(2026, 1, 1, 12, 0)
-    for day in range(0, 400, 3):
+    for day in range(0, 397, 9):  # the last on day 396
         backup.make_backup(store, now=start + dt.timedelta(days=day))
     kept = backup.list_backups(store.path.parent)
-    assert kept[0].taken_at == start + dt.timedelta(days=399)
+    assert kept[0].taken_at == start + dt.timedelta(days=396)
     assert len(kept) <= 7 + 4 + 12
     months = {(b.taken_at.year, b.taken_at.month) for b in kept}
     assert len(months) == 12
@@ -139,3 +139,15 @@ def test_keep_set_properties(times: list[dt.datetime]) -> None:
         for day in days:  # the newest of each of the last seven days is kept
             assert max(t for t in times if t.date() == day) in keep
     assert len(keep) <= 7 + 4 + 12
+
+
+def test_half_made_backups_from_a_killed_run_are_cleared(store: Store) -> None:
+    import os
+
+    folder = store.path.parent / "backups"
+    folder.mkdir()
+    old = folder / ".relcom-backup-20200101-000000.sqlite3.partial"
+    old.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    backup.make_backup(store)
+    assert not old.exists()

@@ -62,6 +62,10 @@ def test_no_plaintext_name_in_the_file_its_wal_or_its_backups(tmp_path: Path) ->
     wal = Path(f"{store.path}-wal")
     assert wal.exists() and wal.stat().st_size > 0  # written while open
     on_disk = {"file": store.path.read_bytes(), "wal": wal.read_bytes()}
+    shm = Path(f"{store.path}-shm")
+    if shm.exists():
+        on_disk["shm"] = shm.read_bytes()
+    on_disk["lock"] = Path(f"{store.path}.lock").read_bytes()
     made = backup.make_backup(store)
     store.close()
     on_disk["backup"] = made.path.read_bytes()

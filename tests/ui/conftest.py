@@ -41,6 +41,21 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the app shows with QMessageBox.critical (recorded, never blocking)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    messages: list[str] = []
+
+    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        messages.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    return messages
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 

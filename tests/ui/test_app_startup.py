@@ -5,23 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from relcom_desktop.app import run_gui
 from relcom_desktop.core.db import open_store
-
-
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    messages: list[str] = []
-
-    def record(parent, title, text, *args, **kwargs):
-        messages.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return messages
 
 
 def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path, shown_errors) -> None:

@@ -92,6 +92,10 @@ def test_ctrl_l_locks_and_typed_text_survives(qtbot, window: MainWindow) -> None
     assert cover.geometry() == window.rect()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "children"  # shortcuts do nothing while locked
+    qtbot.keyClicks(draft, "more")  # keys for what is underneath go nowhere
+    assert draft.text() == "half-typed note"
+    draft.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cover.passphrase)
     qtbot.keyClicks(cover.passphrase, "not it")
     qtbot.keyClick(cover.passphrase, Qt.Key.Key_Return)
     assert guard.locked and "not right" in cover.message.text()

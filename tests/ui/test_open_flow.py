@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -122,18 +121,6 @@ def test_an_encrypted_file_opens_after_unlocking(qapp, tmp_path: Path, settings)
     assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
 
 
-@pytest.fixture
-def shown_errors(monkeypatch) -> list[str]:
-    messages: list[str] = []
-
-    def record(parent, title, text, *args, **kwargs):
-        messages.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return messages
-
-
 def _damage(folder: Path) -> None:
     path = folder / DB_FILENAME
     data = bytearray(path.read_bytes())
@@ -193,3 +180,24 @@ def test_errors_while_running_are_plain_messages(qapp, tmp_path: Path, shown_err
     hook(RuntimeError, bug, None)
     assert seen == [bug]  # faults still reach the default hook (stderr), not the user
     store.close()
+
+
+def test_a_second_running_copy_is_refused_with_a_message(
+    qapp, tmp_path: Path, shown_errors
+) -> None:
+    import subprocess
+    import sys
+
+    open_store(tmp_path).close()
+    hold = (
+        "import sys, time; from pathlib import Path; from relcom_desktop.core.db import "
+        "open_store; s = open_store(Path(sys.argv[1])); print('open', flush=True); time.sleep(60)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", hold, str(tmp_path)], stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == b"open"
+        assert run_gui(tmp_path) == 2
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "already open on this data file" in shown_errors[0]

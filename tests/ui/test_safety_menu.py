@@ -180,3 +180,52 @@ def test_restore_from_the_menu_reopens_the_window(
     assert win.reopen_requested and count_children(store) == 1
     assert made.path.exists()
     store.close()
+
+
+def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
+    qtbot, caseload, settings, tmp_path: Path
+) -> None:
+    win = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.close()
+    assert backup.list_backups(caseload.store.data_dir) == []  # only the running app backs up
+    win.safety.backup_on_close = True
+    win.show()
+    win.close()
+    assert len(backup.list_backups(caseload.store.data_dir)) == 1
+    demo_store = open_store(tmp_path / "demo")
+    demo = MainWindow(demo_store, demo=True, settings=settings)
+    demo.safety.backup_on_close = True
+    qtbot.addWidget(demo)
+    demo.show()
+    qtbot.waitExposed(demo)
+    demo.close()
+    assert backup.list_backups(demo_store.data_dir) == []
+    demo_store.close()
+
+
+def test_the_csv_menu_lists_every_list_when_opened(window: MainWindow) -> None:
+    menu = window.safety.csv_menu
+    assert menu.isEmpty()
+    menu.aboutToShow.emit()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()][:2] == ["Children…", "Family and community links…"]
+    assert len(menu.actions()) == 12
+
+
+def test_import_children_from_a_spreadsheet(
+    window: MainWindow, tmp_path: Path, monkeypatch, infos
+) -> None:
+    sheet = tmp_path / "children.csv"
+    sheet.write_text("Preferred name,Date of birth\nSky,31/03/2013\nJo,2014-01-02\n")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Children", True)))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sheet), ""))
+    )
+    window.safety.actions["import_csv"].trigger()
+    assert count_children(window.store) == 6 and infos[-1] == "Added 2 children."
+    sheet.write_text("Preferred name,Date of birth\nSky,31/02/2013\n")
+    window.safety.actions["import_csv"].trigger()
+    assert "Row 2, Date of birth" in infos[-1] and count_children(window.store) == 6
