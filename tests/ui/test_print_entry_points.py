@@ -44,3 +44,30 @@ def test_meeting_print_minutes(qtbot, caseload, settings: QSettings) -> None:
     editor.print_button.click()
     assert window.current_section() == "reports"
     assert window.page("reports").current_kind() is ReportKind.MEETING
+
+
+def test_reflect_on_a_meeting_links_it(qtbot, caseload, settings: QSettings, monkeypatch) -> None:
+    from relcom_desktop.ui.reflection import reflection_dialog
+
+    window = shown_main_window(qtbot, caseload.store, settings)
+    saved = meetings.create_meeting(
+        caseload.store,
+        meetings.Meeting(
+            title="Sufficiency workshop",
+            starts_at=dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10)),
+        ),
+    )
+    opened: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        reflection_dialog, "reflect_on", lambda _s, kind, rid, _p: opened.append((kind, rid))
+    )
+    window.show_section("meetings")
+    page = window.page("meetings")
+    page.list.filters_for_test = None
+    page.list.refresh()
+    qtbot.waitUntil(
+        lambda: page.list.current_row() is not None or page.list.table.model().rowCount() > 0
+    )
+    page.list.table.selectRow(0)
+    page.reflect_on_current()
+    assert opened == [("meeting", saved.id)]

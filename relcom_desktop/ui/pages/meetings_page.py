@@ -124,6 +124,7 @@ class MeetingsPage(QStackedWidget):
         for text, keys, slot in (
             ("&New meeting…", "Ctrl+N", self.new_meeting),
             ("Next in &series…", "Ctrl+Shift+N", self.follow_up),
+            ("&Reflect on this…", "", self.reflect_on_current),
             ("Export (.ics)…", "", self.export_current),
             (
                 "Export upcoming (.ics)…",
@@ -167,6 +168,18 @@ class MeetingsPage(QStackedWidget):
         row = self.list.current_row()
         if row is not None:
             self.show_editor(follow_up_draft(self._store, row.id))
+
+    def reflect_on_current(self) -> None:
+        """Start a reflection about the chosen meeting, already linked to it."""
+        from relcom_desktop.ui.reflection.reflection_dialog import reflect_on
+
+        row = self.list.current_row()
+        if row is None:
+            return
+        try:
+            reflect_on(self._store, "meeting", row.id, self)
+        except RelcomError as err:
+            QMessageBox.warning(self, "Reflect on this", str(err))
 
     def export_current(self) -> None:
         row = self.list.current_row()
