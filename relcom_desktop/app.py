@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from relcom_desktop import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QObject, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from relcom_desktop.core.db import Store
     from relcom_desktop.ui.main_window import MainWindow
@@ -61,26 +61,117 @@ def run_gui(
     """
     start = time.perf_counter() if t0 is None else t0
     app = make_application(demo=demo)
-    store = _open(Path(data_dir), demo)
-    if isinstance(store, int):
-        return store
     from relcom_desktop.ui.main_window import MainWindow
 
+    data_dir = Path(data_dir)
+    window: MainWindow | None = None
+    if _is_plain_file(data_dir):
+        # Show the window at once; the database layer loads just after its first paint.
+        window = MainWindow(None, demo=demo, settings=settings)
+        store = _open_after_first_paint(app, window, data_dir, demo, startup_probe, start)
+    else:
+        store = _open(data_dir, demo)  # first-run wizard or unlock dialog first
+    if isinstance(store, int):
+        return store
     previous_hook, sys.excepthook = sys.excepthook, error_hook(store, sys.excepthook)
     try:
         while True:  # a restore from a backup reopens the window on the restored file
-            window = MainWindow(store, demo=demo, settings=settings)
+            if window is None:
+                window = MainWindow(store, demo=demo, settings=settings)
+            else:
+                window.attach(store)
             window.safety.backup_on_close = True
             if startup_probe:
-                return _probe_startup(app, window, start)
+                return _probe_ready(app, window, start)
             window.show()
             code = app.exec()
-            if not getattr(window, "reopen_requested", False):
+            if not window.reopen_requested:
                 return code
             window.deleteLater()
+            window = None
     finally:
         sys.excepthook = previous_hook
         store.close()
+
+
+def _is_plain_file(data_dir: Path) -> bool:
+    from relcom_desktop.core.datafile import FileState, data_file, file_state
+
+    return file_state(data_file(data_dir)) is FileState.PLAIN
+
+
+def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> QObject:
+    """Call ``then`` (on the next turn of the event loop) once ``widget`` has first painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    watcher = FirstPaint(widget)
+    widget.installEventFilter(watcher)
+    return watcher
+
+
+def _elapsed_ms(start: float) -> int:
+    return round((time.perf_counter() - start) * 1000)
+
+
+def _open_after_first_paint(
+    app: QApplication, window: MainWindow, data_dir: Path, demo: bool, probe: bool, start: float
+) -> Store | int:
+    """Show ``window``; once it has painted, open the data file. The store or an exit code."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    opened: dict[str, Store | int] = {}
+
+    def open_now() -> None:
+        if probe:
+            print(f"startup_ms={_elapsed_ms(start)}", flush=True)
+        opened["store"] = _open(data_dir, demo)
+        loop.quit()
+
+    _after_first_paint(window.stack.currentWidget(), open_now)
+    window.show()
+    loop.exec()
+    if isinstance(opened["store"], int):
+        window.close()
+    return opened["store"]
+
+
+def _probe_ready(app: QApplication, window: MainWindow, start: float) -> int:
+    """For --startup-probe: wait until the first page has painted with its data, report it."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print(f"ready_ms={_elapsed_ms(start)}", flush=True)
+        app.exit(0)
+
+    if not window.isVisible():  # the slow path (wizard or unlock) has not shown it yet
+        _after_first_paint(
+            window.stack.currentWidget(),
+            lambda: print(f"startup_ms={_elapsed_ms(start)}", flush=True),
+        )
+    _after_first_paint(window.current_page(), report)
+    deadline = QTimer(window)
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(
+        lambda: (
+            print("The main window did not paint; no start-up time measured.", file=sys.stderr),
+            app.exit(1),
+        )
+    )
+    deadline.start(PROBE_TIMEOUT_MS)
+    window.show()
+    code = app.exec()
+    deadline.stop()
+    window.hide()
+    window.deleteLater()
+    return code
 
 
 def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., None]:
@@ -115,41 +206,3 @@ def _open(data_dir: Path, demo: bool) -> Store | int:
                 continue  # restored from a backup: open that
             return EXIT_STORE_ERROR
         return 0 if store is None else store
-
-
-def _probe_startup(app: QApplication, window: MainWindow, start: float) -> int:
-    """Show the window, wait for its first page to paint, report the time, and stop."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class FirstPaint(QObject):
-        def __init__(self) -> None:
-            super().__init__(window)
-            self.seen = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not self.seen:
-                self.seen = True
-                QTimer.singleShot(0, report)  # after this paint has finished
-            return False
-
-    def report() -> None:
-        print(f"startup_ms={round((time.perf_counter() - start) * 1000)}", flush=True)
-        app.exit(0)
-
-    def give_up() -> None:
-        print("The main window did not paint; no start-up time measured.", file=sys.stderr)
-        app.exit(1)
-
-    watcher = FirstPaint()
-    window.current_page().installEventFilter(watcher)
-    deadline = QTimer(window)
-    deadline.setSingleShot(True)
-    deadline.timeout.connect(give_up)
-    deadline.start(PROBE_TIMEOUT_MS)
-    window.show()
-    code = app.exec()
-    deadline.stop()
-    window.current_page().removeEventFilter(watcher)
-    window.hide()
-    window.deleteLater()
-    return code

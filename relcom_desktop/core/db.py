@@ -10,7 +10,6 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -18,61 +17,25 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlite
 
-from relcom_desktop import APP_NAME
 from relcom_desktop.core import errors, instance_lock, migrate
+from relcom_desktop.core.datafile import (  # noqa: F401 - part of this module's interface
+    DB_FILENAME,
+    MIN_PAGE,
+    SQLITE_MAGIC,
+    FileState,
+    data_file,
+    default_data_dir,
+    file_state,
+)
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "relcom.sqlite3"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
-MIN_PAGE = 512  # SQLite and SQLCipher files are always whole pages of at least this size
-
-
-class FileState(Enum):
-    """What is in the data folder, as far as can be told without a passphrase."""
-
-    MISSING = "missing"  # no data file yet (or an empty one): first run
-    PLAIN = "plain"  # an unencrypted SQLite file
-    ENCRYPTED = "encrypted"  # random-looking whole pages: SQLCipher (or something unknown)
-    OTHER = "other"  # anything else: not a RelCom data file
-
-
-def default_data_dir() -> Path:
-    """The operating system's per-user data folder for RelCom Desktop."""
-    import platformdirs
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def data_file(data_dir: Path, filename: str = DB_FILENAME) -> Path:
-    return Path(data_dir) / filename
-
-
-def file_state(path: Path) -> FileState:
-    """Whether ``path`` is missing, plain SQLite, encrypted, or something else."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(64)
-    except FileNotFoundError:
-        return FileState.MISSING
-    except OSError:
-        return FileState.OTHER  # unreadable: open_store explains it
-    if size == 0:
-        return FileState.MISSING
-    if head.startswith(SQLITE_MAGIC):
-        return FileState.PLAIN
-    # A SQLCipher file starts with a random salt; a text file with readable characters.
-    readable = sum(32 <= b < 127 or b in (9, 10, 13) for b in head)
-    if size >= MIN_PAGE and size % MIN_PAGE == 0 and readable < len(head) * 0.9:
-        return FileState.ENCRYPTED
-    return FileState.OTHER
 
 
 def raw_connect(

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.ui.background import run_in_background
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.db import Store
 
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"

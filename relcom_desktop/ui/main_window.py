@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop import APP_NAME, __version__
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
 from relcom_desktop.ui.widgets import PAGE_MARGIN
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.db import Store
 
 DEMO_SUFFIX = " — DEMO (synthetic data)"
 DESCRIPTION = "Relational commissioning records for looked-after children, kept on this computer."
@@ -84,10 +87,15 @@ class MainWindow(QMainWindow):
     provider_opened = Signal(int)
 
     def __init__(
-        self, store: Store, *, demo: bool = False, settings: QSettings | None = None
+        self, store: Store | None, *, demo: bool = False, settings: QSettings | None = None
     ) -> None:
+        """The window; with ``store=None`` it shows at once and :meth:`attach` fills it in.
+
+        (The app shows the window first and opens the data file just after its first paint,
+        so start-up never waits for the database layer to load.)
+        """
         super().__init__()
-        self.store = store
+        self.store: Store = None  # type: ignore[assignment]  # set by attach()
         self.demo = demo
         self._settings = settings if settings is not None else QSettings()
         self.bus = reset_bus()
@@ -95,6 +103,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._search: QDialog | None = None
         self._hosts: list[QWidget] = []
+        self.reopen_requested = False
         self.setWindowTitle(window_title(demo))
         self.nav = self._build_navigation()
         self.stack = QStackedWidget(self)
@@ -102,11 +111,34 @@ class MainWindow(QMainWindow):
         self.section_actions = self._build_menus()
         self._build_status_bar()
         self._restore()
+        self.loading: QLabel | None = None
+        if store is None:
+            self.loading = QLabel("Opening your data…", self._hosts[self.stack.currentIndex()])
+            self.loading.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+            self.loading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self._hosts[self.stack.currentIndex()].layout().addWidget(self.loading)
+        else:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Connect the window to the open data file: menus, status, the section on show."""
         from relcom_desktop.ui.safety import Safety
 
-        self.reopen_requested = False
-        self.safety = Safety(self, store, demo=demo)
+        self.store = store
+        exports.add_export_menu(self.export_menu, self, store)
+        self.file_label.setText(f"Data file: {store.path}")
+        self.file_label.setToolTip(str(store.path))
+        self.refresh_status()
+        self.safety = Safety(self, store, demo=self.demo)
         self.safety.install(self.file_menu, self.quit_action, self.tools_menu)
+        if self.loading is not None:
+            self.loading.deleteLater()
+            self.loading = None
+        self._show_row(self.stack.currentIndex())
+
+    @property
+    def attached(self) -> bool:
+        return self.store is not None
 
     # ---- building ----------------------------------------------------------------------
 
@@ -128,6 +160,7 @@ class MainWindow(QMainWindow):
             QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
             self._hosts.append(host)
             self.stack.addWidget(host)
+
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +176,7 @@ class MainWindow(QMainWindow):
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
         import_menu = file_menu.addMenu("&Import")
         import_menu.addAction("&Ofsted provider list (CSV)…", self.import_ofsted_list)
-        exports.add_export_menu(file_menu.addMenu("&Export"), self, self.store)
+        self.export_menu = file_menu.addMenu("&Export")  # filled in by attach()
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -187,12 +220,10 @@ class MainWindow(QMainWindow):
         bar.setContentsMargins(PAGE_MARGIN - 12, 0, PAGE_MARGIN - 12, 2)
         labels = [QLabel("Demo: synthetic data", self)] if self.demo else []
         self.children_count = QLabel(self)
-        self.file_label = QLabel(f"Data file: {self.store.path}", self)
-        self.file_label.setToolTip(str(self.store.path))
+        self.file_label = QLabel("Opening the data file…", self)
         for label in [*labels, self.children_count, self.file_label]:
             label.setContentsMargins(12, 0, 0, 0)
             bar.addPermanentWidget(label)
-        self.refresh_status()
 
     def _make_page(self, key: str) -> QWidget:
         if key == "today":
@@ -286,7 +317,8 @@ class MainWindow(QMainWindow):
             self.section_actions[self.stack.currentIndex()].setChecked(True)
             return
         key = SECTION_KEYS[row]
-        self.page(key)
+        if self.attached:
+            self.page(key)
         self.stack.setCurrentIndex(row)
         self.section_actions[row].setChecked(True)
         self.section_changed.emit(key)
@@ -295,6 +327,8 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Show how many children are on the caseload (archived children not counted)."""
+        if not self.attached:
+            return
         from relcom_desktop.core.children import count_children
         from relcom_desktop.ui.formatting import plural
 
@@ -358,6 +392,7 @@ class MainWindow(QMainWindow):
         if not self._may_leave():
             event.ignore()
             return
-        self.safety.before_close()
+        if self.attached:
+            self.safety.before_close()
         self.save_state()
         super().closeEvent(event)
