@@ -199,9 +199,15 @@ def guess_mapping(
     return tuple(mapping)
 
 
-def guess_target(headers: Sequence[str]) -> str:
-    """Whether the rows look like placements, children or providers."""
-    mapped = {key: {f for f in guess_mapping(key, headers) if f} for key in TARGETS}
+def guess_target(
+    headers: Sequence[str], remembered: dict[str, dict[str, str]] | None = None
+) -> str:
+    """Whether the rows look like placements, children or providers (``remembered``: the
+    mappings confirmed before, by list)."""
+    remembered = remembered or {}
+    mapped = {
+        key: {f for f in guess_mapping(key, headers, remembered.get(key)) if f} for key in TARGETS
+    }
     if {"start_date"} <= mapped["placements"] and len(mapped["placements"]) >= 3:
         return "placements"
     return "providers" if len(mapped["providers"]) > len(mapped["children"]) else "children"
@@ -219,14 +225,18 @@ def check_mapping(key: str, mapping: Mapping) -> None:
             raise errors.ValidationError(f"No column holds the {names}, which every row needs.")
 
 
+def remembered_mappings(store: Store) -> dict[str, dict[str, str]]:
+    """Every mapping confirmed before: {list: {heading: field}}."""
+    return dict(preferences.get(store, preferences.IMPORT_COLUMNS) or {})
+
+
 def remembered_mapping(store: Store, key: str) -> dict[str, str]:
-    saved = preferences.get(store, preferences.IMPORT_COLUMNS) or {}
-    return dict(saved.get(key, {}))
+    return dict(remembered_mappings(store).get(key, {}))
 
 
 def remember_mapping(store: Store, key: str, headers: Sequence[str], mapping: Mapping) -> None:
     """Keep the confirmed mapping, so the same headings are mapped the same way next time."""
-    saved = dict(preferences.get(store, preferences.IMPORT_COLUMNS) or {})
+    saved = remembered_mappings(store)
     known = dict(saved.get(key, {}))
     for heading, field in zip(headers, mapping, strict=False):
         if normalise_header(heading):

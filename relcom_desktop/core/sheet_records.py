@@ -108,7 +108,7 @@ class PlacementRows(_RowSaver):
     def describe(self, values: RowValues) -> str:
         who = values.get("preferred_name") or values.get("la_reference") or "—"
         start = values.get("start_date")
-        return f"{who}: placement from {day(start)}" if start else str(who)
+        return f"{who}, from {day(start)}" if start else str(who)
 
     def save(self, session: Session, values: RowValues, lines: Lines, origin: Origin) -> None:
         if values.get("start_date") is None:

@@ -208,7 +208,7 @@ class _ChildWork:
     ) -> None:
         first, last = group[0], group[-1]
         origin = Origin(EPISODES, first.row)
-        record = f"Child {self.child}: placement from {day(first.start)}"
+        record = f"Child {self.child}, from {day(first.start)}"
         with rejected_as(EPISODES, first.row):
             wanted = {
                 "placement_type": first.placement_type,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import data_menus
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
         import_menu = file_menu.addMenu("&Import")
         import_menu.addAction("&Ofsted provider list (CSV)…", self.import_ofsted_list)
+        data_menus.add_import_actions(import_menu, self)
+        data_menus.add_export_actions(file_menu.addMenu("&Export"), self)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -238,6 +241,10 @@ class MainWindow(QMainWindow):
             self._hosts[SECTION_KEYS.index(key)].layout().addWidget(page)
             self._pages[key] = page
         return self._pages[key]
+
+    def built_pages(self) -> dict[str, QWidget]:
+        """The section pages built so far, by section key."""
+        return dict(self._pages)
 
     def current_section(self) -> str:
         return SECTION_KEYS[self.stack.currentIndex()]
