@@ -13,6 +13,7 @@ data file: :mod:`relcom_desktop.core.ssda903_import` does that.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
@@ -130,7 +131,13 @@ def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None
     header_rows = _read_rows(header, HEADER, _header_row, problems, today)
     episode_rows = _read_rows(episodes, EPISODES, _episode, problems, today)
     header_rows = _without_repeats(header_rows, problems)
-    episode_rows = _without_overlaps(episode_rows, problems)
+    unique = list({dataclasses.replace(e, row=0): e for e in reversed(episode_rows)}.values())
+    notes = _notes(header, episodes)
+    if len(unique) < len(episode_rows):
+        repeats = len(episode_rows) - len(unique)
+        rows = "1 Episodes row repeats" if repeats == 1 else f"{repeats:,} Episodes rows repeat"
+        notes.append(f"{rows} an earlier row exactly; each is read once.")
+    episode_rows = _without_overlaps(unique, problems)
     problems.sort(key=lambda p: (p.source, p.row))
     return Ssda903Return(
         header.name,
@@ -138,7 +145,7 @@ def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None
         tuple(header_rows),
         tuple(episode_rows),
         tuple(problems),
-        tuple(_notes(header, episodes)),
+        tuple(notes),
     )
 
 

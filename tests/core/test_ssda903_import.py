@@ -319,7 +319,7 @@ def test_real_extract_variants_are_tolerated(store: Store, tmp_path: Path) -> No
     header_columns = [" child ", "Sex", "dob", "Ethnic", "upn", "Mother", "mc_dob", "Notes"]
     episode_columns = [c.lower().replace("_", " ") for c in EPISODES] + ["LA_NOTE"]
     header = [[*row, "café"] for row in CLEAN_HEADER] + [[""] * 8, [""] * 8]
-    episodes = [[*row, ""] for row in CLEAN_EPISODES]
+    episodes = [[*row, ""] for row in CLEAN_EPISODES] + [[*CLEAN_EPISODES[4], ""]]  # a repeat
     episodes[0][1] = "2021-04-01"
     episodes[1][1] = "15/06/2021 00:00"
     episodes[0][7] = "2021-06-15T00:00:00"
@@ -335,6 +335,7 @@ def test_real_extract_variants_are_tolerated(store: Store, tmp_path: Path) -> No
     ret = read_return(second, first)  # the other way round
     assert not ret.problems
     assert any("Columns not used" in note for note in ret.notes)
+    assert any("1 Episodes row repeats an earlier row" in note for note in ret.notes)
     done = commit_return(store, ret)
     assert done.count(RowStatus.NEW, "placement") == 8
     assert _history(store, "1001")[0][:2] == (D(2021, 4, 1), D(2021, 9, 1))
