@@ -309,7 +309,7 @@ def _without_overlaps(rows: list[Episode], problems: list[Problem]) -> list[Epis
         by_child[episode.child].append(episode)
     kept = []
     for episodes in by_child.values():
-        episodes.sort(key=lambda e: (e.start, e.end or dt.date.max, e.row))
+        episodes.sort(key=in_order)
         before: Episode | None = None
         for episode in episodes:
             if before is not None and (before.end is None or before.end > episode.start):
@@ -324,6 +324,11 @@ def _without_overlaps(rows: list[Episode], problems: list[Problem]) -> list[Epis
             before = episode
     kept.sort(key=lambda e: e.row)
     return kept
+
+
+def in_order(episode: Episode) -> tuple[dt.date, dt.date, int]:
+    """How a child's episodes follow one another: by start, then end, then row."""
+    return episode.start, episode.end or dt.date.max, episode.row
 
 
 def _notes(header: Sheet, episodes: Sheet) -> list[str]:

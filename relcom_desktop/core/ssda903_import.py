@@ -27,7 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors, placements, providers
@@ -56,6 +56,7 @@ from relcom_desktop.core.ssda903_files import (
     Episode,
     HeaderRow,
     Ssda903Return,
+    in_order,
     read_return,
 )
 
@@ -78,9 +79,27 @@ def preview_return(
 ) -> ImportPreview:
     """What importing the return would do, record by record; changes nothing."""
     return run_import(
-        store, TITLE, _units(ret), commit=False, notes=ret.notes,
+        store, TITLE, _units(ret), commit=False, notes=[*ret.notes, *_unmatched(store)],
         progress=progress, cancelled=cancelled,
     )  # fmt: skip
+
+
+def _unmatched(store: Store) -> list[str]:
+    """A warning when children on record cannot be matched to the return's CHILD ids."""
+    with store.read() as session:
+        count = session.scalar(
+            select(func.count(m.Child.id)).where(
+                m.Child.deleted_at.is_(None), m.Child.la_reference.is_(None)
+            )
+        )
+    if not count:
+        return []
+    who = "1 child has" if count == 1 else f"{count:,} children have"
+    return [
+        f"{who} no LA reference in RelCom Desktop, so the return cannot be matched to them: "
+        "if they are in it, add their LA reference (the 903 CHILD id) first, or they will be "
+        "added again."
+    ]
 
 
 def commit_return(
@@ -143,7 +162,7 @@ class _ChildWork:
     ) -> None:
         self.child = child
         self.header = header
-        self.episodes = sorted(episodes, key=lambda e: e.start)
+        self.episodes = sorted(episodes, key=in_order)
         self.register = register
 
     def first_row(self) -> tuple[str, int]:

@@ -360,6 +360,12 @@ def test_files_that_are_not_a_return_are_refused(
         read_return(tmp_path / "missing.csv", episodes)
 
 
+def test_children_without_an_la_reference_are_warned_about(store: Store, tmp_path: Path) -> None:
+    a_child(store, "Amy", la_reference=None)
+    preview = preview_return(store, read_return(*write_return(tmp_path)))
+    assert any("1 child has no LA reference" in note for note in preview.notes)
+
+
 def test_a_child_only_in_the_store_gets_episodes(store: Store, tmp_path: Path) -> None:
     a_child(store, "Robin", la_reference="1001", legal_status=LegalStatus.V2)
     import_return(store, *write_return(tmp_path, [], CLEAN_EPISODES[:4]))
