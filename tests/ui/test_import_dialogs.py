@@ -15,6 +15,7 @@ from relcom_desktop.core.import_run import RowStatus
 from relcom_desktop.core.ssda903 import LegalStatus
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.import_dialog import Ssda903Dialog
+from relcom_desktop.ui.import_preview import ImportPreviewPanel
 from relcom_desktop.ui.list_export_dialog import ListExportDialog
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.sheet_import_dialog import NOT_IMPORTED, SheetImportDialog
@@ -97,14 +98,22 @@ def test_a_mapping_missing_what_rows_need_says_so(qtbot, store: Store, tmp_path:
     assert dialog.pages.currentWidget() is dialog.columns
 
 
-def test_the_903_return_previews_then_imports(qtbot, store: Store, tmp_path: Path) -> None:
+def test_the_903_return_previews_then_imports(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
     header, episodes = write_return(tmp_path)
+    progress = []
+    shown = ImportPreviewPanel.progressed
+
+    def spy(panel: ImportPreviewPanel, done: int, total: int, label: str) -> None:
+        progress.append((done, total))
+        shown(panel, done, total, label)
+
+    monkeypatch.setattr(ImportPreviewPanel, "progressed", spy)  # before the job starts
     dialog = _opened(qtbot, Ssda903Dialog(store, [episodes, header]))
     assert dialog.files[0].text().endswith("header.csv")
-    progress = []
-    dialog.job.signals.progress.connect(lambda done, total, _l: progress.append((done, total)))
     qtbot.waitUntil(lambda: dialog.panel.preview is not None, timeout=10_000)
-    assert progress and progress[-1][0] == progress[-1][1]  # the bar reached the end
+    assert progress and progress[-1][0] == progress[-1][1] > 0  # the bar reached the end
     assert "Children</b>: 4 new" in dialog.panel.summary.text()
     assert count_children(store) == 0
     qtbot.waitUntil(dialog.import_button.isEnabled)
