@@ -81,6 +81,12 @@ class ColumnMapping(QWidget):
     def _lay_out(self) -> None:
         size = plural(len(self.sheet.rows), "row")
         title = QLabel(f"<b>{self.sheet.name}</b> · {size} · read as {self.sheet.read_as}", self)
+        hint = quiet_label(
+            "Say what each column holds. The choices are guessed from the headings (or are "
+            "the ones you made last time) and are remembered for next time.",
+            self,
+        )
+        hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow("The &rows are", self.kind)
         grid = QGridLayout()
@@ -110,6 +116,7 @@ class ColumnMapping(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
+        layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(scroll, 1)
