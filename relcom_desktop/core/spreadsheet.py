@@ -264,12 +264,18 @@ def _sheet_title(title: str) -> str:
 
 
 def _xlsx_cell(sheet: Any, value: Any, money: bool) -> Any:
+    """A value as it goes into a row: plain where it can be (fast), else a styled cell."""
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=_printable(value))
+        text = _printable(value)
+        if not text.startswith("="):
+            return text
+        cell = WriteOnlyCell(sheet, value=text)
         cell.data_type = "s"  # never a formula
         return cell
+    if value is None or (isinstance(value, int | float) and not money):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         cell.number_format = DATE_FORMAT
