@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Select, select
+from sqlalchemy import Column, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from relcom_desktop.core import actions, audit, children, errors, journal, meeting_list, providers
@@ -34,6 +34,8 @@ from relcom_desktop.core.providers import ProviderFilter
 from relcom_desktop.core.spreadsheet import XlsxColumn, guard_formula, write_csv, write_xlsx
 
 Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+PROGRESS_EVERY = 1000
 
 HIDDEN = frozenset({"deleted_at", "created_at", "updated_at"})
 PENCE = "_pence"
@@ -201,11 +203,12 @@ def export_csv(
     filt: Any = None,
     excel: bool | None = None,
     progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CsvSummary:
     """Write the list ``key`` (see :data:`LIST_KEYS`) to ``path``: a CSV file, or an Excel
     workbook if ``excel`` (by default, when the name ends in .xlsx). With ``filt`` (the
     filter of the list's page, see :func:`filter_type`) only the records that page shows
-    are written. Audited."""
+    are written. Audited. ``cancelled()`` returning True stops it, writing nothing."""
     item = find_list(key)
     path = Path(path)
     excel = path.suffix.lower() == XLSX if excel is None else excel
@@ -215,7 +218,9 @@ def export_csv(
     with store.read() as session:
         if filt is not None:
             stmt = _narrowed(session, item, stmt, filt)
-        rows = _counted(session.execute(stmt.execution_options(yield_per=1000)), item, progress)
+        total = _total(session, item, stmt) if progress is not None else 0
+        found = session.execute(stmt.execution_options(yield_per=1000))
+        rows = _counted(found, f"Writing {item.title.lower()}", total, progress, cancelled)
         if excel:
             columns = [
                 XlsxColumn(h, n.endswith(PENCE)) for h, n in zip(headers, names, strict=True)
@@ -235,11 +240,25 @@ def export_csv(
 export_list = export_csv  # the same for both formats
 
 
-def _counted(rows: Iterable[Any], item: CsvList, progress: Progress | None) -> Iterator[Any]:
+def _total(session: Session, item: CsvList, stmt: Select) -> int:
+    ids = stmt.with_only_columns(item.model.__table__.c.id).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(ids)) or 0
+
+
+def _counted(
+    rows: Iterable[Any],
+    label: str,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Iterator[Any]:
     for done, row in enumerate(rows, start=1):
         yield row
-        if progress is not None and done % 1000 == 0:
-            progress(done, 0, f"Writing {item.title.lower()}")
+        if done % PROGRESS_EVERY == 0 or done == 1:
+            if cancelled is not None and cancelled():
+                raise errors.TransferError("The export was stopped; nothing was written.")
+            if progress is not None:
+                progress(done, total, label)
 
 
 def _about(item: CsvList, filt: Any) -> list[tuple[str, str]]:

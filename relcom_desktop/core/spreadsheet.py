@@ -12,6 +12,7 @@ no half file. Text that a spreadsheet would run as a formula is kept as plain te
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -246,9 +247,16 @@ def write_xlsx(
         heads.append(cell)
     sheet.append(heads)
     count = 0
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, v, c.money) for v, c in zip(row, columns, strict=False)])
-        count += 1
+    try:
+        for row in rows:
+            sheet.append(
+                [_xlsx_cell(sheet, v, c.money) for v, c in zip(row, columns, strict=False)]
+            )
+            count += 1
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.save(io.BytesIO())  # lets openpyxl close the sheet and remove its temp file
+        raise
     if about:
         notes = book.create_sheet("About")
         for label, text in about:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core import csv_export
 from relcom_desktop.core.db import Store
 from relcom_desktop.ui.background import run_in_background
-from relcom_desktop.ui.exports import ask_save_path, save_in_background
+from relcom_desktop.ui.exports import ask_save_path
 from relcom_desktop.ui.widgets import quiet_label
+from relcom_desktop.ui.workers import Job, Worker
 
 # Which section's page filters each list, and what that page is called.
 LIST_SECTIONS = {
@@ -39,6 +41,9 @@ LIST_SECTIONS = {
 }  # fmt: skip
 FORMATS = (("Excel workbook (.xlsx)", "xlsx"), ("CSV, for any spreadsheet (.csv)", "csv"))
 FILTERS = {"xlsx": "Excel workbooks (*.xlsx)", "csv": "CSV files (*.csv)"}
+SHOW_AFTER_MS = 400  # a quick export shows no progress dialog at all
+MESSAGE_MS = 8000
+_running: set[Worker] = set()
 
 
 def page_filter(page: QWidget | None, kind: type | None) -> Any:
@@ -130,12 +135,45 @@ def export_list(store: Store, parent: QWidget, pages: Mapping[str, QWidget], sec
     path = ask_save_path(parent, "Export a list", name, FILTERS[suffix])
     if path is None:
         return
-    save_in_background(
-        parent,
-        path,
-        lambda: csv_export.export_csv(store, key, path, filt=filt, excel=suffix == "xlsx"),
-        lambda summary: f"Saved {summary.rows:,} rows to {path}",
-    )
+
+    def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        return csv_export.export_csv(
+            store, key, path, filt=filt, excel=suffix == "xlsx",
+            progress=progress, cancelled=cancelled,
+        )  # fmt: skip
+
+    _with_progress(parent, f"Saving {path.name}…", job, f"Saved {{rows:,}} rows to {path}")
+
+
+def _with_progress(parent: QWidget, title: str, job: Job, saved: str) -> Worker:
+    """Run ``job`` off the GUI thread behind a progress dialog with Cancel; then say what
+    was saved in the status bar, or show the problem."""
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    worker = Worker(job)
+    _running.add(worker)  # kept alive until its job has finished
+
+    def progressed(done: int, total: int, label: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
+        dialog.setLabelText(f"{label}: {done:,} of {total:,}")
+
+    def finished(summary: Any) -> None:
+        status = getattr(parent.window(), "statusBar", None)
+        if callable(status):
+            status().showMessage(saved.format(rows=summary.rows), MESSAGE_MS)
+
+    worker.signals.progress.connect(progressed)
+    worker.signals.finished.connect(finished)
+    worker.signals.failed.connect(lambda message: QMessageBox.warning(parent, "Not saved", message))
+    worker.signals.done.connect(dialog.close)
+    worker.signals.done.connect(lambda: _running.discard(worker))
+    dialog.canceled.connect(worker.cancel)
+    worker.start()
+    return worker
 
 
 def export_ssda903(store: Store, parent: QWidget) -> None:

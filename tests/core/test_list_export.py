@@ -107,3 +107,15 @@ def test_placements_and_settings_follow_their_pages_filters(store: Store, tmp_pa
     assert csv_export.filter_type("settings") is ProviderFilter
     with pytest.raises(errors.ValidationError, match="cannot be filtered that way"):
         csv_export.export_csv(store, "journal", tmp_path / "j.csv", filt=ChildFilter())
+
+
+def test_an_export_reports_progress_and_can_be_stopped(demo_store: Store, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    done = csv_export.export_csv(
+        demo_store, "journal", tmp_path / "j.csv", progress=lambda d, t, _l: seen.append((d, t))
+    )
+    assert all(total == done.rows for _d, total in seen)
+    stopped = tmp_path / "stopped.xlsx"
+    with pytest.raises(errors.TransferError, match="stopped; nothing was written"):
+        csv_export.export_csv(demo_store, "journal", stopped, cancelled=lambda: True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "j.csv"]  # no half file

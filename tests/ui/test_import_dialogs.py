@@ -175,3 +175,18 @@ def test_the_file_menu_offers_the_imports_and_exports(qtbot, store: Store, setti
     assert "&Spreadsheet or placement tracker (Excel or CSV)…" in texts
     assert "A &list as Excel or CSV…" in texts
     assert any("SSDA&903 return" in t for t in texts)
+
+
+def test_exporting_a_list_saves_the_chosen_file(qtbot, caseload, settings, tmp_path, monkeypatch):
+    from relcom_desktop.ui import list_export_dialog
+
+    window = MainWindow(caseload.store, settings=settings)
+    qtbot.addWidget(window)
+    out = tmp_path / "children.xlsx"
+    monkeypatch.setattr(
+        ListExportDialog, "exec", lambda _self: ListExportDialog.DialogCode.Accepted
+    )
+    monkeypatch.setattr(list_export_dialog, "ask_save_path", lambda *_a: out)
+    list_export_dialog.export_list(caseload.store, window, window.built_pages(), "children")
+    qtbot.waitUntil(lambda: "Saved 5 rows" in window.statusBar().currentMessage(), timeout=10_000)
+    assert out.read_bytes().startswith(b"PK")
