@@ -44,7 +44,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.job: Worker | None = None
-        self.result: ImportPreview | None = None
+        self.outcome: ImportPreview | None = None
         self.setWindowTitle(title)
         self.resize(1040, 640)
         self.panel = ImportPreviewPanel(self)
@@ -78,9 +78,9 @@ class ImportDialog(QDialog):
 
     def update_buttons(self) -> None:
         preview = self.panel.preview
-        ready = self.panel.ready() and self.result is None and not self.running
+        ready = self.panel.ready() and self.outcome is None and not self.running
         self.import_button.setEnabled(ready)
-        if preview is not None and self.result is None:
+        if preview is not None and self.outcome is None:
             self.import_button.setText(f"Import {plural(preview.changes, 'change')}")
         if ready:
             self.import_button.setDefault(True)
@@ -97,7 +97,7 @@ class ImportDialog(QDialog):
         )
 
     def _committed(self, result: ImportPreview) -> None:
-        self.result = result
+        self.outcome = result
         self.panel.show_result(result)
         self.update_buttons()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
@@ -192,7 +192,7 @@ class Ssda903Dialog(ImportDialog):
             ret = read_return(first, second)
             return ret, preview_return(store, ret, progress, cancelled)
 
-        self.result = None
+        self.outcome = None
         self.run(job, self._read, "Reading the return…")
 
     def _read(self, done: tuple[Any, ImportPreview]) -> None:

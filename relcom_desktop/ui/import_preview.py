@@ -25,7 +25,7 @@ from relcom_desktop.core.import_run import ImportPreview, PreviewLine, RowStatus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
-from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
 
 ERROR_STYLE = "QLabel { color: #a4262c; }"  # with a warning sign: colour is never the only cue
 KINDS = {"child": "Child", "placement": "Placement", "setting": "Setting",
@@ -154,10 +154,9 @@ class ImportPreviewPanel(QWidget):
         self.status.setText("Imported. " + summary_text(result, bold=False))
 
     def _show_rows(self) -> None:
-        status = self.show_only.currentData()
+        status = chosen(self.show_only, RowStatus)
         lines = self.preview.lines if self.preview else ()
-        # Qt hands the status back as its plain text value, so compare by value.
-        self._lines = [ln for ln in lines if status is None or ln.status == status]
+        self._lines = [ln for ln in lines if status is None or ln.status is status]
         self.model.reset()
 
 

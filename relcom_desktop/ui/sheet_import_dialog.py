@@ -215,7 +215,7 @@ class SheetImportDialog(ImportDialog):
         self.preview_button.setEnabled(mapping and not self.running)
         self.preview_button.setDefault(mapping)
         self.back_button.setVisible(not mapping and self.columns is not None)
-        self.back_button.setEnabled(not self.running and self.result is None)
+        self.back_button.setEnabled(not self.running and self.outcome is None)
         self.import_button.setVisible(not mapping)
 
     def commit_job(self, preview: ImportPreview, skip_rejected: bool) -> Job:

@@ -76,7 +76,7 @@ def test_the_column_mapping_step_works_by_keyboard(qtbot, store: Store, tmp_path
     bus().changed.connect(changed.append)
     dialog.import_button.setFocus()
     _press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
     assert count_children(store) == 2 and "placement" in changed
     remembered = csv_import.remembered_mapping(store, "placements")
     assert remembered["KID"] == "preferred_name" and remembered["COLOUR"] == ""
@@ -118,7 +118,7 @@ def test_the_903_return_previews_then_imports(
     assert count_children(store) == 0
     qtbot.waitUntil(dialog.import_button.isEnabled)
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
     assert count_children(store) == 4
     assert dialog.panel.status.text().startswith("Imported.")
     assert not dialog.import_button.isEnabled()
@@ -134,7 +134,7 @@ def test_rejected_rows_hold_the_import_until_skipped(qtbot, store: Store, tmp_pa
     panel.skip.setChecked(True)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
     assert count_children(store) == 1
 
 
