@@ -15,13 +15,20 @@ from common import Figure, ensure_demo, save
 from gui_blocking import gui_figures
 from pdf_pack import pdf_figures
 from queries import list_figures
+from ssda903_import import import_figures
 from startup import startup_figures
 
 
 def main() -> int:
     folder = ensure_demo("10y")
     figures: list[Figure] = []
-    for measure in (startup_figures, list_figures, gui_figures, pdf_figures):
+    for measure in (
+        startup_figures,
+        list_figures,
+        gui_figures,
+        pdf_figures,
+        lambda _f: import_figures(),
+    ):
         for figure in measure(folder):
             print(figure.line(), flush=True)
             figures.append(figure)

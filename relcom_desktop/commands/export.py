@@ -1,4 +1,5 @@
-"""``relcom export``: every record as JSON, one list as CSV, or one child's subject access."""
+"""``relcom export``: every record as JSON, one list as CSV or Excel, the caseload as an
+SSDA903 return, or one child's subject access."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     cmd = commands.add_parser(
         "export",
         parents=[common],
-        help="export records (JSON, CSV, or everything about one child)",
+        help="export records (JSON, CSV, Excel, SSDA903, or everything about one child)",
         description="Export is not encrypted: keep the file safe and delete it when done. "
         "An encrypted data file needs RELCOM_PASSPHRASE.",
     )
@@ -26,6 +27,18 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         nargs=2,
         metavar=("LIST", "FILE"),
         help=f"one list for spreadsheets; LIST is one of: {', '.join(LIST_KEYS)}",
+    )
+    what.add_argument(
+        "--xlsx",
+        nargs=2,
+        metavar=("LIST", "FILE"),
+        help="one list as an Excel workbook (LIST as for --csv)",
+    )
+    what.add_argument(
+        "--ssda903",
+        type=Path,
+        metavar="FOLDER",
+        help="the caseload as SSDA903 header.csv and episodes.csv, into FOLDER",
     )
     what.add_argument(
         "--child",
@@ -45,7 +58,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from relcom_desktop.core import csv_export, errors, subject_access, transfer
+    from relcom_desktop.core import csv_export, errors, ssda903_export, subject_access, transfer
 
     if args.json_schema is not None:
         text = json.dumps(transfer.json_schema(), indent=1, ensure_ascii=False) + "\n"
@@ -58,10 +71,19 @@ def run(args: argparse.Namespace) -> int:
         if args.json is not None:
             done = transfer.export_json(store, args.json, progress=progress_printer())
             finish_progress(f"Exported {done.rows:,} records to {done.path}", started)
-        elif args.csv is not None:
-            key, path = args.csv
-            summary = csv_export.export_csv(store, key, Path(path))
+        elif args.csv is not None or args.xlsx is not None:
+            excel = args.xlsx is not None
+            key, path = args.xlsx if excel else args.csv
+            summary = csv_export.export_csv(store, key, Path(path), excel=excel)
             print(f"Exported {summary.rows:,} rows to {summary.path}")
+        elif args.ssda903 is not None:
+            written = ssda903_export.export_ssda903(store, args.ssda903)
+            print(
+                f"Wrote {written.header_path} and {written.episodes_path}: "
+                f"{written.episodes:,} episodes"
+            )
+            if written.left_out:
+                print(f"{written.left_out:,} children have no LA reference; they were left out.")
         else:
             child, folder = args.child
             if not child.isdigit():

@@ -1,22 +1,26 @@
-"""``relcom import``: load records from an export (JSON) or a list (CSV).
+"""``relcom import``: load records from an export (JSON), a spreadsheet (CSV or Excel), or the
+authority's looked-after children return (SSDA903).
 
-Each source is one option of a required group, so other formats (SSDA903) can be added as
-further options beside ``--json`` and ``--csv``.
+Each source is one option of a required group.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relcom_desktop.commands import finish_progress, open_data, progress_printer
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.import_run import ImportPreview
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "import",
         parents=[common],
-        help="import records from a JSON export or a CSV list",
+        help="import records from a JSON export, a spreadsheet or a 903 return",
         description="All or nothing: if any record is refused, nothing is imported. A new "
         "data file made by an import is encrypted when RELCOM_PASSPHRASE is set.",
     )
@@ -29,14 +33,28 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "--csv",
         nargs=2,
         metavar=("LIST", "FILE"),
-        help="add children or providers from a spreadsheet (LIST: children or providers)",
+        help="add or update children, providers or placements from a spreadsheet "
+        "(CSV or .xlsx; LIST: children, providers or placements)",
+    )
+    sources.add_argument(
+        "--ssda903",
+        nargs=2,
+        type=Path,
+        metavar=("HEADER", "EPISODES"),
+        help="children and placements from the authority's SSDA903 return (two CSV files)",
+    )
+    cmd.add_argument(
+        "--skip-rejected",
+        action="store_true",
+        help="with --ssda903 or --csv: import the rest when rows are rejected (a child with "
+        "a rejected 903 row is left out whole)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from relcom_desktop.core import csv_import, transfer
+    from relcom_desktop.core import csv_import, ssda903_import, transfer
 
     store = open_data(args)
     started = time.perf_counter()
@@ -46,8 +64,25 @@ def run(args: argparse.Namespace) -> int:
             finish_progress(f"Imported {done.rows:,} records from {done.path}", started)
         elif args.csv is not None:
             key, path = args.csv
-            count = csv_import.import_csv(store, key, Path(path))
-            print(f"Imported {count:,} {key} from {path}")
+            result = csv_import.import_csv(store, key, Path(path), skip_rejected=args.skip_rejected)
+            print(f"Imported {path}: {summary(result)}")
+        else:
+            header, episodes = args.ssda903
+            result = ssda903_import.import_return(
+                store, header, episodes, skip_rejected=args.skip_rejected
+            )
+            print(f"Imported the 903 return: {summary(result)}")
     finally:
         store.close()
     return 0
+
+
+def summary(result: ImportPreview) -> str:
+    """ "children: 3 new, 1 updated, 10 unchanged; placements: 5 new"."""
+    from relcom_desktop.core.import_run import summary_counts
+
+    text = "; ".join(
+        f"{kind}: {', '.join(f'{n:,} {what}' for what, n in counts)}"
+        for kind, counts in summary_counts(result)
+    )
+    return text or "nothing to import"

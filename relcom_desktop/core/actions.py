@@ -386,3 +386,9 @@ def _row(r: Any, names: tuple[str, ...]) -> ActionListRow:
         carried_from_id=a.carried_from_id,
         mine=is_mine(a.owner, names),
     )
+
+
+def matching_action_ids(session: Session, filt: ActionFilter) -> Select:
+    """The ids of the actions the Actions list shows for ``filt`` (for exports)."""
+    base = select(m.Action.id).where(m.Action.deleted_at.is_(None))
+    return _apply(base, filt, dt.date.today(), _user_names(session))

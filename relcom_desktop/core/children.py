@@ -131,20 +131,26 @@ def create_child(store: Store, child: Child) -> Child:
 
 
 create_child_in = _crud.create_in  # inside a caller's transaction (e.g. an import)
+insert_child_in = _crud.insert_in  # the same, for bulk imports: returns the new id
 
 
 def update_child(store: Store, child: Child) -> Child:
     """Save edits; a changed voice field gets today's date as its "last updated"."""
     with store.write() as session:
-        before = _crud.load(session, child.id) if child.id else None
-        if before is None:
-            raise errors.not_found("child", child.id)
-        stamps = {
-            f"{name}_updated": dt.date.today()
-            for name in VOICE_FIELDS
-            if getattr(before, name) != getattr(child, name)
-        }
-        return _crud.update_in(session, dataclasses.replace(child, **stamps))
+        return update_child_in(session, child)
+
+
+def update_child_in(session: Session, child: Child) -> Child:
+    """:func:`update_child` inside a caller's transaction (e.g. an import)."""
+    before = _crud.load(session, child.id) if child.id else None
+    if before is None:
+        raise errors.not_found("child", child.id)
+    stamps = {
+        f"{name}_updated": dt.date.today()
+        for name in VOICE_FIELDS
+        if getattr(before, name) != getattr(child, name)
+    }
+    return _crud.update_in(session, dataclasses.replace(child, **stamps))
 
 
 def revert_child(store: Store, child: Child) -> Child:
@@ -394,3 +400,10 @@ def _list_row(row: Row[Any], today: dt.date) -> ChildListRow:
         last_check_in=row.last_check_in,
         archived=row.archived_at is not None,
     )
+
+
+def matching_child_ids(_session: Session, filt: ChildFilter) -> Select:
+    """The ids of the children the caseload list shows for ``filt`` (for exports)."""
+    today = dt.date.today()
+    listing = _apply_filter(_listing_query(today), filt, today).subquery()
+    return select(listing.c.id)

@@ -1,37 +1,45 @@
-"""CSV export of each list (children, placements, providers, journal, ...) for spreadsheets.
+"""Export of each list (children, placements, providers, journal, ...) for spreadsheets, as
+CSV or as an Excel workbook, either whole or narrowed by the filters of the list's page.
 
 Columns follow the table (with the names of linked children, settings and providers added),
 headed in plain words: ``date_of_birth`` becomes "Date of birth", ``weekly_fee_pence`` becomes
 "Weekly fee (£)" in pounds. Codes show their labels, dates are ISO (2024-03-31) so
-spreadsheets sort them. Records in the Trash are left out. Cells that a spreadsheet would run
-as a formula are prefixed with an apostrophe. The file is written atomically, UTF-8 with a
-byte-order mark so Excel reads it correctly.
+spreadsheets sort them. Records in the Trash are left out. In a CSV file, cells that a
+spreadsheet would run as a formula are prefixed with an apostrophe; in a workbook they are
+plain text cells, dates are date cells and money is pounds. The file is written atomically;
+CSV is UTF-8 with a byte-order mark so Excel reads it correctly.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Select, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Column, Select, func, select
+from sqlalchemy.orm import Session, aliased
 
-from relcom_desktop.core import audit, errors
+from relcom_desktop.core import actions, audit, children, errors, journal, meeting_list, providers
 from relcom_desktop.core import models as m
+from relcom_desktop.core.actions import ActionFilter
+from relcom_desktop.core.children import ChildFilter
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_text
+from relcom_desktop.core.journal import JournalFilter
+from relcom_desktop.core.meeting_list import MeetingFilter
+from relcom_desktop.core.providers import ProviderFilter
+from relcom_desktop.core.spreadsheet import XlsxColumn, guard_formula, write_csv, write_xlsx
 
 Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+PROGRESS_EVERY = 1000
 
 HIDDEN = frozenset({"deleted_at", "created_at", "updated_at"})
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PENCE = "_pence"
+XLSX = ".xlsx"
 # A foreign key to one of these gets a readable column with the linked record's name.
 NAMED: dict[str, tuple[type, str, str]] = {
     "child_id": (m.Child, "preferred_name", "Child"),
@@ -127,7 +135,58 @@ def cell(value: Any, name: str = "") -> str:
         text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
     else:
         text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return guard_formula(text)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How a page's filter narrows a list: ``ids(session, filter)`` selects the ids that the
+    list's ``column`` must be one of."""
+
+    filter_type: type
+    column: str
+    ids: Callable[[Session, Any], Select]
+
+
+SCOPES: dict[str, Scope] = {
+    "children": Scope(ChildFilter, "id", children.matching_child_ids),
+    "family-links": Scope(ChildFilter, "child_id", children.matching_child_ids),
+    "placements": Scope(ChildFilter, "child_id", children.matching_child_ids),
+    "check-ins": Scope(ChildFilter, "child_id", children.matching_child_ids),
+    "providers": Scope(ProviderFilter, "id", providers.matching_provider_ids),
+    "settings": Scope(ProviderFilter, "provider_id", providers.matching_provider_ids),
+    "contacts": Scope(ProviderFilter, "provider_id", providers.matching_provider_ids),
+    "journal": Scope(JournalFilter, "id", journal.matching_entry_ids),
+    "actions": Scope(ActionFilter, "id", actions.matching_action_ids),
+    "meetings": Scope(MeetingFilter, "id", meeting_list.matching_meeting_ids),
+}
+
+
+def filter_type(key: str) -> type | None:
+    """The kind of filter (a page's ``current_filter()``) that can narrow the list ``key``."""
+    scope = SCOPES.get(key)
+    return scope.filter_type if scope else None
+
+
+def _narrowed(session: Session, item: CsvList, stmt: Select, filt: Any) -> Select:
+    scope = SCOPES.get(item.key)
+    if scope is None or not isinstance(filt, scope.filter_type):
+        raise errors.ValidationError(f"The {item.title.lower()} list cannot be filtered that way.")
+    column = item.model.__table__.c[scope.column]
+    return stmt.where(column.in_(scope.ids(session, filt)))
+
+
+def _typed(value: Any, name: str) -> Any:
+    """One value for an Excel cell: dates stay dates, money is pounds, codes their labels."""
+    if isinstance(value, Enum):
+        return getattr(value, "label", str(value.value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, int) and name.endswith(PENCE):
+        return value / 100
+    if isinstance(value, list | dict):
+        return cell(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -137,28 +196,77 @@ class CsvSummary:
 
 
 def export_csv(
-    store: Store, key: str, path: Path, *, progress: Progress | None = None
+    store: Store,
+    key: str,
+    path: Path,
+    *,
+    filt: Any = None,
+    excel: bool | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CsvSummary:
-    """Write the list ``key`` (see :data:`LIST_KEYS`) to ``path``; audited."""
+    """Write the list ``key`` (see :data:`LIST_KEYS`) to ``path``: a CSV file, or an Excel
+    workbook if ``excel`` (by default, when the name ends in .xlsx). With ``filt`` (the
+    filter of the list's page, see :func:`filter_type`) only the records that page shows
+    are written. Audited. ``cancelled()`` returning True stops it, writing nothing."""
     item = find_list(key)
+    path = Path(path)
+    excel = path.suffix.lower() == XLSX if excel is None else excel
     stmt, headers = _query(item)
     names = [c.name for c in _columns(item)]
-    rows = 0
-    try:
-        with (
-            store.read() as session,
-            atomic_text(Path(path), encoding="utf-8-sig", newline="") as fh,
-        ):
-            writer = csv.writer(fh)
-            writer.writerow(headers)
-            for row in session.execute(stmt.execution_options(yield_per=1000)):
-                writer.writerow(
-                    [cell(v, names[i] if i < len(names) else "") for i, v in enumerate(row)]
-                )
-                rows += 1
-                if progress is not None and rows % 1000 == 0:
-                    progress(rows, 0, f"Writing {item.title.lower()}")
-    except OSError as exc:
-        raise errors.TransferError(f"Could not write {path}: {exc.strerror}.") from None
-    audit.record(store, AuditKind.EXPORT, item.key, detail=f"CSV, {rows} rows")
-    return CsvSummary(Path(path), rows)
+    names += [""] * (len(headers) - len(names))
+    with store.read() as session:
+        if filt is not None:
+            stmt = _narrowed(session, item, stmt, filt)
+        total = _total(session, item, stmt) if progress is not None else 0
+        found = session.execute(stmt.execution_options(yield_per=1000))
+        rows = _counted(found, f"Writing {item.title.lower()}", total, progress, cancelled)
+        if excel:
+            columns = [
+                XlsxColumn(h, n.endswith(PENCE)) for h, n in zip(headers, names, strict=True)
+            ]
+            about = _about(item, filt)
+            typed = ([_typed(v, n) for v, n in zip(row, names, strict=True)] for row in rows)
+            count = write_xlsx(path, item.title, columns, typed, about)
+        else:
+            text = ([cell(v, n) for v, n in zip(row, names, strict=True)] for row in rows)
+            count = write_csv(path, headers, text)
+    kind = "Excel" if excel else "CSV"
+    detail = f"{kind}, {count} rows" + (", filtered" if filt is not None else "")
+    audit.record(store, AuditKind.EXPORT, item.key, detail=detail)
+    return CsvSummary(path, count)
+
+
+export_list = export_csv  # the same for both formats
+
+
+def _total(session: Session, item: CsvList, stmt: Select) -> int:
+    ids = stmt.with_only_columns(item.model.__table__.c.id).order_by(None).subquery()
+    return session.scalar(select(func.count()).select_from(ids)) or 0
+
+
+def _counted(
+    rows: Iterable[Any],
+    label: str,
+    total: int,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Iterator[Any]:
+    for done, row in enumerate(rows, start=1):
+        yield row
+        if done % PROGRESS_EVERY == 0 or done == 1:
+            if cancelled is not None and cancelled():
+                raise errors.TransferError("The export was stopped; nothing was written.")
+            if progress is not None:
+                progress(done, total, label)
+
+
+def _about(item: CsvList, filt: Any) -> list[tuple[str, str]]:
+    which = "Only those the page's filters showed" if filt is not None else "All"
+    return [
+        ("List", item.title),
+        ("Exported", dt.datetime.now().strftime("%d %b %Y %H:%M")),
+        ("Records", f"{which} (records in the Trash are left out)"),
+        ("Handling", "OFFICIAL-SENSITIVE: personal data about children. Keep it safe and "
+         "delete it when it is no longer needed."),
+    ]  # fmt: skip

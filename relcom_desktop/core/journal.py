@@ -326,3 +326,8 @@ def child_choices(store: Store, include: tuple[int, ...] = ()) -> list[ChildChoi
             ChildChoice(cid, name, ref, archived is not None)
             for cid, name, ref, archived in session.execute(stmt)
         ]
+
+
+def matching_entry_ids(_session: Session, filt: JournalFilter) -> Select:
+    """The ids of the journal entries the journal view shows for ``filt`` (for exports)."""
+    return select(_journal_query(filt).subquery().c.id)

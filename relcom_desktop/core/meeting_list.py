@@ -146,3 +146,8 @@ def count_meetings(
     stmt = _where(select(m.Meeting.id), filt, now or dt.datetime.now()).subquery()
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(stmt)) or 0
+
+
+def matching_meeting_ids(_session: Any, filt: MeetingFilter) -> Select:
+    """The ids of the meetings the Meetings list shows for ``filt`` (for exports)."""
+    return _where(select(m.Meeting.id), filt, dt.datetime.now())

@@ -155,6 +155,11 @@ def start_placement(store: Store, placement: Placement) -> Placement:
     return _crud.create(store, placement)
 
 
+create_placement_in = _crud.create_in  # inside a caller's transaction (e.g. an import)
+insert_placement_in = _crud.insert_in  # the same, for bulk imports: returns the new id
+update_placement_in = _crud.update_in
+
+
 def update_placement(store: Store, placement: Placement) -> Placement:
     return _crud.update(store, placement)
 

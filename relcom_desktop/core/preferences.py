@@ -32,6 +32,7 @@ LOCK_MINUTES = "security.lock_after_idle_minutes"
 BACKUP_ON_CLOSE = "security.backup_on_close"
 RETENTION_RULE = "retention.rule"
 RETENTION_YEARS = "retention.years"
+IMPORT_COLUMNS = "import.column_mappings"  # {list: {heading: field}} confirmed last time
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -65,6 +66,7 @@ DEFAULTS: dict[str, Any] = {
     BACKUP_ON_CLOSE: True,
     RETENTION_RULE: "manual",
     RETENTION_YEARS: 75,
+    IMPORT_COLUMNS: {},
 }
 
 

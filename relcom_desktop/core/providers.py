@@ -83,12 +83,15 @@ get_provider = _providers.get
 create_provider = _providers.create
 create_provider_in = _providers.create_in  # inside a caller's transaction (e.g. an import)
 update_provider = _providers.update
+update_provider_in = _providers.update_in
 delete_provider = _providers.delete
 restore_provider = _providers.restore
 deleted_providers = _providers.trash
 
 get_setting = _settings.get
 create_setting = _settings.create
+create_setting_in = _settings.create_in
+insert_setting_in = _settings.insert_in  # for bulk imports: returns the new id
 update_setting = _settings.update
 delete_setting = _settings.delete
 restore_setting = _settings.restore
@@ -309,3 +312,9 @@ def provider_choices(store: Store) -> list[tuple[int, str]]:
     )
     with store.read() as session:
         return [(pid, name) for pid, name in session.execute(stmt)]
+
+
+def matching_provider_ids(_session: Session, filt: ProviderFilter) -> Select:
+    """The ids of the providers the register list shows for ``filt`` (for exports)."""
+    listing = _provider_query(filt, dt.date.today()).subquery()
+    return select(listing.c.id)

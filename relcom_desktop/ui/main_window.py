@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.errors import RelcomError
-from relcom_desktop.ui import exports
+from relcom_desktop.ui import data_menus, exports
 from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
+from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
 from relcom_desktop.ui.widgets import PAGE_MARGIN
 
 if TYPE_CHECKING:
@@ -46,26 +46,6 @@ QListWidget#navigation::item { padding: 7px 14px; margin: 1px 8px; border-radius
 QListWidget#navigation::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 """
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    description: str = ""  # what a placeholder page says will appear there
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("today", "Today"),
-    Section("children", "Children"),
-    Section("providers", "Providers"),
-    Section("journal", "Journal"),
-    Section("meetings", "Meetings"),
-    Section("actions", "Actions"),
-    Section("reflection", "Reflection"),
-    Section("reports", "Reports"),
-)
-SECTION_KEYS = tuple(s.key for s in SECTIONS)
 
 
 def window_title(demo: bool) -> str:
@@ -126,6 +106,8 @@ class MainWindow(QMainWindow):
 
         self.store = store
         exports.add_export_menu(self.export_menu, self, store)
+        self.export_menu.addSeparator()
+        data_menus.add_export_actions(self.export_menu, self)
         self.file_label.setText(f"Data file: {store.path}")
         self.file_label.setToolTip(str(store.path))
         self.refresh_status()
@@ -176,6 +158,7 @@ class MainWindow(QMainWindow):
         self.journal_action.setShortcut(QKeySequence("Ctrl+J"))
         import_menu = file_menu.addMenu("&Import")
         import_menu.addAction("&Ofsted provider list (CSV)…", self.import_ofsted_list)
+        data_menus.add_import_actions(import_menu, self)
         self.export_menu = file_menu.addMenu("&Export")  # filled in by attach()
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
@@ -225,57 +208,19 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(12, 0, 0, 0)
             bar.addPermanentWidget(label)
 
-    def _make_page(self, key: str) -> QWidget:
-        if key == "today":
-            from relcom_desktop.ui.pages.today_page import TodayPage
-
-            return TodayPage(self.store)
-        if key == "meetings":
-            from relcom_desktop.ui.pages.meetings_page import MeetingsPage
-
-            return MeetingsPage(self.store)
-        if key == "actions":
-            from relcom_desktop.ui.pages.actions_page import ActionsPage
-
-            return ActionsPage(self.store)
-        if key == "children":
-            from relcom_desktop.ui.child.section import ChildrenSection
-
-            children = ChildrenSection(self.store)
-            children.child_opened.connect(self.child_opened)
-            return children
-        if key == "providers":
-            from relcom_desktop.ui.provider.section import ProvidersSection
-
-            providers = ProvidersSection(self.store)
-            providers.provider_opened.connect(self._on_provider_opened)
-            return providers
-        if key == "journal":
-            from relcom_desktop.ui.pages.journal_page import JournalPage
-
-            return JournalPage(self.store)
-        if key == "reflection":
-            from relcom_desktop.ui.pages.reflection_page import ReflectionPage
-
-            return ReflectionPage(self.store)
-        if key == "reports":
-            from relcom_desktop.ui.pages.reports_page import ReportsPage
-
-            return ReportsPage(self.store)
-        from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
-
-        section = SECTIONS[SECTION_KEYS.index(key)]
-        return PlaceholderPage(section.title, section.description)
-
     # ---- sections ----------------------------------------------------------------------
 
     def page(self, key: str) -> QWidget:
         """The page for a section, built the first time it is needed."""
         if key not in self._pages:
-            page = self._make_page(key)
+            page = PAGE_MAKERS[key](self)
             self._hosts[SECTION_KEYS.index(key)].layout().addWidget(page)
             self._pages[key] = page
         return self._pages[key]
+
+    def built_pages(self) -> dict[str, QWidget]:
+        """The section pages built so far, by section key."""
+        return dict(self._pages)
 
     def current_section(self) -> str:
         return SECTION_KEYS[self.stack.currentIndex()]
@@ -334,7 +279,7 @@ class MainWindow(QMainWindow):
 
         self.children_count.setText(plural(count_children(self.store), "child", "children"))
 
-    def _on_provider_opened(self, provider_id: int) -> None:
+    def on_provider_opened(self, provider_id: int) -> None:
         from relcom_desktop.core.providers import get_provider
 
         self._show_chosen(lambda: f"Chosen provider: {get_provider(self.store, provider_id).name}")

@@ -56,11 +56,7 @@ class Safety(QObject):
         add("restore", "&Restore from backup…", self.restore)
         file_menu.insertSeparator(before)
         add("export_json", "Export all records (&JSON)…", self.export_json)
-        self.csv_menu = QMenu("Export a list as &CSV", file_menu)
-        self.csv_menu.aboutToShow.connect(self._fill_csv_menu)
-        file_menu.insertMenu(before, self.csv_menu)
         add("export_child", "Export &everything about a child…", self.export_child)
-        add("import_csv", "&Import children or providers from CSV…", self.import_csv)
         file_menu.insertSeparator(before)
         title = "Change &passphrase…" if self.store.encrypted else "&Encrypt data file…"
         add("passphrase", title, self.change_passphrase)
@@ -76,15 +72,6 @@ class Safety(QObject):
         self.plain_label.setContentsMargins(12, 0, 0, 0)
         self.plain_label.setVisible(not self.store.encrypted and not self.demo)
         self.window.statusBar().addPermanentWidget(self.plain_label)
-
-    def _fill_csv_menu(self) -> None:
-        """The lists, added when the menu first opens (keeps start-up quick)."""
-        from relcom_desktop.core import csv_export
-
-        if not self.csv_menu.isEmpty():
-            return
-        for item in csv_export.LISTS:
-            self.csv_menu.addAction(f"{item.title}…", self._csv_exporter(item.key))
 
     def _adder(self, menu: QMenu, before: QAction | None) -> Callable[..., QAction]:
         def add(key: str, text: str, slot: Callable[[], Any], shortcut: str = "") -> QAction:
@@ -197,22 +184,6 @@ class Safety(QObject):
         )
         self._exported(f"Exported {done.rows:,} records to {done.path}.")
 
-    def _csv_exporter(self, key: str) -> Callable[[], None]:
-        def export() -> None:
-            from relcom_desktop.core import csv_export
-
-            path = self._save_path("Export a list", f"{key}.csv", "CSV (*.csv)")
-            if path is None:
-                return
-            summary = run_with_progress(
-                self.window,
-                "Exporting…",
-                lambda _p, _c: csv_export.export_csv(self.store, key, path),
-            )
-            self._exported(f"Exported {summary.rows:,} rows to {summary.path}.")
-
-        return lambda: self._guarded(export)
-
     def export_child(self, child_id: int | None = None) -> None:
         """Everything about one child (JSON and PDF) into a chosen folder; without
         ``child_id`` the user picks the child first. A child page can call this directly."""
@@ -236,31 +207,6 @@ class Safety(QObject):
             lambda _p, _c: subject_access.export_child(self.store, chosen, Path(folder)),
         )
         self._exported(f"Wrote {files.json_path.name} and {files.pdf_path.name} in {folder}.")
-
-    def import_csv(self) -> None:
-        """Add children or providers from a spreadsheet saved as CSV: all rows or none."""
-        from relcom_desktop.core import csv_import
-        from relcom_desktop.ui.bus import bus
-
-        choices = {"Children": "children", "Providers": "providers"}
-        label, ok = QInputDialog.getItem(
-            self.window, "Import from CSV", "Add records to:", list(choices), 0, False
-        )
-        if not ok:
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, "Choose a CSV file", str(Path.home()), "CSV (*.csv);;All files (*)"
-        )
-        if not path:
-            return
-        key = choices[label]
-        count = run_with_progress(
-            self.window,
-            "Importing…",
-            lambda _p, _c: csv_import.import_csv(self.store, key, Path(path)),
-        )
-        bus().changed.emit("child" if key == "children" else "provider")
-        QMessageBox.information(self.window, "Import", f"Added {count:,} {label.lower()}.")
 
     def _exported(self, message: str) -> None:
         QMessageBox.information(self.window, "Export", f"{message}\n\n{EXPORT_WARNING}")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
-from relcom_desktop.ui.pages.placeholder_page import PlaceholderPage
 from relcom_desktop.ui.pages.today_page import TodayPage
 from relcom_desktop.ui.provider.section import ProvidersSection
 from tests.ui.helpers import shown_main_window
@@ -76,17 +75,6 @@ def test_arrow_keys_in_the_navigation_change_section(qtbot, window: MainWindow) 
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
     assert window.current_section() == "children"
     assert window.page("children").isVisible()
-
-
-def test_placeholder_pages_say_what_will_appear(window: MainWindow) -> None:
-    for section in SECTIONS:
-        if not section.description:
-            continue
-        page = window.page(section.key)
-        assert isinstance(page, PlaceholderPage)
-        text = page.description.text()
-        assert text == section.description
-        assert "TODO" not in text.upper()
 
 
 def test_view_menu_lists_sections_with_shortcuts(window: MainWindow) -> None:

@@ -70,7 +70,7 @@ def test_file_menu_import_asks_for_the_file(qtbot, caseload, settings, monkeypat
     qtbot.addWidget(window)
     file_menu = window.menuBar().actions()[0].menu()
     import_menu = next(a.menu() for a in file_menu.actions() if a.text() == "&Import")
-    [action] = import_menu.actions()
+    action = import_menu.actions()[0]
     assert action.text() == "&Ofsted provider list (CSV)…"
     action.trigger()
     dialog = window.findChild(OfstedImportDialog)

@@ -78,8 +78,6 @@ def test_exports_ask_where_then_warn_the_file_is_not_encrypted(
     )
     window.safety.actions["export_json"].trigger()
     assert target.exists() and "not encrypted" in infos[-1]
-    window.safety._csv_exporter("children")()  # the same chosen path, now a CSV list
-    assert target.read_text(encoding="utf-8-sig").startswith("Id,")
 
 
 def test_export_everything_about_a_child_from_a_picker(
@@ -204,28 +202,3 @@ def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
     demo.close()
     assert backup.list_backups(demo_store.data_dir) == []
     demo_store.close()
-
-
-def test_the_csv_menu_lists_every_list_when_opened(window: MainWindow) -> None:
-    menu = window.safety.csv_menu
-    assert menu.isEmpty()
-    menu.aboutToShow.emit()
-    menu.aboutToShow.emit()
-    assert [a.text() for a in menu.actions()][:2] == ["Children…", "Family and community links…"]
-    assert len(menu.actions()) == 12
-
-
-def test_import_children_from_a_spreadsheet(
-    window: MainWindow, tmp_path: Path, monkeypatch, infos
-) -> None:
-    sheet = tmp_path / "children.csv"
-    sheet.write_text("Preferred name,Date of birth\nSky,31/03/2013\nJo,2014-01-02\n")
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Children", True)))
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sheet), ""))
-    )
-    window.safety.actions["import_csv"].trigger()
-    assert count_children(window.store) == 6 and infos[-1] == "Added 2 children."
-    sheet.write_text("Preferred name,Date of birth\nSky,31/02/2013\n")
-    window.safety.actions["import_csv"].trigger()
-    assert "Row 2, Date of birth" in infos[-1] and count_children(window.store) == 6

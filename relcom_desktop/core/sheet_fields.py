@@ -1,0 +1,216 @@
+"""The fields a spreadsheet's columns can go into, and reading a cell for a field.
+
+Each list that can be imported from a spreadsheet (children, providers, placements from a
+tracker) is a :class:`Target` with its :class:`Field` s: the record's own fields, named as
+the app's CSV export heads them, plus headings commissioners commonly use for them
+(``SYNONYMS``, matched in any case and spacing). A cell is read as its field's type: codes
+as the code or its label (or both, "K2 Children's home"), dates as 2024-03-31 or 31/03/2024,
+money as £4,250.00, yes/no.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from relcom_desktop.core import children, placements, providers
+from relcom_desktop.core.crud import SYSTEM_FIELDS
+from relcom_desktop.core.csv_export import PENCE, header_for
+from relcom_desktop.core.spreadsheet import normalise_header
+
+TRUE = {"yes", "y", "true", "1"}
+FALSE = {"no", "n", "false", "0"}
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    hint: Any  # the type a cell is read as
+    synonyms: frozenset[str]  # headings (normalised) that mean this field
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    title: str  # "Placements (a placement tracker)"
+    fields: tuple[Field, ...]
+    needs: tuple[tuple[str, ...], ...]  # for each: at least one of these fields is mapped
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "preferred_name": ("NAME", "CHILDNAME", "CHILDSNAME", "KNOWNAS", "FIRSTNAME", "YOUNGPERSON"),
+    "full_name": ("FULLNAME", "LEGALNAME", "CHILDFULLNAME"),
+    "date_of_birth": ("DOB", "BIRTHDATE", "DATEOFBIRTH", "BORN"),
+    "sex": ("SEX", "GENDER"),
+    "ethnicity": ("ETHNIC", "ETHNICITY"),
+    "la_reference": ("LAREF", "REFERENCE", "REF", "CHILDID", "CHILDREF", "LCSID", "MOSAICID",
+                     "PERSONID", "CLIENTID", "CASEREF"),
+    "legal_status": ("LS", "LEGALSTATUS", "LEGAL"),
+    "looked_after_since": ("LACSTART", "DATEINTOCARE", "CAREDATE", "CLASTART"),
+    "social_worker": ("SOCIALWORKER", "SW", "ALLOCATEDWORKER"),
+    "notes": ("NOTES", "COMMENTS", "COMMENT"),
+    "setting_urn": ("URN", "OFSTEDURN", "SETTINGURN"),
+    "setting_name": ("SETTING", "SETTINGNAME", "HOME", "HOMENAME", "PLACEMENTNAME", "CARERS",
+                     "CARER", "PLACEMENT"),
+    "provider_name": ("PROVIDER", "PROVIDERNAME", "AGENCY", "ORGANISATION", "COMPANY"),
+    "placement_type": ("PLACE", "PLACETYPE", "PLACEMENTTYPE", "TYPE"),
+    "provider_kind": ("PLACEPROVIDER", "PLACEMENTPROVIDER", "PROVIDERTYPE", "SECTOR"),
+    "start_date": ("START", "STARTDATE", "PLACEMENTSTART", "PLACEMENTSTARTDATE", "DATEPLACED",
+                   "DECOM", "FROM", "ADMISSIONDATE"),
+    "end_date": ("END", "ENDDATE", "PLACEMENTEND", "PLACEMENTENDDATE", "DEC", "DATEENDED",
+                 "DATELEFT", "TO"),
+    "planned_end_date": ("PLANNEDEND", "PLANNEDENDDATE"),
+    "weekly_fee_pence": ("FEE", "WEEKLYFEE", "WEEKLYCOST", "COST", "WEEKLYRATE", "RATE",
+                         "COSTPERWEEK", "FEEPERWEEK"),
+    "end_reason": ("REC", "ENDREASON", "REASONEPISODECEASED"),
+    "change_reason": ("REASONPLACECHANGE", "REASONFORCHANGE", "REASONFORMOVE", "MOVEREASON"),
+    "ending_planned": ("PLANNEDENDING", "ENDINGPLANNED"),
+    "name": ("NAME", "PROVIDER", "PROVIDERNAME", "ORGANISATION", "COMPANY"),
+    "kind": ("KIND", "PROVIDERTYPE", "PLACEPROVIDER", "SECTOR"),
+}  # fmt: skip
+PLACEMENT_LABELS = {
+    "preferred_name": "Child's name",
+    "full_name": "Child's full name",
+    "la_reference": "Child's LA reference",
+    "date_of_birth": "Child's date of birth",
+    "sex": "Child's sex",
+    "ethnicity": "Child's ethnicity",
+    "upn": "Child's UPN",
+    "legal_status": "Child's legal status",
+    "setting_urn": "Setting's Ofsted URN",
+    "setting_name": "Setting",
+    "provider_name": "Provider",
+}
+NOT_FROM_SHEETS = {"archived_at", "child_id", "setting_id"}
+
+
+def _record_fields(record: type, only: Sequence[str] | None = None) -> list[tuple[str, Any]]:
+    hints = typing.get_type_hints(record)
+    names = [f.name for f in dataclasses.fields(record)]
+    keep = [n for n in names if n not in SYSTEM_FIELDS and n not in NOT_FROM_SHEETS]
+    return [(n, hints[n]) for n in (only if only is not None else keep)]
+
+
+def _field(key: str, hint: Any, label: str | None = None) -> Field:
+    label = label or header_for(key)
+    names = {normalise_header(key), normalise_header(header_for(key)), normalise_header(label)}
+    return Field(key, label, hint, frozenset(names | set(SYNONYMS.get(key, ()))))
+
+
+def _targets() -> dict[str, Target]:
+    child_keys = [n for n, _h in _record_fields(children.Child)]
+    tracker_child = ["preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
+                     "ethnicity", "upn", "legal_status"]  # fmt: skip
+    setting = [("setting_urn", str), ("setting_name", str), ("provider_name", str)]
+    placement = _record_fields(placements.Placement)
+    tracker = [
+        *_record_fields(children.Child, tracker_child),
+        *setting,
+        *placement,
+    ]
+    return {
+        "children": Target(
+            "children",
+            "Children",
+            tuple(_field(n, h) for n, h in _record_fields(children.Child, child_keys)),
+            (("preferred_name", "la_reference"),),
+        ),
+        "providers": Target(
+            "providers",
+            "Providers",
+            tuple(_field(n, h) for n, h in _record_fields(providers.Provider)),
+            (("name",),),
+        ),
+        "placements": Target(
+            "placements",
+            "Placements (a placement tracker)",
+            tuple(_field(n, h, PLACEMENT_LABELS.get(n)) for n, h in tracker),
+            (("start_date",), ("preferred_name", "la_reference"), ("setting_urn", "setting_name")),
+        ),
+    }
+
+
+TARGETS = _targets()
+
+
+# ---- reading a cell ----------------------------------------------------------------------------
+
+
+def _plain_type(hint: Any) -> tuple[Any, bool]:
+    """The field's type without ``| None``, and whether None is allowed."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0], True
+    return hint, False
+
+
+def parse_cell(text: str, hint: Any, name: str) -> Any:
+    """A cell converted for a field; ValueError says why not. Blank is None."""
+    kind, _optional = _plain_type(hint)
+    value = text.strip()
+    if value.startswith("'") and value[1:].startswith(("=", "+", "-", "@")):
+        value = value[1:]  # our own export's guard against spreadsheet formulas
+    if not value:
+        return None
+    if kind is str:
+        return value
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return _choice(kind, value)
+    if kind is bool:
+        if value.lower() in TRUE | FALSE:
+            return value.lower() in TRUE
+        raise ValueError(f"{value[:30]!r} is not yes or no")
+    if kind is int:
+        return _number(value, pence=name.endswith(PENCE))
+    if kind is dt.date:
+        return _date(value)
+    raise ValueError(f"cannot read {value[:30]!r}")
+
+
+def _choice(kind: Any, value: str) -> Any:
+    """A code, its label, or both ("K2 Children's home", "K2 - Children's home")."""
+    try:
+        return kind.parse(value)
+    except ValueError:
+        pass
+    code, _sep, rest = value.replace("·", " ").replace("-", " ").partition(" ")
+    try:
+        member = kind.parse(code)
+    except ValueError:
+        member = None
+    if member is not None and normalise_header(rest) == normalise_header(member.label):
+        return member
+    raise ValueError(f"{value[:30]!r} is not one of the choices (a code or its name)")
+
+
+def _number(value: str, *, pence: bool) -> int:
+    cleaned = value.replace("£", "").replace(",", "").strip()
+    try:
+        number = float(cleaned) if pence else int(cleaned)
+    except ValueError:
+        what = "an amount of money like 4,250.00" if pence else "a whole number"
+        raise ValueError(f"{value[:30]!r} is not {what}") from None
+    if not abs(number) < 1e12:
+        raise ValueError(f"{value[:30]!r} is too large")
+    return round(number * 100) if pence else int(number)
+
+
+def _date(value: str) -> dt.date:
+    text = value.split("T")[0].split(" ")[0]
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"{value[:30]!r} is not a date like 2024-03-31 or 31/03/2024")

@@ -1,0 +1,301 @@
+"""Reading and writing tables of cells: CSV text and Excel workbooks (.xlsx).
+
+Reading is tolerant of what files look like in the wild: a byte-order mark or Windows
+(cp1252) text, commas, semicolons or tabs between cells, blank rows, header cells in any case
+with stray spaces, and Excel's own cell types (a date cell becomes ``2024-03-31``; a whole
+number stored as 1234.0 becomes ``1234``). Every cell comes back as text, with the row number
+a spreadsheet program would show, so a problem can be reported as "row 12".
+
+Writing goes through a temporary file (:mod:`relcom_desktop.core.files`), so a failure leaves
+no half file. Text that a spreadsheet would run as a formula is kept as plain text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from relcom_desktop.core import errors
+from relcom_desktop.core.files import atomic_path, atomic_text
+
+MAX_BYTES = 100 * 1024 * 1024
+DELIMITERS = ",;\t|"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+DATE_FORMAT = "dd/mm/yyyy"
+MONEY_FORMAT = "£#,##0.00"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table read from a file: its heading cells and its rows, as text."""
+
+    name: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number in the file, cells)
+    read_as: str = ""  # "UTF-8", "Windows (cp1252)", "Excel workbook"
+
+    def column(self, index: int) -> list[str]:
+        return [cells[index] if index < len(cells) else "" for _n, cells in self.rows]
+
+    def samples(self, index: int, count: int = 3) -> list[str]:
+        """The first few non-blank values of a column, for choosing what it holds."""
+        return [value for value in self.column(index) if value.strip()][:count]
+
+
+def normalise_header(text: str) -> str:
+    """A heading reduced to letters and digits, upper case: " Reason_place change" →
+    "REASONPLACECHANGE"."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def read_sheet(path: Path) -> Sheet:
+    """The first table in a CSV file or Excel workbook; refuses files that hold no table."""
+    path = Path(path)
+    data = _read_bytes(path)
+    if data.startswith(b"PK\x03\x04"):
+        return _read_workbook(path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise errors.TransferError(
+            f"{path.name} is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, "
+            "save it as an Excel workbook (.xlsx) or as CSV, and import that file."
+        )
+    text, encoding = decode(data, path.name)
+    return sheet_from_text(text, path.name, encoding)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise errors.TransferError(f"{path.name} is too large to be a list of records.")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise errors.TransferError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise errors.TransferError(f"{path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise errors.TransferError(f"Could not read {path}: {exc.strerror}.") from None
+
+
+def decode(data: bytes, name: str = "The file") -> tuple[str, str]:
+    """The text of a CSV file and how it was read (UTF-8, with or without a byte-order mark,
+    else Windows cp1252)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16"
+    if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
+        raise errors.TransferError(f"{name} is not a CSV file or an Excel workbook.")
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows (cp1252)"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def sheet_from_text(text: str, name: str = "", read_as: str = "UTF-8") -> Sheet:
+    """A table from CSV text; the first non-blank row is the heading row."""
+    if "\x00" in text:
+        raise errors.TransferError("The file holds a NUL character, so it is not a CSV list.")
+    text = text.lstrip("\ufeff")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        raise errors.TransferError(f"The file is not a readable CSV list ({exc}).") from None
+    return _sheet(name, enumerate(rows, start=1), read_as)
+
+
+def _delimiter(text: str) -> str:
+    """The character between cells: whichever of , ; tab | the heading row uses most."""
+    heading = next((line for line in text.splitlines() if line.strip()), "")
+    best = max(DELIMITERS, key=heading.count)
+    return best if heading.count(best) else ","
+
+
+def _read_workbook(path: Path) -> Sheet:
+    import openpyxl  # loaded only when a workbook is read
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise errors.TransferError(
+            f"{path.name} could not be read as an Excel workbook. It may be damaged or "
+            "protected with a password."
+        ) from None
+    try:
+        for sheet in [book.active, *book.worksheets]:
+            rows = (
+                (number, [_cell_text(v) for v in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            )
+            table = _sheet(f"{path.name} ({sheet.title})", rows, "Excel workbook", empty=None)
+            if table is not None:
+                return table
+    finally:
+        book.close()
+    raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat(" ", "minutes")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _sheet(
+    name: str,
+    numbered: Iterable[tuple[int, Sequence[str]]],
+    read_as: str,
+    empty: str | None = "The file is empty: there is no heading row.",
+) -> Any:
+    headers: tuple[str, ...] | None = None
+    rows = []
+    for number, cells in numbered:
+        if not any(c.strip() for c in cells):
+            continue
+        if headers is None:
+            headers = tuple(c.strip() for c in _trimmed(cells))
+        else:
+            rows.append((number, tuple(cells)))
+    if headers is None:
+        if empty is None:
+            return None
+        raise errors.TransferError(empty)
+    return Sheet(name, headers, tuple(rows), read_as)
+
+
+def _trimmed(cells: Sequence[str]) -> Sequence[str]:
+    """Cells without the blank ones at the end (a spreadsheet's unused columns)."""
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+
+def write_csv(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, bom: bool = True
+) -> int:
+    """Write a CSV file (UTF-8, with a byte-order mark for Excel unless ``bom`` is False);
+    returns how many rows."""
+    count = 0
+    with atomic_text(path, encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def guard_formula(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with an apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@dataclass(frozen=True)
+class XlsxColumn:
+    heading: str
+    money: bool = False  # values are pounds, shown as £1,234.00
+
+
+def write_xlsx(
+    path: Path,
+    title: str,
+    columns: Sequence[XlsxColumn],
+    rows: Iterable[Sequence[Any]],
+    about: Sequence[tuple[str, str]] = (),
+) -> int:
+    """Write an Excel workbook: the table on the first sheet (bold, frozen heading row; dates
+    as dates, numbers as numbers, text never run as a formula) and ``about`` lines on a
+    second sheet. Returns how many rows."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_sheet_title(title))
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heads = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.heading)
+        cell.font = bold
+        heads.append(cell)
+    sheet.append(heads)
+    count = 0
+    try:
+        for row in rows:
+            sheet.append(
+                [_xlsx_cell(sheet, v, c.money) for v, c in zip(row, columns, strict=False)]
+            )
+            count += 1
+    except BaseException:
+        with contextlib.suppress(Exception):
+            book.save(io.BytesIO())  # lets openpyxl close the sheet and remove its temp file
+        raise
+    if about:
+        notes = book.create_sheet("About")
+        for label, text in about:
+            notes.append([WriteOnlyCell(notes, value=label), _xlsx_cell(notes, text, False)])
+    with atomic_path(path) as temp:
+        book.save(temp)
+    return count
+
+
+def _sheet_title(title: str) -> str:
+    cleaned = "".join(ch for ch in title if ch not in "[]:*?/\\")
+    return cleaned[:31] or "Sheet1"
+
+
+def _xlsx_cell(sheet: Any, value: Any, money: bool) -> Any:
+    """A value as it goes into a row: plain where it can be (fast), else a styled cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        text = _printable(value)
+        if not text.startswith("="):
+            return text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"  # never a formula
+        return cell
+    if value is None or (isinstance(value, int | float) and not money):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, dt.datetime):
+        cell.number_format = DATE_FORMAT + " hh:mm"
+    elif money:
+        cell.number_format = MONEY_FORMAT
+    return cell
+
+
+def _printable(text: str) -> str:
+    """Text without the control characters an .xlsx file cannot hold."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)

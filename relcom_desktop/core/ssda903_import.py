@@ -1,0 +1,360 @@
+"""Importing the authority's SSDA903 return: children and their placements from episodes.
+
+* A child is found by their 903 CHILD id, kept as the LA reference; one not yet in RelCom
+  Desktop is added, known by that id until the commissioner adds their name. Sex, date of
+  birth, ethnicity, UPN, legal status and the date they became looked after come from the
+  return; a blank in the file never clears what is recorded. Nothing the commissioner wrote
+  themselves — names, the child's voice, family links, check-ins, the journal — is touched.
+* Consecutive episodes in the same placement that differ only in legal status become one
+  placement, and the child's legal-status history records each status. A placement is
+  matched to one already recorded by its start date, so importing the same return again
+  changes nothing.
+* The URN links a placement to the setting register; a URN the register does not have
+  becomes a stub setting under "Provider not yet known". DEC and REC end a placement with
+  the reason; REASON_PLACE_CHANGE says why the placement changed.
+
+A child goes in with all their episodes, or not at all: one rejected row holds the child
+back. :func:`preview_return` says what would happen; :func:`commit_return` does it in one
+transaction (see :mod:`relcom_desktop.core.import_run`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import errors, placements, providers
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import to_record
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.import_register import (
+    ChildFinder,
+    Origin,
+    setting_type_for,
+)
+from relcom_desktop.core.import_run import (
+    ImportPreview,
+    PreviewLine,
+    RowStatus,
+    Unit,
+    changes_text,
+    day,
+    rejected_as,
+    run_import,
+)
+from relcom_desktop.core.ofsted_csv import Cancelled, Progress
+from relcom_desktop.core.ssda903_files import (
+    EPISODES,
+    HEADER,
+    Episode,
+    HeaderRow,
+    Ssda903Return,
+    in_order,
+    read_return,
+)
+
+TITLE = "Looked-after children return (SSDA903)"
+PLACEMENT_FIELDS = {
+    "setting_id": "Setting",
+    "placement_type": "Placement type",
+    "provider_kind": "Placement provider",
+    "end_date": "End date",
+    "end_reason": "Reason the episode ceased",
+    "change_reason": "Reason for placement change",
+}
+
+
+def preview_return(
+    store: Store,
+    ret: Ssda903Return,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportPreview:
+    """What importing the return would do, record by record; changes nothing."""
+    return run_import(
+        store, TITLE, _units(ret), commit=False, notes=[*ret.notes, *_unmatched(store)],
+        progress=progress, cancelled=cancelled,
+    )  # fmt: skip
+
+
+def _unmatched(store: Store) -> list[str]:
+    """A warning when children on record cannot be matched to the return's CHILD ids."""
+    with store.read() as session:
+        count = session.scalar(
+            select(func.count(m.Child.id)).where(
+                m.Child.deleted_at.is_(None), m.Child.la_reference.is_(None)
+            )
+        )
+    if not count:
+        return []
+    who = "1 child has" if count == 1 else f"{count:,} children have"
+    return [
+        f"{who} no LA reference in RelCom Desktop, so the return cannot be matched to them: "
+        "if they are in it, add their LA reference (the 903 CHILD id) first, or they will be "
+        "added again."
+    ]
+
+
+def commit_return(
+    store: Store,
+    ret: Ssda903Return,
+    expected: ImportPreview | None = None,
+    *,
+    skip_rejected: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportPreview:
+    """Import the return in one transaction; nothing if a row is rejected (unless
+    ``skip_rejected``: then the children with rejected rows are left out)."""
+    return run_import(
+        store, TITLE, _units(ret), commit=True, expected=expected,
+        skip_rejected=skip_rejected, notes=ret.notes, audit_kind="child",
+        progress=progress, cancelled=cancelled,
+    )  # fmt: skip
+
+
+def import_return(
+    store: Store, first: Path, second: Path, *, skip_rejected: bool = False
+) -> ImportPreview:
+    """Read and import the Header and Episodes files (for the command line)."""
+    return commit_return(store, read_return(first, second), skip_rejected=skip_rejected)
+
+
+# ---- units: one child with all their rows ------------------------------------------------------
+
+
+def _units(ret: Ssda903Return) -> list[Unit]:
+    register = ChildFinder()
+    headers = {row.child: row for row in ret.header}
+    episodes: dict[str, list[Episode]] = {}
+    for episode in ret.episodes:
+        episodes.setdefault(episode.child, []).append(episode)
+    problems: dict[str, list[tuple[str, int, str]]] = {}
+    units = []
+    for p in ret.problems:
+        if p.child:
+            problems.setdefault(p.child, []).append((p.source, p.row, p.reason))
+        else:
+            units.append(
+                Unit(p.source, p.row, "No CHILD id", _nothing, [(p.source, p.row, p.reason)])
+            )
+    for child in dict.fromkeys([*headers, *episodes, *problems]):
+        work = _ChildWork(child, headers.get(child), episodes.get(child, []), register)
+        source, row = work.first_row()
+        units.append(Unit(source, row, f"Child {child}", work.apply, problems.get(child, [])))
+    return units
+
+
+def _nothing(_session: Session, _lines: list[PreviewLine]) -> None:
+    """A unit made only of rejected rows does nothing."""
+
+
+class _ChildWork:
+    def __init__(
+        self, child: str, header: HeaderRow | None, episodes: list[Episode], register: ChildFinder
+    ) -> None:
+        self.child = child
+        self.header = header
+        self.episodes = sorted(episodes, key=in_order)
+        self.register = register
+
+    def first_row(self) -> tuple[str, int]:
+        if self.header is not None:
+            return HEADER, self.header.row
+        return EPISODES, min((e.row for e in self.episodes), default=0)
+
+    def apply(self, session: Session, lines: list[PreviewLine]) -> None:
+        with self.register.unit():
+            child_id, new = self._save_child(session, lines)
+            # Held for the unit, so the placement rules find the child without a query.
+            held = [session.get(m.Child, child_id)]
+            if not new:
+                held += session.scalars(
+                    select(m.Placement).where(
+                        m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None)
+                    )
+                ).all()
+            recorded = {p.start_date: p for p in held[1:]}
+            for group in placement_groups(self.episodes):
+                placement = recorded.get(group[0].start)
+                self._save_placement(session, child_id, group, placement, lines)
+            _save_legal_statuses(session, child_id, self.episodes, new=new)
+
+    # ---- the child ---------------------------------------------------------------------------
+
+    def _values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        if self.header is not None:
+            h = self.header
+            values.update(
+                sex=h.sex, date_of_birth=h.date_of_birth, ethnicity=h.ethnicity, upn=h.upn
+            )
+        if self.episodes:
+            values["legal_status"] = self.episodes[-1].legal_status
+            values["looked_after_since"] = _latest_period_of_care(self.episodes)
+        return {k: v for k, v in values.items() if v not in (None, "")}
+
+    def _save_child(self, session: Session, lines: list[PreviewLine]) -> tuple[int, bool]:
+        source, row = self.first_row()
+        with rejected_as(source, row):
+            values = {"la_reference": self.child, **self._values()}
+            if self.header is None and self.register.find_child(session, values) is None:
+                raise errors.ValidationError(
+                    f"These episodes are for CHILD {self.child}, who is not in the Header "
+                    "file and has no record in RelCom Desktop."
+                )
+            return self.register.save_child(
+                session, values, lines, Origin(source, row), new_name=f"Child {self.child}",
+                new_detail="New child, known by their 903 CHILD id until you add their name.",
+            )  # fmt: skip
+
+    # ---- placements -------------------------------------------------------------------------
+
+    def _save_placement(
+        self,
+        session: Session,
+        child_id: int,
+        group: list[Episode],
+        recorded: m.Placement | None,
+        lines: list[PreviewLine],
+    ) -> None:
+        first, last = group[0], group[-1]
+        origin = Origin(EPISODES, first.row)
+        record = f"Child {self.child}, from {day(first.start)}"
+        with rejected_as(EPISODES, first.row):
+            wanted = {
+                "placement_type": first.placement_type,
+                "provider_kind": first.provider,
+                "end_date": last.end,
+                "end_reason": last.reason_ceased,
+                "change_reason": last.place_change,
+            }
+            wanted = {k: v for k, v in wanted.items() if v is not None}
+            if recorded is None or first.urn is not None:  # else the setting chosen stays
+                wanted["setting_id"] = self._setting(session, first, lines, origin)
+            if recorded is None:
+                new = placements.Placement(child_id=child_id, start_date=first.start, **wanted)
+                placements.insert_placement_in(session, new)
+                line = PreviewLine(
+                    EPISODES, first.row, "placement", RowStatus.NEW, record, _describe(group)
+                )
+                lines.append(line)
+                return
+            before = to_record(placements.Placement, recorded)
+            changes = {
+                PLACEMENT_FIELDS[k]: _named(session, k, getattr(before, k), v)
+                for k, v in wanted.items()
+                if getattr(before, k) != v
+            }
+            if changes:
+                placements.update_placement_in(session, dataclasses.replace(before, **wanted))
+            status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
+            lines.append(
+                PreviewLine(EPISODES, first.row, "placement", status, record, changes_text(changes))
+            )
+
+    def _setting(
+        self, session: Session, episode: Episode, lines: list[PreviewLine], origin: Origin
+    ) -> int:
+        reg = self.register
+        if episode.urn is not None:
+            found = reg.setting_by_urn(session, episode.urn)
+            if found is not None:
+                return found
+            name, urn = f"Setting {episode.urn}", episode.urn
+        else:
+            name, urn = f"{episode.placement_type.label} (no Ofsted URN)"[:200], None
+            provider_id = reg.unknown_provider(session, lines, origin)
+            found = reg.setting_by_name(session, name, provider_id)
+            if found is not None:
+                return int(found)
+        stub = providers.Setting(
+            provider_id=reg.unknown_provider(session, lines, origin),
+            name=name,
+            urn=urn,
+            setting_type=setting_type_for(episode.placement_type, episode.provider),
+            postcode=episode.postcode if urn else "",
+        )
+        return reg.add_setting(session, stub, lines, origin)
+
+
+def _named(session: Session, key: str, before: Any, after: Any) -> tuple[Any, Any]:
+    """A change as the preview shows it: settings by name, not number."""
+    if key != "setting_id":
+        return before, after
+    return session.get(m.Setting, before).name, session.get(m.Setting, after).name
+
+
+def placement_groups(episodes: list[Episode]) -> Iterator[list[Episode]]:
+    """Episodes (in date order) gathered into placements: an episode that continues the one
+    before in the same placement — a change of legal status only — joins its placement."""
+    group: list[Episode] = []
+    for episode in episodes:
+        if group and not episode.same_placement_as(group[-1]):
+            yield group
+            group = []
+        group.append(episode)
+    if group:
+        yield group
+
+
+def _latest_period_of_care(episodes: list[Episode]) -> dt.date:
+    start = episodes[0].start
+    for before, episode in pairwise(episodes):
+        if not episode.continues(before):
+            start = episode.start
+    return start
+
+
+def _describe(group: list[Episode]) -> str:
+    first, last = group[0], group[-1]
+    until = day(last.end) if last.end else "now"
+    where = f"URN {first.urn}" if first.urn else "no Ofsted URN"
+    text = f"{first.placement_type.value} {first.placement_type.label}, {where}, "
+    text += f"{day(first.start)} to {until}"
+    statuses = list(dict.fromkeys(e.legal_status.value for e in group if e.legal_status))
+    if len(statuses) > 1:
+        text += f"; legal status {' → '.join(statuses)}"
+    if last.reason_ceased is not None:
+        text += f"; ended: {last.reason_ceased.label}"
+    return text
+
+
+def _save_legal_statuses(
+    session: Session, child_id: int, episodes: list[Episode], *, new: bool
+) -> None:
+    """Record each run of one legal status (across placements) in the child's history."""
+    stmt = select(m.LegalStatusPeriod).where(m.LegalStatusPeriod.child_id == child_id)
+    existing = {(p.legal_status, p.start_date): p for p in ([] if new else session.scalars(stmt))}
+    added = []
+    for status, start, end in _status_runs(episodes):
+        period = existing.get((status, start))
+        if period is None:
+            added.append(
+                {"child_id": child_id, "legal_status": status, "start_date": start, "end_date": end}
+            )
+        elif end is not None and period.end_date != end:
+            period.end_date = end
+    if added:
+        session.connection().execute(insert(m.LegalStatusPeriod.__table__), added)
+
+
+def _status_runs(episodes: list[Episode]) -> Iterator[tuple[Any, dt.date, dt.date | None]]:
+    run: list[Episode] = []
+    for episode in episodes:
+        if run and not (
+            episode.continues(run[-1]) and episode.legal_status is run[-1].legal_status
+        ):
+            if run[0].legal_status is not None:
+                yield run[0].legal_status, run[0].start, run[-1].end
+            run = []
+        run.append(episode)
+    if run and run[0].legal_status is not None:
+        yield run[0].legal_status, run[0].start, run[-1].end
