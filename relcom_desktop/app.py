@@ -132,6 +132,7 @@ def _open_after_first_paint(
     def open_now() -> None:
         if probe:
             print(f"startup_ms={_elapsed_ms(start)}", flush=True)
+        window.finish_shell()
         opened["store"] = _open(data_dir, demo)
         loop.quit()
 

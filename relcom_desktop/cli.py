@@ -19,7 +19,8 @@ T0 = time.perf_counter()
 Handler = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the sub-command it names is loaded."""
     from relcom_desktop.commands import register_all
 
     parser = argparse.ArgumentParser(
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, print the start-up time in milliseconds, and exit",
     )
-    register_all(parser.add_subparsers(dest="command", metavar="COMMAND"), _common())
+    register_all(parser.add_subparsers(dest="command", metavar="COMMAND"), _common(), argv)
     return parser
 
 
@@ -67,7 +68,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     handler: Handler = getattr(args, "handler", _run_gui)
     try:
         return handler(args)

@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,14 +25,35 @@ DEMO_FOLDER = "demo"
 PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"
 
 
-def register_all(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register_all(
+    commands: argparse._SubParsersAction,
+    common: argparse.ArgumentParser,
+    argv: Sequence[str] | None = None,
+) -> None:
+    """Register the sub-commands — unless ``argv`` just opens the app (no command, no help),
+    so opening the window does not import every command first."""
+    if argv is not None and not _names_a_command(argv):
+        return
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(commands, common)
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """True if ``argv`` asks for help or has a positional word (a command, or a typo of one)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return True
+        if word == "--data-dir":
+            next(words, None)  # its value is a folder, not a command
+        elif not word.startswith("-"):
+            return True
+    return False
+
+
 def data_dir(args: argparse.Namespace) -> Path:
     """The folder the user chose, or the default (a separate folder for the demo)."""
-    from relcom_desktop.core.db import default_data_dir
+    from relcom_desktop.core.datafile import default_data_dir
 
     if getattr(args, "data_dir", None) is not None:
         return args.data_dir.expanduser()

@@ -11,7 +11,7 @@ from relcom_desktop.commands import finish_progress, open_data, progress_printer
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    from relcom_desktop.core.csv_export import LIST_KEYS
+    from relcom_desktop.core.list_names import LIST_KEYS
 
     cmd = commands.add_parser(
         "export",

@@ -29,6 +29,7 @@ from relcom_desktop.core.children import ChildFilter
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.journal import JournalFilter
+from relcom_desktop.core.list_names import LIST_KEYS, LIST_TITLES
 from relcom_desktop.core.meeting_list import MeetingFilter
 from relcom_desktop.core.providers import ProviderFilter
 from relcom_desktop.core.spreadsheet import XlsxColumn, guard_formula, write_csv, write_xlsx
@@ -58,21 +59,23 @@ class CsvList:
     order: str
 
 
-LISTS: tuple[CsvList, ...] = (
-    CsvList("children", "Children", m.Child, "preferred_name"),
-    CsvList("family-links", "Family and community links", m.FamilyLink, "child_id"),
-    CsvList("placements", "Placements", m.Placement, "start_date"),
-    CsvList("check-ins", "Check-ins", m.CheckIn, "held_on"),
-    CsvList("providers", "Providers", m.Provider, "name"),
-    CsvList("settings", "Settings", m.Setting, "name"),
-    CsvList("contacts", "Contacts", m.ContactPerson, "name"),
-    CsvList("journal", "Journal entries", m.JournalEntry, "occurred_on"),
-    CsvList("meetings", "Meetings", m.Meeting, "starts_at"),
-    CsvList("actions", "Actions", m.Action, "due_on"),
-    CsvList("reflections", "Reflections", m.Reflection, "written_on"),
-    CsvList("audit", "Audit log", m.AuditEvent, "at"),
+_SOURCES: dict[str, tuple[type, str]] = {
+    "children": (m.Child, "preferred_name"),
+    "family-links": (m.FamilyLink, "child_id"),
+    "placements": (m.Placement, "start_date"),
+    "check-ins": (m.CheckIn, "held_on"),
+    "providers": (m.Provider, "name"),
+    "settings": (m.Setting, "name"),
+    "contacts": (m.ContactPerson, "name"),
+    "journal": (m.JournalEntry, "occurred_on"),
+    "meetings": (m.Meeting, "starts_at"),
+    "actions": (m.Action, "due_on"),
+    "reflections": (m.Reflection, "written_on"),
+    "audit": (m.AuditEvent, "at"),
+}
+LISTS: tuple[CsvList, ...] = tuple(
+    CsvList(key, LIST_TITLES[key], *_SOURCES[key]) for key in LIST_KEYS
 )
-LIST_KEYS = tuple(item.key for item in LISTS)
 
 
 def find_list(key: str) -> CsvList:

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.errors import RelcomError
-from relcom_desktop.ui import data_menus, exports
-from relcom_desktop.ui.bus import RECORD_SECTIONS, reset_bus
+from relcom_desktop.ui.metrics import PAGE_MARGIN
 from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
-from relcom_desktop.ui.widgets import PAGE_MARGIN
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QDialog
+
     from relcom_desktop.core.db import Store
 
 DEMO_SUFFIX = " — DEMO (synthetic data)"
@@ -59,6 +57,18 @@ def about_text() -> str:
     )
 
 
+class LoadingMessage(QWidget):
+    """A quiet line at the top of the page area while the data file opens."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        self.message = QLabel(text, self)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+
 class MainWindow(QMainWindow):
     """Navigation, pages, menus and status bar around one open data file."""
 
@@ -78,8 +88,6 @@ class MainWindow(QMainWindow):
         self.store: Store = None  # type: ignore[assignment]  # set by attach()
         self.demo = demo
         self._settings = settings if settings is not None else QSettings()
-        self.bus = reset_bus()
-        self.bus.open_record.connect(self.open_record)
         self._pages: dict[str, QWidget] = {}
         self._search: QDialog | None = None
         self._hosts: list[QWidget] = []
@@ -88,22 +96,34 @@ class MainWindow(QMainWindow):
         self.nav = self._build_navigation()
         self.stack = QStackedWidget(self)
         self._build_central()
-        self.section_actions = self._build_menus()
+        self.section_actions: list[QAction] = []  # the View menu's, made by finish_shell()
         self._build_status_bar()
         self._restore()
-        self.loading: QLabel | None = None
+        self.loading: LoadingMessage | None = None
         if store is None:
-            self.loading = QLabel("Opening your data…", self._hosts[self.stack.currentIndex()])
-            self.loading.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-            self.loading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.loading = LoadingMessage("Opening your data…", self)
             self._hosts[self.stack.currentIndex()].layout().addWidget(self.loading)
         else:
             self.attach(store)
 
+    def finish_shell(self) -> None:
+        """The bus and the menus: made just after the first paint when starting up, so the
+        window appears before dozens of actions and shortcuts are set up."""
+        from relcom_desktop.ui.bus import reset_bus
+
+        if self.section_actions:
+            return
+        self.bus = reset_bus()
+        self.bus.open_record.connect(self.open_record)
+        self.section_actions = self._build_menus()
+        self.section_actions[self.stack.currentIndex()].setChecked(True)
+
     def attach(self, store: Store) -> None:
         """Connect the window to the open data file: menus, status, the section on show."""
+        from relcom_desktop.ui import data_menus, exports
         from relcom_desktop.ui.safety import Safety
 
+        self.finish_shell()
         self.store = store
         exports.add_export_menu(self.export_menu, self, store)
         self.export_menu.addSeparator()
@@ -152,6 +172,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_menus(self) -> list[QAction]:
+        from PySide6.QtGui import QActionGroup, QKeySequence
+
+        from relcom_desktop.ui import data_menus
+
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.journal_action = file_menu.addAction("New &journal entry…", self.quick_add_journal)
@@ -235,6 +259,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show one record (a child, a provider, a meeting...) on the page that owns it."""
+        from relcom_desktop.ui.bus import RECORD_SECTIONS
+
         section = RECORD_SECTIONS.get(kind)
         if section is None:
             raise ValueError(f"No page shows records of kind {kind!r}")
@@ -259,14 +285,18 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.stack.currentIndex())
             self.nav.blockSignals(False)
-            self.section_actions[self.stack.currentIndex()].setChecked(True)
+            self._check_section_action(self.stack.currentIndex())
             return
         key = SECTION_KEYS[row]
         if self.attached:
             self.page(key)
         self.stack.setCurrentIndex(row)
-        self.section_actions[row].setChecked(True)
+        self._check_section_action(row)
         self.section_changed.emit(key)
+
+    def _check_section_action(self, row: int) -> None:
+        if self.section_actions:
+            self.section_actions[row].setChecked(True)
 
     # ---- status and messages -----------------------------------------------------------
 
@@ -317,6 +347,8 @@ class MainWindow(QMainWindow):
         choose_and_import(self.store, self)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_NAME}", about_text())
 
     # ---- remembering the window --------------------------------------------------------

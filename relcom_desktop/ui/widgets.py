@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.ui.metrics import PAGE_MARGIN, PAGE_SPACING  # noqa: F401 - re-exported
+
 E = TypeVar("E", bound=Enum)
 
 SEARCH_DELAY_MS = 200
-PAGE_MARGIN = 24
-PAGE_SPACING = 12
 COMBO_MIN_CHARS = 12
 
 

@@ -54,7 +54,7 @@ def test_the_window_shows_before_the_data_file_opens(qtbot, tmp_path: Path, sett
     qtbot.addWidget(window)
     window.show()
     assert not window.attached
-    assert "Opening your data" in window.loading.text()
+    assert "Opening your data" in window.loading.message.text()
     window.show_section("children")  # moving about before the data arrives is harmless
     store = open_store(tmp_path / "data")
     try:
