@@ -72,8 +72,25 @@ def gui_figures(folder: Path) -> list[Figure]:
         start_searches,
         lambda: "found" in dialog.status.text() or "Nothing" in dialog.status.text(),
     )
+    backup_blocked = _during_backup(app, beat, store)
     window.close()
     store.close()
     return [
         Figure("GUI thread blocked during search", blocked, idle, TARGET_MS, kind="absolute"),
+        Figure(
+            "GUI thread blocked during a backup", backup_blocked, idle, TARGET_MS, kind="absolute"
+        ),
     ]
+
+
+def _during_backup(app: QApplication, beat: Heartbeat, store: object) -> float:
+    """A verified backup of the whole file, run on the app's background worker."""
+    from relcom_desktop.core import backup
+    from relcom_desktop.ui.workers import Worker
+
+    worker = Worker(lambda progress, cancelled: backup.make_backup(
+        store, progress=progress, cancelled=cancelled
+    ))  # fmt: skip
+    finished: list[bool] = []
+    worker.signals.done.connect(lambda: finished.append(True))
+    return beat.measure(app, worker.start, lambda: bool(finished))

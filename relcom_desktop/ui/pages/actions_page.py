@@ -7,7 +7,7 @@ F2 edits, Enter opens the record it came from. Each change can be undone (Ctrl+Z
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -76,8 +76,7 @@ class ActionsPage(ListPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Actions", "Search what and who", ("action", "actions"), parent)
-        self._store = store
-        self._sort, self._descending = ActionSort.DUE, False
+        self.use_service(store, svc.list_actions, svc.count_actions, ActionSort, ActionSort.DUE)
         self.child: tuple[int, str] | None = None
         self.provider: tuple[int, str] | None = None
         self.whose = choice_combo("Anyone's", [(Whose.MINE, "Mine"), (Whose.OTHERS, "Others'")])
@@ -161,22 +160,6 @@ class ActionsPage(ListPage):
 
     def filters_active(self) -> bool:
         return self.current_filter() != ActionFilter()
-
-    def fetch(self, offset: int, limit: int) -> Sequence[ActionListRow]:
-        return svc.list_actions(
-            self._store,
-            self.current_filter(),
-            sort=self._sort,
-            descending=self._descending,
-            offset=offset,
-            limit=limit,
-        )
-
-    def count(self) -> int:
-        return svc.count_actions(self._store, self.current_filter())
-
-    def sort_changed(self, key: Hashable, descending: bool) -> None:
-        self._sort, self._descending = ActionSort(key), descending
 
     def _pick_about(self, what: str) -> None:
         current = self.child if what == "child" else self.provider

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
@@ -104,9 +103,7 @@ class ChildrenPage(ListPage):
         super().__init__(
             "Children", "Search by name or LA reference", ("child", "children"), parent
         )
-        self._store = store
-        self._sort = ChildSort.NAME
-        self._descending = False
+        self.use_service(store, list_children, count_children, ChildSort, ChildSort.NAME)
         self.placement_type = enum_combo("All placement types", PlacementType, with_code=True)
         self.legal_status = enum_combo("All legal statuses", LegalStatus, with_code=True)
         self.setting = choice_combo("All settings", [])
@@ -170,20 +167,3 @@ class ChildrenPage(ListPage):
     def filters_active(self) -> bool:
         f = self.current_filter()
         return f != ChildFilter(include_archived=f.include_archived)
-
-    def fetch(self, offset: int, limit: int) -> Sequence[ChildListRow]:
-        return list_children(
-            self._store,
-            self.current_filter(),
-            sort=self._sort,
-            descending=self._descending,
-            offset=offset,
-            limit=limit,
-        )
-
-    def count(self) -> int:
-        return count_children(self._store, self.current_filter())
-
-    def sort_changed(self, key: Hashable, descending: bool) -> None:
-        self._sort = ChildSort(key)
-        self._descending = descending

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -114,11 +114,36 @@ class ListPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def fetch(self, offset: int, limit: int) -> Sequence[Any]:
+    def use_service(
+        self,
+        store: Any,
+        lister: Callable[..., Sequence[Any]],
+        counter: Callable[[Any, Any], int],
+        sort_type: Callable[[Any], Hashable],
+        sort: Hashable,
+        *,
+        descending: bool = False,
+    ) -> None:
+        """Page through ``lister(store, filter, sort=, descending=, offset=, limit=)`` and count
+        with ``counter(store, filter)``: the database filters, sorts and pages."""
+        self._store, self._lister, self._counter = store, lister, counter
+        self._sort_type, self._sort, self._descending = sort_type, sort, descending
+
+    def current_filter(self) -> Any:
         raise NotImplementedError
 
+    def fetch(self, offset: int, limit: int) -> Sequence[Any]:
+        return self._lister(
+            self._store,
+            self.current_filter(),
+            sort=self._sort,
+            descending=self._descending,
+            offset=offset,
+            limit=limit,
+        )
+
     def count(self) -> int:
-        raise NotImplementedError
+        return self._counter(self._store, self.current_filter())
 
     def filters_active(self) -> bool:
         """True when the search or any filter narrows the list (for the empty message)."""
@@ -126,6 +151,7 @@ class ListPage(QWidget):
 
     def sort_changed(self, key: Hashable, descending: bool) -> None:
         """Remember the order the database should use; the model reloads afterwards."""
+        self._sort, self._descending = self._sort_type(key), descending
 
     def set_columns(
         self,

@@ -7,8 +7,6 @@ to the Trash (Ctrl+Z brings it back).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QStackedWidget, QWidget
@@ -64,8 +62,7 @@ STRETCH = (1,)
 class MeetingList(ListPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Meetings", "Search titles and places", ("meeting", "meetings"), parent)
-        self._store = store
-        self._sort, self._descending = MeetingSort.DATE, False
+        self.use_service(store, list_meetings, count_meetings, MeetingSort, MeetingSort.DATE)
         self.when = choice_combo("Upcoming", [(When.PAST, "Past"), (When.ALL, "All meetings")])
         self.kind = enum_combo("Every kind", MeetingKind)
         for combo in (self.when, self.kind):
@@ -85,22 +82,6 @@ class MeetingList(ListPage):
 
     def filters_active(self) -> bool:
         return self.current_filter() != MeetingFilter(when=When.UPCOMING)
-
-    def fetch(self, offset: int, limit: int) -> Sequence[MeetingListRow]:
-        return list_meetings(
-            self._store,
-            self.current_filter(),
-            sort=self._sort,
-            descending=self._descending,
-            offset=offset,
-            limit=limit,
-        )
-
-    def count(self) -> int:
-        return count_meetings(self._store, self.current_filter())
-
-    def sort_changed(self, key: Hashable, descending: bool) -> None:
-        self._sort, self._descending = MeetingSort(key), descending
 
 
 class MeetingsPage(QStackedWidget):

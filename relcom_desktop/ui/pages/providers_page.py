@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
@@ -63,9 +61,7 @@ class ProvidersPage(ListPage):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Providers", "Search by provider name", ("provider", "providers"), parent)
-        self._store = store
-        self._sort = ProviderSort.NAME
-        self._descending = False
+        self.use_service(store, list_providers, count_providers, ProviderSort, ProviderSort.NAME)
         self.judgement = enum_combo("Any Ofsted judgement", OfstedJudgement)
         self.setting_type = enum_combo("All setting types", SettingType)
         self.local_authority = choice_combo(
@@ -102,23 +98,6 @@ class ProvidersPage(ListPage):
 
     def filters_active(self) -> bool:
         return self.current_filter() != ProviderFilter()
-
-    def fetch(self, offset: int, limit: int) -> Sequence[ProviderListRow]:
-        return list_providers(
-            self._store,
-            self.current_filter(),
-            sort=self._sort,
-            descending=self._descending,
-            offset=offset,
-            limit=limit,
-        )
-
-    def count(self) -> int:
-        return count_providers(self._store, self.current_filter())
-
-    def sort_changed(self, key: Hashable, descending: bool) -> None:
-        self._sort = ProviderSort(key)
-        self._descending = descending
 
     def _new_provider(self) -> None:
         dialog = ProviderDialog(self._store, parent=self)
