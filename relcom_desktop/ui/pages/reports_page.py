@@ -40,6 +40,7 @@ from relcom_desktop.reports import (
     ReportResult,
 )
 from relcom_desktop.reports.options import Cancelled, Progress
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pdf_preview import PdfPreview
 from relcom_desktop.ui.record_picker import RecordPicker
@@ -339,6 +340,6 @@ class ReportsPage(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("color: #9b1c1c;" if error else "")
+        theme.set_tone(self.status, "error" if error else "")
         self.status.setAccessibleDescription(message)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
