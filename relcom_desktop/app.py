@@ -29,6 +29,7 @@ PROBE_TIMEOUT_MS = 20_000
 
 def make_application(*, demo: bool = False) -> QApplication:
     """The process's QApplication (reused if one exists), named for settings and titles."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from relcom_desktop.ui import theme
@@ -37,6 +38,7 @@ def make_application(*, demo: bool = False) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     theme.apply_saved(app)
+    app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "relcom.svg")))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)

@@ -86,7 +86,9 @@ class CheckedForm(QFormLayout):
         box.setSpacing(2)
         box.addWidget(widget)
         title = QLabel(label)
-        title.setBuddy(widget)
+        title.setBuddy(widget)  # Qt finds buddies among siblings only: name it as well
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         if check is not None:
             message = problem_label(holder, field=True)
             box.addWidget(message)

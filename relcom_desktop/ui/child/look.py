@@ -87,6 +87,7 @@ def ratings_table(rows: Iterable[tuple[str, str, str]]) -> str:
 def scrolling(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``widget`` in a frameless scroll area that resizes it to the width available."""
     scroll = QScrollArea(parent)
+    scroll.setAccessibleName(widget.accessibleName() or "Details")
     scroll.setWidget(widget)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)

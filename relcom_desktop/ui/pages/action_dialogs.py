@@ -110,6 +110,7 @@ class ActionDialog(FormDialog):
         self.has_due.setChecked(action.due_on is not None)
         self.due = date_edit(action.due_on or dt.date.today(), self)
         self.due.setEnabled(action.due_on is not None)
+        self.due.setAccessibleName("Due date")
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)

@@ -136,7 +136,7 @@ class ReportsPage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&What to print", self.kind)
-        form.addRow("&For", self.picker)
+        form.addRow("F&or", self.picker)  # Alt+F opens the File menu
         self.for_label = form.labelForField(self.picker)
         options = QFormLayout()
         options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)

@@ -199,6 +199,7 @@ class TodayPage(QWidget):
         self.grid.setContentsMargins(0, PAGE_SPACING, PAGE_SPACING, 0)
         self.status = quiet_label("Gathering what needs your attention…", self)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("What needs your attention")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.today_tab)
