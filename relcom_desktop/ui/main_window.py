@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         nav = QListWidget(self)
         nav.setObjectName("navigation")
         nav.setAccessibleName("Sections")
-        nav.setFixedWidth(NAV_WIDTH)
+        longest = max(nav.fontMetrics().horizontalAdvance(s.title) for s in SECTIONS)
+        nav.setFixedWidth(max(NAV_WIDTH, longest + 80))  # grows with the text size
         nav.setStyleSheet(NAV_STYLE)
         for number, section in enumerate(SECTIONS, start=1):
             item = QListWidgetItem(section.title, nav)

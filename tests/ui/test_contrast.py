@@ -95,3 +95,15 @@ def test_applying_a_theme_sets_palette_tones_and_text_size(qapp) -> None:
     finally:
         theme.apply(qapp, "light", 100)
     assert qapp.font().pointSizeF() == pytest.approx(before)
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_tick_boxes_and_option_circles_stand_out(name: str) -> None:
+    sheet = theme.style_sheet(name, 16)
+    assert "width: 12px" in sheet and "border-radius: 8px" in sheet
+    colours = theme.INDICATOR_COLOURS[name]
+    for colour in (colours["OUTLINE"], colours["CHECKED"]):
+        assert colour in sheet
+        for role in (Role.Window, Role.Base):
+            background = QColor(theme.PALETTES[name][role])
+            assert theme.contrast(QColor(colour), background) >= theme.NON_TEXT_CONTRAST

@@ -163,7 +163,7 @@ class ReportsPage(QWidget):
         right.addWidget(self.status)
         right.addStretch(1)
         left = QWidget(self)
-        left.setMaximumWidth(FORM_WIDTH)
+        left.setMaximumWidth(max(FORM_WIDTH, self.fontMetrics().horizontalAdvance("M") * 34))
         left.setLayout(form)
         columns = QHBoxLayout()
         columns.setSpacing(PAGE_MARGIN * 2)
