@@ -59,5 +59,16 @@ system-deps-test:
 system-deps-run:
 	$(call ensure_packages,$(QT_OFFSCREEN_PACKAGES) $(QT_WINDOW_PACKAGES))
 
+# A one-folder app in dist/relcom (PyInstaller, installed into the venv only for this), then
+# the built executable must say its version and open a demo file offscreen.
+DIST_CHECK := build/dist-check
+dist: system-deps-test $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	dist/relcom/relcom --version
+	rm -rf $(DIST_CHECK)
+	dist/relcom/relcom --data-dir $(DIST_CHECK) demo --scale tiny
+	QT_QPA_PLATFORM=offscreen dist/relcom/relcom --data-dir $(DIST_CHECK) --startup-probe
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache $(DEMO_DIR)

@@ -29,12 +29,16 @@ PROBE_TIMEOUT_MS = 20_000
 
 def make_application(*, demo: bool = False) -> QApplication:
     """The process's QApplication (reused if one exists), named for settings and titles."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from relcom_desktop.ui import theme
     from relcom_desktop.ui.main_window import window_title
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    theme.apply_saved(app)
+    app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "relcom.svg")))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
@@ -62,6 +66,11 @@ def run_gui(
     start = time.perf_counter() if t0 is None else t0
     app = make_application(demo=demo)
     from relcom_desktop.ui.main_window import MainWindow
+    from relcom_desktop.ui.open_flow import chose_demo
+
+    if not demo and chose_demo(store, Path(data_dir)):  # the first-run wizard's other choice
+        demo = True
+        make_application(demo=True)
 
     data_dir = Path(data_dir)
     window: MainWindow | None = None
@@ -177,17 +186,24 @@ def _probe_ready(app: QApplication, window: MainWindow, start: float) -> int:
 
 def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., None]:
     """Show a user-level problem met while the app runs as its plain message, never a
-    traceback: a RelcomError as is, a database error (say, a damaged file) explained."""
+    traceback: a RelcomError as is, a database error (say, a damaged file) explained.
+    Anything else is logged without personal data and explained calmly; the app carries on.
+    An interrupt (Ctrl+C in a terminal) goes to ``fallback``."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from relcom_desktop.core import crash_log
         from relcom_desktop.core.db import explain_failure
         from relcom_desktop.core.errors import RelcomError
+        from relcom_desktop.ui.error_dialog import show_unexpected
 
+        if not issubclass(kind, Exception):
+            fallback(kind, value, tb)
+            return
         err = value if isinstance(value, RelcomError) else explain_failure(value, store)
         if err is None:
-            fallback(kind, value, tb)
+            show_unexpected(kind.__name__, crash_log.record_unexpected(kind, tb))
             return
         QMessageBox.critical(None, APP_NAME, str(err))
 

@@ -6,17 +6,23 @@ checked by opening it and running ``PRAGMA integrity_check``, and only then give
 name ``backups/relcom-backup-YYYYMMDD-HHMMSS.sqlite3``. Old backups are thinned out to the
 newest of each of the last 7 days, 4 weeks and 12 months. Restoring keeps the current file
 aside first (``relcom-before-restore-...``), and those copies are never thinned out.
+
+The folder and how many to keep can be changed (:class:`BackupPlan`); the plan is kept in a
+small file beside the data file, not inside it, so that a damaged data file can still be
+restored from backups kept elsewhere.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from relcom_desktop.core import audit, errors, migrate
@@ -34,6 +40,7 @@ from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import (
     PARTIAL_SUFFIX,
     atomic_path,
+    atomic_text,
     fsync_dir,
     partial_path,
     remove_quietly,
@@ -48,6 +55,8 @@ ASIDE_PREFIX = "relcom-before-restore-"
 STAMP = "%Y%m%d-%H%M%S"
 NAME_RE = re.compile(r"^(relcom-backup-|relcom-before-restore-)(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_LIMITS = {"keep_daily": (1, 60), "keep_weekly": (0, 52), "keep_monthly": (0, 120)}
+PLAN_FILE = "backup-plan.json"
 PAGES_PER_STEP = 2048
 STALE_PARTIAL_S = 3600  # a half-made backup this old belongs to a run that was killed
 
@@ -64,8 +73,59 @@ class Backup:
         return f"{self.taken_at:%d %b %Y at %H:%M}"
 
 
+@dataclass(frozen=True)
+class BackupPlan:
+    """Where backups go (None: the backups folder beside the data) and how many are kept."""
+
+    folder: Path | None = None
+    keep_daily: int = KEEP_DAILY
+    keep_weekly: int = KEEP_WEEKLY
+    keep_monthly: int = KEEP_MONTHLY
+
+
+def backup_plan(data_dir: Path) -> BackupPlan:
+    """The plan saved for this data folder; the defaults if none (or an unreadable one)."""
+    try:
+        raw = json.loads((Path(data_dir) / PLAN_FILE).read_text(encoding="utf-8"))
+        folder = raw.get("folder")
+        counts = {key: int(raw.get(key, getattr(BackupPlan, key))) for key in KEEP_LIMITS}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return BackupPlan()
+    plan = BackupPlan(Path(folder) if folder else None, **counts)
+    return plan if not _plan_problem(plan) else BackupPlan()
+
+
+def _plan_problem(plan: BackupPlan) -> str | None:
+    for key, (low, high) in KEEP_LIMITS.items():
+        if not low <= getattr(plan, key) <= high:
+            what = key.removeprefix("keep_")
+            return f"Keep between {low} and {high} {what} backups."
+    if plan.folder is not None and not plan.folder.is_absolute():
+        return "Choose the backup folder with its full path."
+    return None
+
+
+def save_backup_plan(data_dir: Path, plan: BackupPlan) -> None:
+    """Save where backups go and how many are kept; the folder must be one we can write."""
+    problem = _plan_problem(plan)
+    if problem:
+        raise errors.ValidationError(problem)
+    if plan.folder is not None:
+        try:
+            plan.folder.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=plan.folder).close()  # can we write there?
+        except OSError:
+            raise errors.ValidationError(
+                f"RelCom Desktop cannot write backups in {plan.folder}. Choose another folder."
+            ) from None
+    values = asdict(plan) | {"folder": str(plan.folder) if plan.folder else None}
+    with atomic_text(Path(data_dir) / PLAN_FILE) as fh:
+        json.dump(values, fh, indent=2)
+
+
 def backups_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / BACKUP_FOLDER
+    """The folder new backups go to."""
+    return backup_plan(data_dir).folder or Path(data_dir) / BACKUP_FOLDER
 
 
 def _parse(path: Path) -> Backup | None:
@@ -81,11 +141,10 @@ def _parse(path: Path) -> Backup | None:
 
 
 def list_backups(data_dir: Path, *, include_aside: bool = True) -> list[Backup]:
-    """Backups in the data folder's backups folder, newest first."""
-    folder = backups_dir(data_dir)
-    if not folder.is_dir():
-        return []
-    found = [b for b in map(_parse, folder.iterdir()) if b is not None]
+    """Backups in the chosen backups folder and the one beside the data, newest first."""
+    folders = {backups_dir(data_dir), Path(data_dir) / BACKUP_FOLDER}
+    paths = [p for folder in folders if folder.is_dir() for p in folder.iterdir()]
+    found = [b for b in map(_parse, paths) if b is not None]
     found = [b for b in found if include_aside or not b.before_restore]
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
@@ -192,16 +251,19 @@ def verify_backup(path: Path, store_or_passphrase: Store | str | None) -> None:
         )
 
 
-def keep_set(times: Iterable[dt.datetime]) -> set[dt.datetime]:
+def keep_set(times: Iterable[dt.datetime], plan: BackupPlan | None = None) -> set[dt.datetime]:
     """Which backup times to keep: the newest, and the newest of each recent day/week/month."""
+    plan = plan or BackupPlan()
     ordered = sorted(set(times), reverse=True)
     keep = set(ordered[:1])
     rules: list[tuple[int, Callable[[dt.datetime], object]]] = [
-        (KEEP_DAILY, lambda t: t.date()),
-        (KEEP_WEEKLY, lambda t: t.isocalendar()[:2]),
-        (KEEP_MONTHLY, lambda t: (t.year, t.month)),
+        (plan.keep_daily, lambda t: t.date()),
+        (plan.keep_weekly, lambda t: t.isocalendar()[:2]),
+        (plan.keep_monthly, lambda t: (t.year, t.month)),
     ]
     for count, bucket in rules:
+        if not count:
+            continue
         seen: list[object] = []
         for t in ordered:
             key = bucket(t)
@@ -217,12 +279,13 @@ def rotate(data_dir: Path) -> list[Path]:
     """Remove backups that :func:`keep_set` does not keep (never the before-restore copies),
     and half-made backups left by a run that was killed."""
     stale = dt.datetime.now().timestamp() - STALE_PARTIAL_S
-    for partial in backups_dir(data_dir).glob(f".*{PARTIAL_SUFFIX}"):
+    folder = backups_dir(data_dir)
+    for partial in folder.glob(f".*{PARTIAL_SUFFIX}"):
         with contextlib.suppress(OSError):
             if partial.stat().st_mtime < stale:
                 partial.unlink()
-    backups = list_backups(data_dir, include_aside=False)
-    keep = keep_set(b.taken_at for b in backups)
+    backups = [b for b in list_backups(data_dir, include_aside=False) if b.path.parent == folder]
+    keep = keep_set((b.taken_at for b in backups), backup_plan(data_dir))
     removed = [b.path for b in backups if b.taken_at not in keep]
     for path in removed:
         remove_quietly(path)

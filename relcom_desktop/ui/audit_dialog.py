@@ -38,6 +38,7 @@ class AuditDialog(QDialog):
         )
         self.model.reset()
         self.table = QTableView(self)
+        self.table.setAccessibleName("Audit log")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

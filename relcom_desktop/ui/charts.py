@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from relcom_desktop.ui import theme
+
 ROW_HEIGHT = 24
 BAR_HEIGHT = 14
 GAP = 10
@@ -81,7 +83,7 @@ class BarChart(QWidget):
     # ---- drawing -----------------------------------------------------------------------
 
     def _brush(self, part: int) -> QBrush:
-        return QBrush(QColor(COLOURS[part % len(COLOURS)]), PATTERNS[part % len(PATTERNS)])
+        return QBrush(theme.visible(COLOURS[part % len(COLOURS)]), PATTERNS[part % len(PATTERNS)])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -111,7 +113,7 @@ class BarChart(QWidget):
                 width = bar_space * value / biggest
                 rect = QRectF(x, y + (row_height - BAR_HEIGHT) / 2, width, BAR_HEIGHT)
                 if width > 0:
-                    painter.setPen(QPen(QColor(COLOURS[part % len(COLOURS)]), 1))
+                    painter.setPen(QPen(theme.visible(COLOURS[part % len(COLOURS)]), 1))
                     painter.setBrush(self._brush(part))
                     painter.drawRect(rect)
                     self._hit.append((rect, row, part))
@@ -128,7 +130,7 @@ class BarChart(QWidget):
         metrics = self.fontMetrics()
         for part, name in enumerate(self._series):
             swatch = QRectF(x, (LEGEND_HEIGHT - SWATCH) / 2, SWATCH, SWATCH)
-            painter.setPen(QPen(QColor(COLOURS[part % len(COLOURS)]), 1))
+            painter.setPen(QPen(theme.visible(COLOURS[part % len(COLOURS)]), 1))
             painter.setBrush(self._brush(part))
             painter.drawRect(swatch)
             painter.setPen(text)

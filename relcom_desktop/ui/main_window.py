@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
         nav = QListWidget(self)
         nav.setObjectName("navigation")
         nav.setAccessibleName("Sections")
-        nav.setFixedWidth(NAV_WIDTH)
+        longest = max(nav.fontMetrics().horizontalAdvance(s.title) for s in SECTIONS)
+        nav.setFixedWidth(max(NAV_WIDTH, longest + 80))  # grows with the text size
         nav.setStyleSheet(NAV_STYLE)
         for number, section in enumerate(SECTIONS, start=1):
             item = QListWidgetItem(section.title, nav)
@@ -198,6 +199,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.find_action = edit_menu.addAction("&Find anything…", self.show_search)
         self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        edit_menu.addSeparator()
+        self.preferences_action = edit_menu.addAction("&Preferences…", self.show_preferences)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         view_menu = bar.addMenu("&View")
         group = QActionGroup(self)
         actions = []
@@ -210,6 +214,9 @@ class MainWindow(QMainWindow):
             actions.append(action)
         self.tools_menu = bar.addMenu("&Tools")
         help_menu = bar.addMenu("&Help")
+        from relcom_desktop.ui import guide
+
+        guide.install(self, help_menu)
         help_menu.addAction(f"&About {APP_NAME}", self.show_about)
         return actions
 
@@ -345,6 +352,15 @@ class MainWindow(QMainWindow):
         from relcom_desktop.ui.provider.ofsted_dialog import choose_and_import
 
         choose_and_import(self.store, self)
+
+    def show_preferences(self) -> None:
+        """Edit → Preferences (Ctrl+,): look, review intervals, reports, lock and backups."""
+        from relcom_desktop.core import preferences
+        from relcom_desktop.ui.preferences_dialog import PreferencesDialog
+
+        if PreferencesDialog(self.store, self._settings, self).exec():
+            self.safety.guard.minutes = int(preferences.get(self.store, preferences.LOCK_MINUTES))
+            self.bus.changed.emit("preferences")  # due dates follow the new intervals
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -34,6 +34,18 @@ def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
     return open_store(data_dir)
 
 
+def demo_folder(data_dir: Path) -> Path:
+    """Where the demo caseload lives beside (never in) the user's own data."""
+    from relcom_desktop.commands import DEMO_FOLDER
+
+    return Path(data_dir) / DEMO_FOLDER
+
+
+def chose_demo(store: Store, data_dir: Path) -> bool:
+    """Whether the first-run wizard opened the demo caseload instead of the user's data."""
+    return store.data_dir == demo_folder(data_dir)
+
+
 def _first_run(data_dir: Path) -> Store | None:
     from relcom_desktop.ui.first_run import FirstRunWizard
 
@@ -41,6 +53,11 @@ def _first_run(data_dir: Path) -> Store | None:
     wizard = FirstRunWizard()
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
+    if wizard.explore_demo():
+        from relcom_desktop.commands import demo
+
+        demo.ensure(demo_folder(data_dir))
+        return open_store(demo_folder(data_dir))
     answers = wizard.answers()
     store = open_store(data_dir, answers.passphrase)
     preferences.put(store, preferences.USER_NAME, answers.user_name)

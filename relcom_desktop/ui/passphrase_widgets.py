@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.encryption import LABELS, Strength, strength
+from relcom_desktop.ui import theme
 
 METER_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")
 
@@ -67,7 +68,8 @@ class StrengthMeter(QWidget):
     def show_strength(self, rating: Strength) -> None:
         self.bar.setValue(rating.score + 1 if rating.label else 0)
         colour = METER_COLOURS[rating.score]
-        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        shown = theme.visible(colour).name()
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {shown}; }}")
         self.label.setText(f"Strength: <b>{rating.label}</b>" if rating.label else "")
         self.advice.setText(rating.advice)
         self.advice.setVisible(bool(rating.advice))
@@ -122,7 +124,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     """An empty, wrapped label for saying what went wrong, in the usual error red."""
     label = QLabel(parent)
     label.setObjectName("errorMessage")
-    label.setStyleSheet("color: #b00020;")
+    theme.set_tone(label, "error")
     label.setWordWrap(True)
     return label
 

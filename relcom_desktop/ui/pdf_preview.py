@@ -65,6 +65,7 @@ class PdfPreview(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(result.path)
         self.view = QPdfView(self)
+        self.view.setAccessibleName(f"Preview of {title}")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -163,8 +163,14 @@ def test_a_damaged_file_can_be_restored_from_a_backup_at_start(
     assert list((tmp_path / "backups").glob("relcom-before-restore-*"))
 
 
-def test_errors_while_running_are_plain_messages(qapp, tmp_path: Path, shown_errors) -> None:
+def test_errors_while_running_are_plain_messages(
+    qapp, tmp_path: Path, shown_errors, monkeypatch
+) -> None:
     from relcom_desktop.app import error_hook
+    from relcom_desktop.ui import error_dialog
+
+    calm: list[str] = []
+    monkeypatch.setattr(error_dialog, "show_unexpected", lambda kind, _log: calm.append(kind))
     from relcom_desktop.core.errors import ValidationError
 
     store = open_store(tmp_path)
@@ -176,9 +182,11 @@ def test_errors_while_running_are_plain_messages(qapp, tmp_path: Path, shown_err
 
     hook(dbapi2.DatabaseError, dbapi2.DatabaseError("database disk image is malformed"), None)
     assert "is damaged" in shown_errors[-1] and "no backup" in shown_errors[-1]
-    bug = RuntimeError("a programming fault")
-    hook(RuntimeError, bug, None)
-    assert seen == [bug]  # faults still reach the default hook (stderr), not the user
+    hook(RuntimeError, RuntimeError("a programming fault"), None)
+    assert calm == ["RuntimeError"]  # a fault is explained calmly and logged (test_error_dialog)
+    stop = KeyboardInterrupt()
+    hook(KeyboardInterrupt, stop, None)
+    assert seen == [stop]  # Ctrl+C in a terminal still reaches the default hook
     store.close()
 
 

@@ -85,6 +85,7 @@ class AboutTab(QWidget):
         self.revert_button.clicked.connect(self.revert)
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis("Save what you changed about the child")
         self._show_dirty()
 
     def _lay_out(self) -> None:
@@ -108,6 +109,7 @@ class AboutTab(QWidget):
         content = QWidget()
         content.setLayout(columns)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("About the child")
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

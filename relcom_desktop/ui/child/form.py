@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.child.commands import RecordService
 from relcom_desktop.ui.child.fields import CheckedLineEdit
 
 Check = Callable[[], str | None]
-PROBLEM_STYLE = "color: palette(highlighted-text); background: #b3261e; border-radius: 4px;"
-FIELD_PROBLEM_STYLE = "color: #b3261e;"
 DIALOG_MARGIN = 20
 
 
@@ -35,7 +34,7 @@ def problem_label(parent: QWidget | None = None, *, field: bool = False) -> QLab
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(FIELD_PROBLEM_STYLE if field else PROBLEM_STYLE)
+    theme.set_tone(label, "error" if field else "problem")
     if not field:
         label.setContentsMargins(10, 6, 10, 6)
     label.setAccessibleName("Problem")
@@ -87,7 +86,9 @@ class CheckedForm(QFormLayout):
         box.setSpacing(2)
         box.addWidget(widget)
         title = QLabel(label)
-        title.setBuddy(widget)
+        title.setBuddy(widget)  # Qt finds buddies among siblings only: name it as well
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         if check is not None:
             message = problem_label(holder, field=True)
             box.addWidget(message)

@@ -9,24 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.widgets import quiet_label
 
 # A flagged chip says what is wrong in words ("Overdue"); colour only backs the words up.
-CHIP_STYLE = {
-    "calm": "QLabel { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 10px; }",
-    "warn": (
-        "QLabel { border: 1px solid #a86400; border-radius: 10px; padding: 3px 10px;"
-        " background: #fff3dc; color: #5c3700; }"
-    ),
-    "alert": (
-        "QLabel { border: 1px solid #b3261e; border-radius: 10px; padding: 3px 10px;"
-        " background: #fdeceb; color: #7a1712; }"
-    ),
-}
-NOTE_STYLE = (
-    "QLabel { border-left: 4px solid #a86400; background: #fff8ea; color: #4a2d00;"
-    " padding: 8px 12px; }"
-)
+# Tones ("calm", "warn", "alert") are drawn in the theme's colours (ui/theme.py).
 
 
 def section_title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -47,14 +34,14 @@ def chip(text: str = "", tone: str = "calm", parent: QWidget | None = None) -> Q
 
 
 def set_tone(label: QLabel, tone: str) -> None:
-    label.setStyleSheet(CHIP_STYLE[tone])
+    theme.set_tone(label, tone)
 
 
 def reminder(parent: QWidget | None = None) -> QLabel:
     """A calm, noticeable note (e.g. links without recent contact); hidden when empty."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
+    theme.set_tone(label, "note")
     label.setTextFormat(Qt.TextFormat.RichText)
     label.hide()
     return label
@@ -100,6 +87,7 @@ def ratings_table(rows: Iterable[tuple[str, str, str]]) -> str:
 def scrolling(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``widget`` in a frameless scroll area that resizes it to the width available."""
     scroll = QScrollArea(parent)
+    scroll.setAccessibleName(widget.accessibleName() or "Details")
     scroll.setWidget(widget)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -76,6 +76,7 @@ class ChildPage(QWidget):
         self.about.dirty_changed.connect(self._mark_about_tab)
         back = QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.setWhatsThis("Back to the list of children")
         bus().changed.connect(self._on_changed)
 
     # ---- showing a child -----------------------------------------------------------------

@@ -46,6 +46,7 @@ class PlacementsTab(ChildTab):
         self.summary.setWordWrap(True)
         self.timeline = Timeline()
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Placements over time")
         scroll.setWidget(self.timeline)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

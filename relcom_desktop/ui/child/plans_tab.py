@@ -143,6 +143,8 @@ class PlansTab(ChildTab):
         self.change_schedule = QPushButton("Change the &schedule…")
         self.plans = RecordTable(PLAN_COLUMNS, widths=[200, 110, 200], parent=self)
         self.reviews = RecordTable(REVIEW_COLUMNS, widths=[130], parent=self)
+        self.plans.setAccessibleName("Plans")
+        self.reviews.setAccessibleName("Looked-after reviews")
         self.add_plan = QPushButton("&Add a plan…")
         self.edit_plan = QPushButton("&Edit plan…")
         self.add_review = QPushButton("&Record a review held…")

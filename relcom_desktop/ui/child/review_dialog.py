@@ -126,6 +126,7 @@ class ReviewDialog(RecordDialog):
         grid.addWidget(summary_before, last, 1)
         grid.addWidget(self.summary, last, 2, 1, 2)
         scroll = QScrollArea()
+        scroll.setAccessibleName("The review, standard by standard")
         scroll.setWidget(grid_holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

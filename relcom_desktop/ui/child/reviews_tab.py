@@ -71,7 +71,9 @@ class ReviewsTab(ChildTab):
             stretch=(2,),
             parent=self,
         )
+        self.table.setAccessibleName("Placement reviews")
         self.detail = QLabel(self)
+        self.detail.setAccessibleName("The chosen review")
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -40,6 +40,7 @@ class ChildrenSection(QStackedWidget):
         self.child_page.left.connect(self._child_left)
         new = QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_child)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.setWhatsThis("New child…")  # listed in Help → Keyboard shortcuts
         bus().changed.connect(self._on_changed)
 
     # ---- what other parts of the app ask of a section ----------------------------------------

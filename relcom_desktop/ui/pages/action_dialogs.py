@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import theme
 
 DATE_FORMAT = "d MMM yyyy"
-ERROR_STYLE = "color: #b3261e;"
 
 
 def date_edit(day: dt.date | None, parent: QWidget) -> QDateEdit:
@@ -39,7 +39,7 @@ def date_edit(day: dt.date | None, parent: QWidget) -> QDateEdit:
 
 def error_label(parent: QWidget) -> QLabel:
     label = QLabel("", parent)
-    label.setStyleSheet(ERROR_STYLE)
+    theme.set_tone(label, "error")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -110,6 +110,7 @@ class ActionDialog(FormDialog):
         self.has_due.setChecked(action.due_on is not None)
         self.due = date_edit(action.due_on or dt.date.today(), self)
         self.due.setEnabled(action.due_on is not None)
+        self.due.setAccessibleName("Due date")
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)

@@ -128,19 +128,22 @@ class ActionsPage(ListPage):
 
     def _shortcuts(self) -> None:
         table = self.table
-        for key, slot in (
-            (Qt.Key.Key_Space, self.toggle_done),
-            (Qt.Key.Key_S, self.snooze),
-            (Qt.Key.Key_R, self.reassign),
-            (Qt.Key.Key_F2, self.edit),
+        for key, slot, what in (
+            (Qt.Key.Key_Space, self.toggle_done, "Mark the chosen action done (or not)"),
+            (Qt.Key.Key_S, self.snooze, "Snooze the chosen action"),
+            (Qt.Key.Key_R, self.reassign, "Give the chosen action to someone else"),
+            (Qt.Key.Key_F2, self.edit, "Edit the chosen action"),
         ):
-            QShortcut(QKeySequence(key), table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+            local = QShortcut(
+                QKeySequence(key), table, slot, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            local.setWhatsThis(what)
         QShortcut(
             QKeySequence.StandardKey.New,
             self,
             self.new_action,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        ).setWhatsThis("New action…")
 
     # ---- the list ----------------------------------------------------------------------
 

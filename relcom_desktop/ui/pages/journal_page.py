@@ -125,6 +125,7 @@ class JournalPage(ListPage):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete_current)
+        delete.setWhatsThis("Delete the chosen journal entry")
 
     # ---- filters ---------------------------------------------------------------------------
 

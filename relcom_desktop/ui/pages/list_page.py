@@ -72,6 +72,7 @@ class ListPage(QWidget):
         self.actions = QHBoxLayout()  # buttons beside the heading ("New provider…")
         self.actions.setSpacing(PAGE_SPACING // 2)
         self.table = QTableView(self)
+        self.table.setAccessibleName(title)
         self.model: LazyTableModel | None = None
         self._last_sort = (0, Qt.SortOrder.AscendingOrder)
         self._lay_out(title)

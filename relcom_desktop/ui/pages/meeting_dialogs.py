@@ -99,6 +99,7 @@ class AttendeeDialog(FormDialog):
         self._contact_id = attendee.contact_id
         self.name = QLineEdit(attendee.name, self)
         self.name.setPlaceholderText("Name")
+        self.name.setAccessibleName("Name")
         self.pick_button = QPushButton("&From contacts…", self)
         self.pick_button.clicked.connect(self._pick)
         name_row = QHBoxLayout()

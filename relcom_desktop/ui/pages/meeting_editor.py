@@ -80,6 +80,9 @@ class MeetingEditor(QWidget):
             ("Add action…", self._add_action, self._edit_action, self._remover("actions")),
             self,
         )
+        for rows, name in ((self.attendees, "Attendees"), (self.decisions, "Decisions")):
+            rows.table.setAccessibleName(name)
+        self.actions.table.setAccessibleName("Actions agreed")
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         for widget, label in (
@@ -133,14 +136,14 @@ class MeetingEditor(QWidget):
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            ("Ctrl+S", self.save),
-            ("Esc", self.request_close),
-            ("Ctrl+Shift+A", self._add_attendee),
-            ("Ctrl+Shift+D", self._add_decision),
-            ("Ctrl+Shift+T", self._add_action),
+        for keys, slot, what in (
+            ("Ctrl+S", self.save, "Save the meeting"),
+            ("Esc", self.request_close, "Close the meeting"),
+            ("Ctrl+Shift+A", self._add_attendee, "Add an attendee"),
+            ("Ctrl+Shift+D", self._add_decision, "Add a decision"),
+            ("Ctrl+Shift+T", self._add_action, "Add an action"),
         ):
-            QShortcut(QKeySequence(keys), self, slot, context=context)
+            QShortcut(QKeySequence(keys), self, slot, context=context).setWhatsThis(what)
 
     # ---- showing a meeting -------------------------------------------------------------
 

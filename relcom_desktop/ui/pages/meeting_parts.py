@@ -31,8 +31,11 @@ from relcom_desktop.ui.pickers import child_search, pick, provider_search
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _local_shortcut(widget: QWidget, key: QKeySequence | Qt.Key, slot: Callable[[], None]) -> None:
-    QShortcut(QKeySequence(key), widget, slot, context=Qt.ShortcutContext.WidgetShortcut)
+def _local_shortcut(
+    widget: QWidget, key: QKeySequence | Qt.Key, slot: Callable[[], None], what: str
+) -> None:
+    shortcut = QShortcut(QKeySequence(key), widget, slot, context=Qt.ShortcutContext.WidgetShortcut)
+    shortcut.setWhatsThis(what)
 
 
 class LinksBox(QGroupBox):
@@ -46,7 +49,7 @@ class LinksBox(QGroupBox):
         self.list.setAccessibleName(title)
         self.list.setMaximumHeight(76)
         self.list.activated.connect(lambda index: bus().open_record.emit(kind, index.data(ID_ROLE)))
-        _local_shortcut(self.list, Qt.Key.Key_Delete, self.remove_current)
+        _local_shortcut(self.list, Qt.Key.Key_Delete, self.remove_current, "Remove the chosen link")
         add = QPushButton(f"Add {kind}…", self)
         add.clicked.connect(self.add)
         remove = QPushButton("Remove", self)
@@ -103,7 +106,9 @@ class RowsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: edit(index.row()))
-        _local_shortcut(self.table, Qt.Key.Key_Delete, lambda: self._remove(remove))
+        _local_shortcut(
+            self.table, Qt.Key.Key_Delete, lambda: self._remove(remove), "Remove the chosen row"
+        )
         add_button = QPushButton(add_text, self)
         add_button.clicked.connect(add)
         edit_button = QPushButton("Edit…", self)
@@ -152,9 +157,11 @@ class AgendaTab(QWidget):
         self.notes.setAccessibleName("Notes for the agenda item")
         self.list.currentRowChanged.connect(self._show_notes)
         self.notes.textChanged.connect(self._keep_notes)
-        _local_shortcut(self.list, Qt.Key.Key_Delete, self.remove)
-        _local_shortcut(self.list, QKeySequence("Ctrl+Up"), lambda: self.move(-1))
-        _local_shortcut(self.list, QKeySequence("Ctrl+Down"), lambda: self.move(1))
+        _local_shortcut(self.list, Qt.Key.Key_Delete, self.remove, "Remove the agenda item")
+        _local_shortcut(self.list, QKeySequence("Ctrl+Up"), lambda: self.move(-1), "Move item up")
+        _local_shortcut(
+            self.list, QKeySequence("Ctrl+Down"), lambda: self.move(1), "Move item down"
+        )
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.new_title)

@@ -119,7 +119,8 @@ class MeetingsPage(QStackedWidget):
             button.clicked.connect(slot)
             self.list.buttons.addWidget(button)
             if keys:
-                QShortcut(QKeySequence(keys), self.list, slot, context=context)
+                shortcut = QShortcut(QKeySequence(keys), self.list, slot, context=context)
+                shortcut.setWhatsThis(text.replace("&", ""))
 
     def focus_search(self) -> None:
         self.show_list()

@@ -170,6 +170,7 @@ class OverviewView(QWidget):
         self.body_layout.setContentsMargins(0, 0, PAGE_SPACING, 0)
         self.body_layout.setSpacing(PAGE_SPACING)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("System overview")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)

@@ -40,6 +40,7 @@ from relcom_desktop.reports import (
     ReportResult,
 )
 from relcom_desktop.reports.options import Cancelled, Progress
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pdf_preview import PdfPreview
 from relcom_desktop.ui.record_picker import RecordPicker
@@ -135,7 +136,7 @@ class ReportsPage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&What to print", self.kind)
-        form.addRow("&For", self.picker)
+        form.addRow("F&or", self.picker)  # Alt+F opens the File menu
         self.for_label = form.labelForField(self.picker)
         options = QFormLayout()
         options.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -162,7 +163,7 @@ class ReportsPage(QWidget):
         right.addWidget(self.status)
         right.addStretch(1)
         left = QWidget(self)
-        left.setMaximumWidth(FORM_WIDTH)
+        left.setMaximumWidth(max(FORM_WIDTH, self.fontMetrics().horizontalAdvance("M") * 34))
         left.setLayout(form)
         columns = QHBoxLayout()
         columns.setSpacing(PAGE_MARGIN * 2)
@@ -339,6 +340,6 @@ class ReportsPage(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.status.setText(message)
-        self.status.setStyleSheet("color: #9b1c1c;" if error else "")
+        theme.set_tone(self.status, "error" if error else "")
         self.status.setAccessibleDescription(message)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

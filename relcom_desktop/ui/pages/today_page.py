@@ -34,6 +34,7 @@ from relcom_desktop.core.today import (
     provider_section,
     today_view,
 )
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import short_date
@@ -45,7 +46,6 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
 PAD = 6
-URGENT_COLOUR = "#b3261e"
 
 
 def when_text(section: str, item: TodayItem, today: dt.date) -> str:
@@ -119,7 +119,7 @@ class TwoLineDelegate(QStyledItemDelegate):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
         )
         if when:
-            painter.setPen(main if selected or not urgent else URGENT_COLOUR)
+            painter.setPen(main if selected or not urgent else theme.colour("urgent"))
             right = QRect(rect.right() - when_width, rect.top(), when_width, metrics.height())
             painter.drawText(right, Qt.AlignmentFlag.AlignRight, when)
         painter.setFont(option.font)
@@ -199,6 +199,7 @@ class TodayPage(QWidget):
         self.grid.setContentsMargins(0, PAGE_SPACING, PAGE_SPACING, 0)
         self.status = quiet_label("Gathering what needs your attention…", self)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("What needs your attention")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.today_tab)

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from relcom_desktop.core.enums import TrustLevel
 from relcom_desktop.core.quarters import Quarter
 from relcom_desktop.core.relationship import QuarterTally, QuarterTrust, TrustPoint
+from relcom_desktop.ui import theme
 
 LEFT, RIGHT, TOP, BOTTOM = 78, 16, 30, 42
 ENTRY_COLOUR = QColor("#8a94a6")
 AVERAGE_COLOUR = QColor("#1f5fa8")
 CONCERN_COLOUR = QColor("#b3261e")
-PRAISE_COLOUR = QColor("#2e7d32")
+PRAISE_COLOUR = QColor("#2e7d32")  # each drawn through theme.visible (3:1 on either theme)
 MANY_QUARTERS = 12
 BAR_HEADROOM = 0.88  # beyond this, only each year's first quarter is labelled
 
@@ -120,9 +121,10 @@ class TrustChart(_Chart):
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        entry, average = theme.visible(ENTRY_COLOUR), theme.visible(AVERAGE_COLOUR)
         legend = [
-            ("each entry", QPen(ENTRY_COLOUR), QBrush(ENTRY_COLOUR), "dot"),
-            ("quarter's average", QPen(AVERAGE_COLOUR, 2), QBrush(AVERAGE_COLOUR), "square"),
+            ("each entry", QPen(entry), QBrush(entry), "dot"),
+            ("quarter's average", QPen(average, 2), QBrush(average), "square"),
         ]
         area = self._frame(p, legend)
         for level in TrustLevel:
@@ -134,15 +136,15 @@ class TrustChart(_Chart):
         if not self.points:
             self._empty(p, area, "No trust recorded in this period")
             return
-        p.setPen(QPen(ENTRY_COLOUR))
-        p.setBrush(QBrush(ENTRY_COLOUR))
+        p.setPen(QPen(entry))
+        p.setBrush(QBrush(entry))
         for point in self.points:
             _marker(p, QPointF(self._x(area, point.day), self._y(area, point.level)), "dot")
-        self._average_line(p, area)
+        self._average_line(p, area, average)
 
-    def _average_line(self, p: QPainter, area: QRectF) -> None:
-        p.setPen(QPen(AVERAGE_COLOUR, 2))
-        p.setBrush(QBrush(AVERAGE_COLOUR))
+    def _average_line(self, p: QPainter, area: QRectF, colour: QColor) -> None:
+        p.setPen(QPen(colour, 2))
+        p.setBrush(QBrush(colour))
         previous: QPointF | None = None
         for average in self.averages:
             if average.mean is None:
@@ -171,10 +173,11 @@ class TallyChart(_Chart):
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        concern = QBrush(CONCERN_COLOUR, Qt.BrushStyle.BDiagPattern)
+        concerns, praise = theme.visible(CONCERN_COLOUR), theme.visible(PRAISE_COLOUR)
+        concern = QBrush(concerns, Qt.BrushStyle.BDiagPattern)
         legend = [
-            ("concerns", QPen(CONCERN_COLOUR), concern, "bar"),
-            ("praise", QPen(PRAISE_COLOUR), QBrush(PRAISE_COLOUR), "bar"),
+            ("concerns", QPen(concerns), concern, "bar"),
+            ("praise", QPen(praise), QBrush(praise), "bar"),
         ]
         area = self._frame(p, legend)
         top = max([1, *(max(t.concerns, t.praise) for t in self.tallies)])
@@ -194,9 +197,7 @@ class TallyChart(_Chart):
             self._bar(
                 p, area, centre - bar - 1, bar, tally.concerns / scale, tally.concerns, concern
             )
-            self._bar(
-                p, area, centre + 1, bar, tally.praise / scale, tally.praise, QBrush(PRAISE_COLOUR)
-            )
+            self._bar(p, area, centre + 1, bar, tally.praise / scale, tally.praise, QBrush(praise))
 
     def _bar(
         self,

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 
 DATE_FORMAT = "d MMM yyyy"
-ERROR_STYLE = "QLabel { color: #a4262c; }"  # with a warning sign: colour is never the only cue
 FORM_WIDTH = 560
 
 
@@ -171,7 +171,7 @@ class FormDialog(QDialog):
         self.hint = quiet_label("", self)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.set_tone(self.error, "error")  # with a warning sign: never colour alone
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         self.buttons = QDialogButtonBox(

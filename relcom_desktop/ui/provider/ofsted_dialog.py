@@ -30,12 +30,12 @@ from relcom_desktop.core.ofsted_import import (
     commit_import,
     preview_import,
 )
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.provider.background import Task
-from relcom_desktop.ui.provider.forms import ERROR_STYLE
 from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
 
 FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
@@ -89,7 +89,7 @@ class OfstedImportDialog(QDialog):
         self.notes.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.set_tone(self.error, "error")
         self.error.hide()
         self.show_only = QComboBox(self)
         self.show_only.setAccessibleName("Show rows")

@@ -19,6 +19,7 @@ from relcom_desktop.core import providers
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.relationship import ProviderFlag, providers_needing_attention
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pages.journal_page import JournalPage
@@ -32,10 +33,6 @@ from relcom_desktop.ui.provider.tabs import ProviderTab
 from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 
-FLAG_STYLE = """
-QLabel#flags { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c36b;
-    border-radius: 4px; padding: 6px 10px; }
-"""
 FLAG_KINDS = ("journal_entry", "reg40_notification", "setting", "placement")
 
 
@@ -79,7 +76,7 @@ class ProviderPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.flags = QLabel(self)
         self.flags.setObjectName("flags")
-        self.flags.setStyleSheet(FLAG_STYLE)
+        theme.set_tone(self.flags, "flag")
         self.flags.setWordWrap(True)
         self.journal_button = QPushButton("New journal entry…", self)
         self.journal_button.setToolTip("Add a journal entry about this provider (Ctrl+J)")

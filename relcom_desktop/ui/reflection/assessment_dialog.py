@@ -156,6 +156,7 @@ class AssessmentDialog(FormDialog):
         for row in self.rows:
             column.addWidget(row)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Where your practice is on each change")
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)

@@ -152,6 +152,7 @@ class LogTab(ListPage):
         )
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.setWhatsThis("Delete the chosen reflection")
         delete.activated.connect(lambda: (row := self.current_row()) and self.delete(row.id))
 
     # ---- what the list shows ---------------------------------------------------------------

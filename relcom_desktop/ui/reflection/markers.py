@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from relcom_desktop.core.enums import PracticeShift
+from relcom_desktop.ui import theme
 
 SHIFTS = list(PracticeShift)
 # Okabe–Ito colours (distinguishable with the common colour-vision differences), darkened
@@ -32,7 +33,7 @@ def number(shift: PracticeShift) -> int:
 
 
 def colour(shift: PracticeShift) -> QColor:
-    return QColor(COLOURS[SHIFTS.index(shift)])
+    return theme.visible(COLOURS[SHIFTS.index(shift)])
 
 
 def _polygon(at: QPointF, size: float, corners: list[tuple[float, float]]) -> QPainterPath:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.reflection import SelfAssessment, ShiftHistory, shift_poles
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.reflection import markers
 
@@ -253,7 +254,7 @@ class PracticeChart(QWidget):
         *,
         solid: bool,
     ) -> None:
-        colour = CHOSEN_COLOUR if solid else EARLIER_COLOUR
+        colour = theme.visible(CHOSEN_COLOUR if solid else EARLIER_COLOUR)
         pen = QPen(colour, 2.4 if solid else 2.0)
         if not solid:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -269,7 +270,7 @@ class PracticeChart(QWidget):
         p.drawPolygon(QPolygonF(placed))
         size = max(3.5, self.fontMetrics().height() * 0.22)
         p.setPen(QPen(colour, 1.6))
-        p.setBrush(QBrush(colour if solid else Qt.GlobalColor.white))
+        p.setBrush(QBrush(colour if solid else self.palette().color(QPalette.ColorRole.Base)))
         for at in placed:
             if solid:
                 p.drawEllipse(at, size, size)
@@ -320,7 +321,7 @@ class PracticeChart(QWidget):
         y = fm.height() / 2 + 6
         for a, solid in entries:
             assert a is not None
-            colour = CHOSEN_COLOUR if solid else EARLIER_COLOUR
+            colour = theme.visible(CHOSEN_COLOUR if solid else EARLIER_COLOUR)
             pen = QPen(colour, 2.4)
             if not solid:
                 pen.setStyle(Qt.PenStyle.DashLine)
