@@ -66,11 +66,6 @@ def run_gui(
     start = time.perf_counter() if t0 is None else t0
     app = make_application(demo=demo)
     from relcom_desktop.ui.main_window import MainWindow
-    from relcom_desktop.ui.open_flow import chose_demo
-
-    if not demo and chose_demo(store, Path(data_dir)):  # the first-run wizard's other choice
-        demo = True
-        make_application(demo=True)
 
     data_dir = Path(data_dir)
     window: MainWindow | None = None
@@ -82,6 +77,11 @@ def run_gui(
         store = _open(data_dir, demo)  # first-run wizard or unlock dialog first
     if isinstance(store, int):
         return store
+    from relcom_desktop.ui.open_flow import chose_demo
+
+    if not demo and chose_demo(store, data_dir):  # the first-run wizard's other choice
+        demo = True
+        make_application(demo=True)
     previous_hook, sys.excepthook = sys.excepthook, error_hook(store, sys.excepthook)
     try:
         while True:  # a restore from a backup reopens the window on the restored file
