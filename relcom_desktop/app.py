@@ -27,18 +27,19 @@ EXIT_STORE_ERROR = 2
 PROBE_TIMEOUT_MS = 20_000
 
 
-def make_application(*, demo: bool = False) -> QApplication:
-    """The process's QApplication (reused if one exists), named for settings and titles."""
-    from PySide6.QtGui import QIcon
+def make_application(*, demo: bool = False, quick: bool = False) -> QApplication:
+    """The process's QApplication (reused if one exists), named for settings and titles.
+
+    ``quick``: leave the style sheet until after the first paint (see ``theme.apply_tones``).
+    """
     from PySide6.QtWidgets import QApplication
 
     from relcom_desktop.ui import theme
-    from relcom_desktop.ui.main_window import window_title
+    from relcom_desktop.ui.about import window_title
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    theme.apply_saved(app)
-    app.setWindowIcon(QIcon(str(Path(__file__).parent / "resources" / "relcom.svg")))
+    theme.apply_saved(app, tones=not quick)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
@@ -64,12 +65,13 @@ def run_gui(
     the first page has painted, and quits with 0.
     """
     start = time.perf_counter() if t0 is None else t0
-    app = make_application(demo=demo)
+    data_dir = Path(data_dir)
+    quick = _is_plain_file(data_dir)
+    app = make_application(demo=demo, quick=quick)
     from relcom_desktop.ui.main_window import MainWindow
 
-    data_dir = Path(data_dir)
     window: MainWindow | None = None
-    if _is_plain_file(data_dir):
+    if quick:
         # Show the window at once; the database layer loads just after its first paint.
         window = MainWindow(None, demo=demo, settings=settings)
         store = _open_after_first_paint(app, window, data_dir, demo, startup_probe, start)
@@ -141,6 +143,9 @@ def _open_after_first_paint(
     def open_now() -> None:
         if probe:
             print(f"startup_ms={_elapsed_ms(start)}", flush=True)
+        from relcom_desktop.ui import theme
+
+        theme.apply_tones(app)
         window.finish_shell()
         opened["store"] = _open(data_dir, demo)
         loop.quit()

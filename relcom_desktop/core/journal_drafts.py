@@ -21,6 +21,7 @@ class JournalDraft:
     """What was typed into the quick-add form, valid or not."""
 
     provider_id: int | None = None
+    setting_id: int | None = None
     occurred_on: dt.date | None = None
     kind: JournalKind | None = None
     summary: str = ""
@@ -56,6 +57,7 @@ def _from_json(data: dict[str, Any]) -> JournalDraft:
     return replace(
         JournalDraft(),
         provider_id=int(values["provider_id"]) if values.get("provider_id") else None,
+        setting_id=int(values["setting_id"]) if values.get("setting_id") else None,
         occurred_on=_date(values.get("occurred_on")),
         kind=JournalKind(values["kind"]) if values.get("kind") else None,
         summary=str(values.get("summary") or ""),

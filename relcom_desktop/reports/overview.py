@@ -14,41 +14,22 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from relcom_desktop.core.files import atomic_path
 from relcom_desktop.core.overview import Figure, Measure, SystemOverview
+from relcom_desktop.reports import styles as st
+from relcom_desktop.reports.document import ReportDocument
+from relcom_desktop.reports.options import Paper
 
-MARKING = "OFFICIAL-SENSITIVE"
+TITLE = "System overview"
 CHART_ROWS = 12
 TABLE_ROWS = 20
-WIDTH = A4[0] - 40 * mm
+WIDTH = st.frame_width(Paper.A4)  # the narrower paper, so a section fits A4 and Letter
 BAR_COLOURS = (colors.HexColor("#3b6ea8"), colors.HexColor("#c0504d"), colors.HexColor("#8c8c8c"))
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    return {
-        "title": ParagraphStyle("OverviewTitle", parent=base["Heading1"], fontSize=16),
-        "figure": ParagraphStyle("OverviewFigure", parent=base["Heading2"], fontSize=12),
-        "body": ParagraphStyle("OverviewBody", parent=base["BodyText"], fontSize=9, leading=12),
-        "cell": ParagraphStyle("OverviewCell", parent=base["BodyText"], fontSize=8, leading=10),
-        "number": ParagraphStyle(
-            "OverviewNumber", parent=base["BodyText"], fontSize=8, leading=10, alignment=TA_RIGHT
-        ),
-    }
+NUMBER = ParagraphStyle("overview_number", parent=st.styles().cell, alignment=TA_RIGHT)
 
 
 def _text(value: float, measure: Measure) -> str:
@@ -108,10 +89,10 @@ def _chart(figure: Figure) -> Drawing | None:
     return drawing
 
 
-def _table(figure: Figure, styles: dict[str, ParagraphStyle]) -> Table:
-    cell = styles["cell"]
-    header = [Paragraph(f"<b>{_escape(figure.label_header)}</b>", cell)] + [
-        Paragraph(f"<b>{_escape(c.header)}</b>", styles["number"]) for c in figure.columns
+def _table(figure: Figure) -> Table:
+    cell = st.styles().cell
+    header = [Paragraph(_escape(figure.label_header), st.styles().header_cell)] + [
+        Paragraph(f"<b>{_escape(c.header)}</b>", NUMBER) for c in figure.columns
     ]
     body: list[list[Any]] = [
         [Paragraph(_escape(row.label), cell)]
@@ -122,68 +103,49 @@ def _table(figure: Figure, styles: dict[str, ParagraphStyle]) -> Table:
         rest = len(figure.rows) - TABLE_ROWS
         body.append([Paragraph(f"<i>and {rest:,} more (see the CSV export)</i>", cell)])
     other = (WIDTH * 0.45) / max(1, len(figure.columns))
-    table = Table([header, *body], colWidths=[WIDTH * 0.55] + [other] * len(figure.columns))
+    table = Table(
+        [header, *body], colWidths=[WIDTH * 0.55] + [other] * len(figure.columns), repeatRows=1
+    )
     table.setStyle(
-        TableStyle(
-            [
-                ("FONTSIZE", (0, 0), (-1, -1), 8),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.black),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
+        TableStyle([*st.table_commands(len(body) + 1), ("ALIGN", (1, 0), (-1, -1), "RIGHT")])
     )
     return table
 
 
 def overview_flowables(overview: SystemOverview) -> list[Flowable]:
     """The overview's figures as flowables: heading, headline, chart and table for each."""
-    styles = _styles()
+    styles = st.styles()
     day = f"{overview.today.day} {overview.today:%B %Y}"
     story: list[Flowable] = [
-        Paragraph("System overview", styles["title"]),
+        Paragraph(TITLE, styles.title),
         Paragraph(
             f"The whole caseload on {day}: {overview.children_placed:,} children in placement. "
             "Material for strategic and sufficiency meetings.",
-            styles["body"],
+            styles.body,
         ),
     ]
     for figure in overview.figures:
         block: list[Flowable] = [
-            Paragraph(_escape(figure.title), styles["figure"]),
-            Paragraph(_escape(figure.headline), styles["body"]),
+            Paragraph(_escape(figure.title), styles.headings[1]),
+            Paragraph(_escape(figure.headline), styles.body),
             Spacer(1, 2 * mm),
         ]
         chart = _chart(figure)
         if chart is not None:
             block.append(chart)
-        story.append(KeepTogether([*block, Spacer(1, 2 * mm), _table(figure, styles)]))
+        story.append(KeepTogether([*block, Spacer(1, 2 * mm), _table(figure)]))
     return story
 
 
-def _mark(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont("Helvetica-Bold", 8)
-    canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, MARKING)
-    canvas.setFont("Helvetica", 8)
-    canvas.drawCentredString(A4[0] / 2, 10 * mm, f"{MARKING} · page {doc.page}")
-    canvas.restoreState()
-
-
-def write_overview_pdf(overview: SystemOverview, path: Path) -> None:
+def write_overview_pdf(overview: SystemOverview, path: Path, *, paper: Paper = Paper.A4) -> None:
     """A stand-alone PDF of the overview, written to a temporary file and then renamed."""
     with atomic_path(Path(path)) as temp:
-        doc = SimpleDocTemplate(
+        document = ReportDocument(
             str(temp),
-            pagesize=A4,
-            leftMargin=20 * mm,
-            rightMargin=20 * mm,
-            topMargin=18 * mm,
-            bottomMargin=16 * mm,
-            title="System overview",
-            author="RelCom Desktop",
+            title=TITLE,
+            subject="Figures across the whole caseload",
+            paper=paper,
+            redacted=False,
+            generated=overview.today,
         )
-        doc.build(overview_flowables(overview), onFirstPage=_mark, onLaterPages=_mark)
+        document.render(overview_flowables(overview))

@@ -1,7 +1,7 @@
 """The readable PDF of a subject access export: everything held about one child.
 
-Deliberately small and self-contained (the shared report styles may restyle it): a cover
-section, then one section per kind of record, each record as a two-column table of its
+In the shared report look (marking, title, "Page X of Y" on every page): a cover section,
+then one section per kind of record, each record as a two-column table of its
 filled-in fields. Codes are shown by their labels and dates as "24 Nov 2026".
 """
 
@@ -12,25 +12,17 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from relcom_desktop.core import rowcodec
 from relcom_desktop.core.csv_export import header_for
 from relcom_desktop.core.subject_access import ChildRecords, is_link_table
+from relcom_desktop.reports import styles as st
+from relcom_desktop.reports.document import ReportDocument
+from relcom_desktop.reports.options import Paper
 
-MARKING = "OFFICIAL-SENSITIVE"
+TITLE = "Subject access export"
 SKIP = {"id", "deleted_at"}
 TITLES = {
     "family_link": "Family and community links",
@@ -58,17 +50,6 @@ NOTE = (
     "check it for information about other people (family members, carers, other children) "
     "and redact what the law requires."
 )
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontSize=9, leading=12)
-    return {
-        "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, alignment=0),
-        "h2": ParagraphStyle("h2", parent=base["Heading2"], fontSize=12, spaceBefore=10),
-        "body": body,
-        "label": ParagraphStyle("label", parent=body, textColor=colors.HexColor("#4a4a4a")),
-    }
 
 
 def title_for(table_name: str) -> str:
@@ -111,92 +92,58 @@ def readable(table_name: str, name: str, value: Any) -> str:
     return str(value)
 
 
-def _record_table(table_name: str, row: dict[str, Any], styles: dict[str, ParagraphStyle]) -> Table:
+def _record_table(table_name: str, row: dict[str, Any]) -> Table:
     shown = _shown(table_name) if table_name != "child" else set(row) - SKIP
     cells = [
         [
-            Paragraph(escape(field_label(name)), styles["label"]),
+            Paragraph(escape(field_label(name)), st.styles().cell_bold),
             Paragraph(
-                escape(readable(table_name, name, value)).replace("\n", "<br/>"), styles["body"]
+                escape(readable(table_name, name, value)).replace("\n", "<br/>"), st.styles().cell
             ),
         ]
         for name, value in row.items()
         if name in shown and value not in (None, "", [])
     ]
-    table = Table(cells or [["", ""]], colWidths=[45 * mm, 125 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor("#c8c8c8")),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
+    width = st.frame_width(Paper.A4)
+    table = Table(cells or [["", ""]], colWidths=[45 * mm, width - 45 * mm])
+    table.setStyle(TableStyle(st.fields_commands()))
     return table
 
 
-def _story(records: ChildRecords, styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _story(records: ChildRecords) -> list[Any]:
+    styles = st.styles()
     child = records.child
     name = child.get("full_name") or child.get("preferred_name") or ""
     produced = records.produced_on.strftime("%-d %B %Y")
     by = ", ".join(filter(None, [records.produced_by, records.authority]))
     story: list[Any] = [
-        Paragraph(escape(f"Everything held about {name}"), styles["title"]),
-        Paragraph(escape(f"Produced on {produced}" + (f" by {by}" if by else "")), styles["body"]),
+        Paragraph(escape(f"Everything held about {name}"), styles.title),
+        Paragraph(escape(f"Produced on {produced}" + (f" by {by}" if by else "")), styles.body),
         Spacer(1, 4 * mm),
-        Paragraph(escape(NOTE), styles["body"]),
-        Paragraph("The child", styles["h2"]),
-        _record_table("child", child, styles),
+        Paragraph(escape(NOTE), styles.body),
+        Paragraph("The child", styles.headings[1]),
+        _record_table("child", child),
     ]
     for group in (records.records, records.context):
         for table_name, rows in group.items():
             if not _shown(table_name):
                 continue  # a bare link table: its rows are shown in their own sections
-            story.append(Paragraph(escape(f"{title_for(table_name)} ({len(rows)})"), styles["h2"]))
+            story.append(
+                Paragraph(escape(f"{title_for(table_name)} ({len(rows)})"), styles.headings[1])
+            )
             story.extend(
-                KeepTogether([_record_table(table_name, row, styles), Spacer(1, 2 * mm)])
-                for row in rows
+                KeepTogether([_record_table(table_name, row), Spacer(1, 2 * mm)]) for row in rows
             )
     return story
 
 
-class _NumberedCanvas(Canvas):
-    """Draws the marking and "Page X of Y" once the page count is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        for state in self._pages:
-            self.__dict__.update(state)
-            width, height = A4
-            self.setFont("Helvetica-Bold", 8)
-            self.drawCentredString(width / 2, height - 10 * mm, MARKING)
-            self.drawCentredString(width / 2, 8 * mm, MARKING)
-            self.setFont("Helvetica", 8)
-            self.drawRightString(
-                width - 20 * mm, 8 * mm, f"Page {self._pageNumber} of {len(self._pages)}"
-            )
-            super().showPage()
-        super().save()
-
-
 def build_pdf(records: ChildRecords, path: Path) -> None:
-    doc = SimpleDocTemplate(
+    document = ReportDocument(
         str(path),
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=16 * mm,
-        title="Subject access export",
-        author="RelCom Desktop",
+        title=TITLE,
+        subject="Everything held about one child",
+        paper=Paper.A4,
+        redacted=False,
+        generated=records.produced_on,
     )
-    doc.build(_story(records, _styles()), canvasmaker=_NumberedCanvas)
+    document.render(_story(records))

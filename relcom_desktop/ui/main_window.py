@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop import APP_NAME, __version__
+from relcom_desktop import APP_NAME
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
 from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
 
@@ -28,9 +30,6 @@ if TYPE_CHECKING:
 
     from relcom_desktop.core.db import Store
 
-DEMO_SUFFIX = " — DEMO (synthetic data)"
-DESCRIPTION = "Relational commissioning records for looked-after children, kept on this computer."
-LICENCE = "GPL-3.0-or-later"
 GEOMETRY_KEY = "main_window/geometry"
 SECTION_KEY = "main_window/section"
 DEFAULT_SIZE = QSize(1280, 800)
@@ -44,17 +43,6 @@ QListWidget#navigation::item { padding: 7px 14px; margin: 1px 8px; border-radius
 QListWidget#navigation::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 """
-
-
-def window_title(demo: bool) -> str:
-    return APP_NAME + (DEMO_SUFFIX if demo else "")
-
-
-def about_text() -> str:
-    return (
-        f"<h3>{APP_NAME}</h3><p>Version {__version__}</p><p>{DESCRIPTION}</p>"
-        f"<p>Licence: {LICENCE}</p>"
-    )
 
 
 class LoadingMessage(QWidget):
@@ -113,6 +101,7 @@ class MainWindow(QMainWindow):
 
         if self.section_actions:
             return
+        QApplication.instance().setWindowIcon(app_icon())  # every window and dialog
         self.bus = reset_bus()
         self.bus.open_record.connect(self.open_record)
         self.section_actions = self._build_menus()

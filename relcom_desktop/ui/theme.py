@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -138,8 +138,21 @@ def resolve(choice: str) -> str:
     """``light`` or ``dark`` for a stored choice (``system`` follows the desktop)."""
     if choice in ("light", "dark"):
         return choice
-    hints = QGuiApplication.styleHints()
-    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+    return "dark" if _desktop_is_dark() else "light"
+
+
+_DESKTOP_DARK: dict[str, bool] = {}
+
+
+def _desktop_is_dark() -> bool:
+    """Whether the desktop's own palette is dark, read once before ours replaces it.
+
+    (Asking Qt for its colour-scheme enum would load the whole Qt namespace at start-up,
+    about 11 ms.)"""
+    if "dark" not in _DESKTOP_DARK:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _DESKTOP_DARK["dark"] = window.lightness() < 128
+    return _DESKTOP_DARK["dark"]
 
 
 def palette(name: str) -> QPalette:
@@ -233,8 +246,12 @@ def stored_choice(settings: QSettings) -> tuple[str, int]:
     return (choice if choice in THEMES else "system"), min(max(scale, 100), 200)
 
 
-def apply(app: QApplication, choice: str, scale: int) -> None:
-    """Use the Fusion style with the chosen palette, tones and text size."""
+def apply(app: QApplication, choice: str, scale: int, *, tones: bool = True) -> None:
+    """Use the Fusion style with the chosen palette, tones and text size.
+
+    With ``tones=False`` the style sheet (tones, tick boxes) waits for :func:`apply_tones`:
+    at start-up it follows the first paint, which has no toned labels or tick boxes."""
+    _desktop_is_dark()  # remember the desktop's palette before ours replaces it
     name = resolve(choice)
     app.setStyle("Fusion")
     app.setProperty(CURRENT_THEME, name)
@@ -246,8 +263,18 @@ def apply(app: QApplication, choice: str, scale: int) -> None:
     font = app.font()
     font.setPointSizeF(base * scale / 100)
     app.setFont(font)
-    app.setStyleSheet(style_sheet(name, round(QFontMetrics(font).height() * 0.8)))
+    if tones:
+        apply_tones(app)
 
 
-def apply_saved(app: QApplication, settings: QSettings | None = None) -> None:
-    apply(app, *stored_choice(settings if settings is not None else QSettings()))
+def apply_tones(app: QApplication) -> None:
+    """The application style sheet for the theme and text size in use."""
+    height = QFontMetrics(app.font()).height()
+    app.setStyleSheet(style_sheet(current(), round(height * 0.8)))
+
+
+def apply_saved(
+    app: QApplication, settings: QSettings | None = None, *, tones: bool = True
+) -> None:
+    choice, scale = stored_choice(settings if settings is not None else QSettings())
+    apply(app, choice, scale, tones=tones)

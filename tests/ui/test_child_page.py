@@ -264,7 +264,7 @@ def test_the_window_asks_before_unsaved_edits_are_left(qtbot, caseload, settings
 
 
 def test_undoing_the_new_child_while_on_their_page_returns_to_the_list(qtbot, section, caseload):
-    from relcom_desktop.ui.child.commands import record_done
+    from relcom_desktop.ui.undo import record_done
 
     store = caseload.store
     zed = children.create_child(store, children.Child("Zed"))

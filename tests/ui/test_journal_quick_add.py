@@ -118,6 +118,25 @@ def test_quick_add_from_a_child_starts_with_their_provider(qtbot, window, caselo
     assert dialog.children.chosen() == (caseload.children["Ben"],)
     first = dialog.children.list.item(0)
     assert first.text().endswith("placed here")
+    assert dialog.setting.currentText() == "Willow carers"  # where Ben lives
+
+
+def test_an_entry_about_one_home_of_the_provider(qtbot, caseload) -> None:
+    store = caseload.store
+    dialog = JournalEntryDialog(store, provider_id=caseload.providers["Harbour Homes"])
+    qtbot.addWidget(dialog)
+    assert dialog.setting.currentText() == "The provider as a whole"
+    dialog.setting.setCurrentIndex(dialog.setting.findText("Oak House"))
+    dialog.summary.setText("Visit to Oak House")
+    dialog.try_save()
+    [entry] = list_entries(store)
+    assert entry_view(store, entry.id).setting_name == "Oak House"
+    dialog.provider.set_value(caseload.providers["Willow Fostering"])  # Oak House is not theirs
+    assert [dialog.setting.itemText(i) for i in range(dialog.setting.count())] == [
+        "The provider as a whole",
+        "Willow carers",
+    ]
+    assert dialog.setting.currentData() is None
 
 
 def test_a_refused_save_keeps_everything_typed(qtbot, caseload) -> None:

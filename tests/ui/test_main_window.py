@@ -8,8 +8,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop import APP_NAME, __version__
+from relcom_desktop.ui.about import about_text
 from relcom_desktop.ui.child.section import ChildrenSection
-from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow, about_text
+from relcom_desktop.ui.main_window import SECTION_KEYS, SECTIONS, MainWindow
 from relcom_desktop.ui.pages.today_page import TodayPage
 from relcom_desktop.ui.provider.section import ProvidersSection
 from tests.ui.helpers import shown_main_window

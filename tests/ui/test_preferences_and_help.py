@@ -100,6 +100,15 @@ def test_ctrl_slash_opens_the_shortcuts_and_f1_the_guide(qtbot, main_window) -> 
 
 def test_about_names_the_version_and_licence() -> None:
     from relcom_desktop import __version__
-    from relcom_desktop.ui.main_window import about_text
+    from relcom_desktop.ui.about import about_text
 
     assert __version__ in about_text() and "GPL-3.0-or-later" in about_text()
+
+
+def test_system_theme_follows_the_desktop_even_after_dark_was_chosen(qapp) -> None:
+    desktop = theme.resolve("system")
+    theme.apply(qapp, "dark", 100)
+    assert theme.current() == "dark"
+    theme.apply(qapp, "system", 100)
+    assert theme.current() == desktop
+    theme.apply(qapp, "light", 100)

@@ -11,9 +11,9 @@ from relcom_desktop.core.children import Child, create_child, delete_child, rest
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Sex
 from relcom_desktop.core.ssda903 import LegalStatus
-from relcom_desktop.ui.child.commands import record_done
 from relcom_desktop.ui.child.fields import DateField, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import CheckedForm, RecordDialog
+from relcom_desktop.ui.undo import record_done
 
 NOT_RECORDED = "Not recorded"
 

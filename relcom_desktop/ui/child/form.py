@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
-from relcom_desktop.ui.child.commands import RecordService
 from relcom_desktop.ui.child.fields import CheckedLineEdit
+from relcom_desktop.ui.undo import RecordService
 
 Check = Callable[[], str | None]
 DIALOG_MARGIN = 20

@@ -16,7 +16,6 @@ from relcom_desktop.core.placements import current_placement, placements_for_chi
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.about_tab import AboutTab
 from relcom_desktop.ui.child.checkins_tab import CheckInsTab
-from relcom_desktop.ui.child.commands import record_done
 from relcom_desktop.ui.child.family_tab import FamilyTab
 from relcom_desktop.ui.child.header import ChildHeader
 from relcom_desktop.ui.child.mentions_tab import ActionsTab, JournalTab
@@ -24,6 +23,7 @@ from relcom_desktop.ui.child.placements_tab import PlacementsTab
 from relcom_desktop.ui.child.plans_tab import PlansTab
 from relcom_desktop.ui.child.reviews_tab import ReviewsTab
 from relcom_desktop.ui.child.tab import ChildTab
+from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING
 
 HEADER_KINDS = {"child", "placement", "lac_review", "check_in", "preference"}

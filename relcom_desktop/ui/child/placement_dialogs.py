@@ -12,7 +12,6 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
 from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
-from relcom_desktop.ui.child.commands import RecordService, record_done
 from relcom_desktop.ui.child.fields import (
     DateField,
     MoneyField,
@@ -25,6 +24,7 @@ from relcom_desktop.ui.child.fields import (
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.setting_picker import SettingPicker
 from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.ui.undo import RecordService, record_done
 
 PLACEMENTS = RecordService(
     svc.start_placement,

@@ -11,7 +11,6 @@ from relcom_desktop.core import plans
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, ReviewDue, ReviewIntervals
-from relcom_desktop.ui.child.commands import RecordService, record_done
 from relcom_desktop.ui.child.details import line
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
@@ -21,6 +20,7 @@ from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
 from relcom_desktop.ui.formatting import plural, short_date
 from relcom_desktop.ui.lazy_model import Column
+from relcom_desktop.ui.undo import RecordService, record_done
 from relcom_desktop.ui.widgets import quiet_label
 
 TODAY = dt.date.today

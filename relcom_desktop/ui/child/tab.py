@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from relcom_desktop.core.children import Child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
-from relcom_desktop.ui.child.commands import RecordService
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
 

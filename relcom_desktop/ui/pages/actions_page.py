@@ -25,7 +25,7 @@ from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, ReassignDialog, SnoozeDialog
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.pickers import child_search, pick, provider_search
-from relcom_desktop.ui.undo import push_saved
+from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import choice_combo, chosen, enum_combo
 
 STATUS_CHOICES = [(ActionStatus.DONE, "Done"), ("all", "Open and done")]
@@ -198,16 +198,12 @@ class ActionsPage(ListPage):
         before = svc.get_action(self._store, row.id)
         make(row.id)
         after = svc.get_action(self._store, row.id)
-        push_saved(
+        record_done(
             f"{text} “{row.title}”",
-            "action",
             lambda: svc.update_action(self._store, before),
             lambda: svc.update_action(self._store, after),
-            self._report,
+            "action",
         )
-
-    def _report(self, message: str) -> None:
-        QMessageBox.information(self, "Could not undo", message)
 
     def toggle_done(self) -> None:
         row = self.current_row()
@@ -255,12 +251,11 @@ class ActionsPage(ListPage):
 
         def save(action: svc.Action) -> None:
             made = svc.create_action(self._store, action)
-            push_saved(
+            record_done(
                 f"Add action “{made.title}”",
-                "action",
                 lambda: svc.delete_action(self._store, made.id),
                 lambda: svc.restore_action(self._store, made.id),
-                self._report,
+                "action",
             )
 
         ActionDialog(draft, save, self, about=about).open()
@@ -275,12 +270,11 @@ class ActionsPage(ListPage):
 
         def save(action: svc.Action) -> None:
             after = svc.update_action(self._store, action)
-            push_saved(
+            record_done(
                 f"Edit action “{after.title}”",
-                "action",
                 lambda: svc.update_action(self._store, before),
                 lambda: svc.update_action(self._store, after),
-                self._report,
+                "action",
             )
 
         ActionDialog(before, save, self).open()

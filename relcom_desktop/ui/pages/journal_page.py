@@ -31,7 +31,6 @@ from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.provider.entry_view import EntryView
 from relcom_desktop.ui.provider.forms import OptionalDate, SearchCombo
 from relcom_desktop.ui.provider.journal_dialog import JOURNAL, KIND, JournalEntryDialog
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import chosen, enum_combo
 
 
@@ -199,4 +198,4 @@ class JournalPage(ListPage):
             self.delete(row.id)
 
     def delete(self, entry_id: int) -> None:
-        delete_undoably(self._store, JOURNAL, entry_id)
+        JOURNAL.remove(self._store, entry_id)

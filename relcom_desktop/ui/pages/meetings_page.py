@@ -31,7 +31,7 @@ from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.pages.meeting_dialogs import NewMeetingDialog
 from relcom_desktop.ui.pages.meeting_editor import MeetingEditor
-from relcom_desktop.ui.undo import push_saved
+from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import choice_combo, chosen, enum_combo
 
 
@@ -173,9 +173,9 @@ class MeetingsPage(QStackedWidget):
         if row is None:
             return
         svc.delete_meeting(self._store, row.id)
-        push_saved(
+        record_done(
             f"Delete meeting “{row.title}”",
-            "meeting",
             lambda: svc.restore_meeting(self._store, row.id),
             lambda: svc.delete_meeting(self._store, row.id),
+            "meeting",
         )

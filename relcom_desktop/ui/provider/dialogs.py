@@ -22,40 +22,40 @@ from relcom_desktop.ui.provider.forms import (
     number_picker,
     text_box,
 )
-from relcom_desktop.ui.provider.undo import Service, save_undoably
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import chosen
 
-PROVIDERS = Service(
+PROVIDERS = RecordService(
     providers.create_provider,
     providers.update_provider,
     providers.delete_provider,
     providers.restore_provider,
-    "provider",
-    "provider",
+    kind="provider",
+    what="provider",
 )
-SETTINGS = Service(
+SETTINGS = RecordService(
     providers.create_setting,
     providers.update_setting,
     providers.delete_setting,
     providers.restore_setting,
-    "setting",
-    "setting",
+    kind="setting",
+    what="setting",
 )
-CONTACTS = Service(
+CONTACTS = RecordService(
     contacts.create_contact,
     contacts.update_contact,
     contacts.delete_contact,
     contacts.restore_contact,
-    "contact",
-    "contact",
+    kind="contact",
+    what="contact",
 )
-REPORTS = Service(
+REPORTS = RecordService(
     provider_records.create_report,
     provider_records.update_report,
     provider_records.delete_report,
     provider_records.restore_report,
-    "Reg 44/45 report",
-    "provider_report",
+    kind="provider_report",
+    what="Reg 44/45 report",
 )
 PROVIDER_KINDS = [k for k in PlacementProvider if k is not PlacementProvider.PR0]
 
@@ -69,9 +69,9 @@ def setting_picker(settings: list[providers.Setting], current: int | None) -> QC
 
 
 class RecordDialog(FormDialog):
-    """A form for one record of a :class:`Service`: new when ``original`` is None."""
+    """A form for one record of a :class:`RecordService`: new when ``original`` is None."""
 
-    service: Service
+    service: RecordService
 
     def __init__(self, store: Store, original: Any | None, parent: QWidget | None) -> None:
         verb = "New" if original is None else "Edit"
@@ -87,7 +87,7 @@ class RecordDialog(FormDialog):
         raise NotImplementedError
 
     def save(self) -> Any:
-        return save_undoably(self.store, self.service, self.record(), self.original)
+        return self.service.save(self.store, self.original, self.record())
 
 
 class ProviderDialog(RecordDialog):

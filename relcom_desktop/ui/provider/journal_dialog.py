@@ -6,11 +6,17 @@ back the next time the form opens — after a crash, nothing typed is lost.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QMessageBox, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QMessageBox,
+    QRadioButton,
+    QWidget,
+)
 
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.db import Store
@@ -24,7 +30,7 @@ from relcom_desktop.core.journal import (
     update_entry,
 )
 from relcom_desktop.core.placements import children_placed_with, placements_for_child
-from relcom_desktop.core.providers import provider_choices
+from relcom_desktop.core.providers import provider_choices, settings_of
 from relcom_desktop.ui.provider.child_picker import ChildPicker
 from relcom_desktop.ui.provider.forms import (
     FormDialog,
@@ -36,12 +42,14 @@ from relcom_desktop.ui.provider.forms import (
     line_edit,
     text_box,
 )
-from relcom_desktop.ui.provider.undo import Service, save_undoably
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import chosen, quiet_label
 
 AUTOSAVE_MS = 2000
 KIND = "journal_entry"
-JOURNAL = Service(create_entry, update_entry, delete_entry, restore_entry, "journal entry", KIND)
+JOURNAL = RecordService(
+    create_entry, update_entry, delete_entry, restore_entry, kind=KIND, what="journal entry"
+)
 
 
 def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = None) -> JournalEntry:
@@ -54,7 +62,7 @@ def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = Non
         body=d.body,
         trust=d.trust,
         follow_up_on=d.follow_up_on,
-        setting_id=original.setting_id if original else None,
+        setting_id=d.setting_id,
         child_ids=d.child_ids,
         id=original.id if original else None,
     )
@@ -91,6 +99,7 @@ class JournalEntryDialog(FormDialog):
         *,
         entry: JournalEntry | None = None,
         provider_id: int | None = None,
+        setting_id: int | None = None,
         child_ids: tuple[int, ...] = (),
         parent: QWidget | None = None,
     ) -> None:
@@ -100,6 +109,8 @@ class JournalEntryDialog(FormDialog):
         self.original = entry
         today = dt.date.today()
         self.provider = SearchCombo(provider_choices(store), none_text="Choose a provider…")
+        self.setting = QComboBox()
+        self.setting.setToolTip("The home or service this was about, if it was about one")
         self.occurred = date_edit(latest=today)
         self.kind = enum_picker(JournalKind, JournalKind.VISIT)
         self.summary = line_edit(max_length=300, placeholder="What happened, in a line")
@@ -119,8 +130,8 @@ class JournalEntryDialog(FormDialog):
         self.need(
             lambda: bool(self.summary.text().strip()), "a short summary", self.summary.textChanged
         )
-        self._fill(entry, provider_id, child_ids)
-        self.provider.currentIndexChanged.connect(self._mark_placed_children)
+        self.provider.currentIndexChanged.connect(self._provider_changed)
+        self._fill(entry, provider_id, child_ids, setting_id)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         if new:
             self._restore_draft()
@@ -132,6 +143,7 @@ class JournalEntryDialog(FormDialog):
     def _lay_out(self) -> None:
         self.form.addRow(self.restored)
         self.add_row("&Provider", self.provider)
+        self.add_row("S&etting", self.setting)
         self.add_row("&Date", self.occurred)
         self.add_row("&Kind", self.kind)
         self.add_row("&Summary", self.summary)
@@ -143,6 +155,7 @@ class JournalEntryDialog(FormDialog):
     def _change_signals(self) -> list:  # type: ignore[type-arg]
         return [
             self.provider.currentIndexChanged,
+            self.setting.currentIndexChanged,
             self.occurred.dateChanged,
             self.kind.currentIndexChanged,
             self.summary.textChanged,
@@ -154,9 +167,15 @@ class JournalEntryDialog(FormDialog):
 
     # ---- filling and reading ---------------------------------------------------------------
 
-    def _fill(self, e: JournalEntry | None, provider_id: int | None, child_ids: tuple[int, ...]):
+    def _fill(
+        self,
+        e: JournalEntry | None,
+        provider_id: int | None,
+        child_ids: tuple[int, ...],
+        setting_id: int | None = None,
+    ) -> None:
         if e is not None:
-            provider_id, child_ids = e.provider_id, e.child_ids
+            provider_id, child_ids, setting_id = e.provider_id, e.child_ids, e.setting_id
             self.occurred.setDate(e.occurred_on)
             self.kind.setCurrentIndex(self.kind.findData(e.kind))
             self.summary.setText(e.summary)
@@ -164,19 +183,33 @@ class JournalEntryDialog(FormDialog):
             self.trust.set_value(e.trust)
             self.follow_up.set_value(e.follow_up_on)
         self.provider.set_value(provider_id)
+        self._provider_changed()
+        self.setting.setCurrentIndex(max(0, self.setting.findData(setting_id)))
         self.children.set_chosen(child_ids, self._placed_children())
+
+    def _provider_changed(self, *_args: object) -> None:
+        """Offer the chosen provider's settings (keeping the one chosen if it is theirs)."""
+        kept = self.setting.currentData()
+        provider_id = self.provider.value()
+        self.setting.blockSignals(True)
+        self.setting.clear()
+        self.setting.addItem("The provider as a whole", None)
+        for setting in settings_of(self.store, provider_id) if provider_id else []:
+            self.setting.addItem(setting.name, setting.id)
+        self.setting.setCurrentIndex(max(0, self.setting.findData(kept)))
+        self.setting.setEnabled(self.setting.count() > 1)
+        self.setting.blockSignals(False)
+        self.children.set_placed_here(self._placed_children())
 
     def _placed_children(self) -> list[int]:
         provider_id = self.provider.value()
         placed = children_placed_with(self.store, provider_id) if provider_id else []
         return [c.child_id for c in placed]
 
-    def _mark_placed_children(self, *_args: object) -> None:
-        self.children.set_placed_here(self._placed_children())
-
     def draft(self) -> drafts.JournalDraft:
         return drafts.JournalDraft(
             provider_id=self.provider.value(),
+            setting_id=self.setting.currentData(),
             occurred_on=date_of(self.occurred),
             kind=chosen(self.kind, JournalKind),
             summary=self.summary.text(),
@@ -211,7 +244,7 @@ class JournalEntryDialog(FormDialog):
 
     def save(self) -> JournalEntry:
         self._autosave.stop()
-        saved = save_undoably(self.store, JOURNAL, self.entry(), self.original)
+        saved = JOURNAL.save(self.store, self.original, self.entry())
         if self.original is None:
             drafts.clear_draft(self.store)
         return saved
@@ -219,9 +252,7 @@ class JournalEntryDialog(FormDialog):
     def _has_unsaved_writing(self) -> bool:
         if self.original is None:
             return self.draft().has_writing
-        return dataclasses.replace(self.entry(), setting_id=None) != dataclasses.replace(
-            self.original, setting_id=None
-        )
+        return self.entry() != self.original
 
     def reject(self) -> None:
         if self._has_unsaved_writing():
@@ -240,18 +271,20 @@ class JournalEntryDialog(FormDialog):
         super().reject()
 
 
-def current_provider_of_child(store: Store, child_id: int) -> int | None:
+def current_placement_of_child(store: Store, child_id: int) -> tuple[int | None, int | None]:
+    """The provider and setting the child lives with today (None, None if not placed)."""
     today = dt.date.today()
     for view in placements_for_child(store, child_id):
         p = view.placement
         if p.start_date <= today and (p.end_date is None or p.end_date > today):
-            return view.provider_id
-    return None
+            return view.provider_id, p.setting_id
+    return None, None
 
 
 def quick_add(store: Store, context: tuple[str, int] | None, parent: QWidget) -> JournalEntryDialog:
     """Open the quick-add form for the provider or child currently open (if any)."""
     provider_id: int | None = None
+    setting_id: int | None = None
     child_ids: tuple[int, ...] = ()
     if context is not None:
         kind, record_id = context
@@ -259,8 +292,10 @@ def quick_add(store: Store, context: tuple[str, int] | None, parent: QWidget) ->
             provider_id = record_id
         elif kind == "child":
             child_ids = (record_id,)
-            provider_id = current_provider_of_child(store, record_id)
-    dialog = JournalEntryDialog(store, provider_id=provider_id, child_ids=child_ids, parent=parent)
+            provider_id, setting_id = current_placement_of_child(store, record_id)
+    dialog = JournalEntryDialog(
+        store, provider_id=provider_id, setting_id=setting_id, child_ids=child_ids, parent=parent
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

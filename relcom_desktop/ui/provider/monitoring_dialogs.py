@@ -25,32 +25,32 @@ from relcom_desktop.ui.provider.forms import (
     line_edit,
     text_box,
 )
-from relcom_desktop.ui.provider.undo import Service
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import chosen
 
-VISITS = Service(
+VISITS = RecordService(
     records.create_visit,
     records.update_visit,
     records.delete_visit,
     records.restore_visit,
-    "monitoring visit",
-    "monitoring_visit",
+    kind="monitoring_visit",
+    what="monitoring visit",
 )
-DOCUMENTS = Service(
+DOCUMENTS = RecordService(
     setting_documents.create_document,
     setting_documents.update_document,
     setting_documents.delete_document,
     setting_documents.restore_document,
-    "document",
-    "setting_document",
+    kind="setting_document",
+    what="document",
 )
-NOTIFICATIONS = Service(
+NOTIFICATIONS = RecordService(
     reg40.create_notification,
     reg40.update_notification,
     reg40.delete_notification,
     reg40.restore_notification,
-    "Reg 40 notification",
-    "reg40_notification",
+    kind="reg40_notification",
+    what="Reg 40 notification",
 )
 
 

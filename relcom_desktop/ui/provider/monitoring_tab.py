@@ -29,7 +29,6 @@ from relcom_desktop.ui.provider.monitoring_dialogs import (
 )
 from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked
 from relcom_desktop.ui.provider.tabs import ProviderTab
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
 
@@ -187,7 +186,7 @@ class MonitoringTab(ProviderTab):
 
     def _delete_visit(self, row: records.Filed | None) -> None:
         if row is not None:
-            delete_undoably(self.store, VISITS, row.record.id)
+            VISITS.remove(self.store, row.record.id)
 
     def _document(self, line: ChecklistLine | None) -> None:
         DocumentDialog(
@@ -201,4 +200,4 @@ class MonitoringTab(ProviderTab):
 
     def _delete_document(self, line: ChecklistLine | None) -> None:
         if line is not None and line.document is not None:
-            delete_undoably(self.store, DOCUMENTS, line.document.id)  # type: ignore[arg-type]
+            DOCUMENTS.remove(self.store, line.document.id)  # type: ignore[arg-type]

@@ -3,7 +3,9 @@ would change row by row, and import all of it (or nothing) when the commissioner
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,8 +37,8 @@ from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
-from relcom_desktop.ui.provider.background import Task
 from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
+from relcom_desktop.ui.workers import Job, Worker
 
 FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 COLUMNS = (
@@ -72,7 +74,7 @@ class OfstedImportDialog(QDialog):
         self.path = path
         self.preview: ImportPreview | None = None
         self.outcome: ImportResult | None = None
-        self.task: Task | None = None
+        self.task: Worker | None = None
         self._lines: list[PreviewLine] = []
         self.setWindowTitle("Import Ofsted provider list")
         self.resize(1000, 620)
@@ -146,11 +148,12 @@ class OfstedImportDialog(QDialog):
 
         self._run(work, self._previewed, "Reading the file…")
 
-    def _run(self, work, done, label: str) -> None:  # type: ignore[no-untyped-def]
-        self.task = Task(work, self)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(done)
-        self.task.failed.connect(self._failed)
+    def _run(self, work: Job, done: Callable[[Any], None], label: str) -> None:
+        self.task = Worker(work)
+        self.task.signals.progress.connect(self._progressed)
+        self.task.signals.finished.connect(done)
+        self.task.signals.failed.connect(self._failed)
+        self.task.signals.cancelled.connect(lambda: self._failed("Stopped. Nothing changed."))
         self.status.setText(label)
         self.progress.show()
         self.progress.setRange(0, 0)
@@ -231,8 +234,6 @@ class OfstedImportDialog(QDialog):
     def reject(self) -> None:
         if self.task is not None and self.task.running:
             self.task.cancel()  # the work stops at its next check; nothing is kept
-            for signal in (self.task.succeeded, self.task.failed, self.task.progressed):
-                signal.disconnect()
         super().reject()
 
 

@@ -19,7 +19,6 @@ from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.provider.dialogs import SETTINGS, SettingDialog
 from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked
 from relcom_desktop.ui.provider.tabs import ProviderTab, card
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
 
@@ -162,7 +161,7 @@ class OverviewTab(ProviderTab):
 
     def _delete_setting(self, row: SettingSummary | None) -> None:
         if row is not None and row.setting.id is not None:
-            delete_undoably(self.store, SETTINGS, row.setting.id)
+            SETTINGS.remove(self.store, row.setting.id)
 
     def _open_child(self, row: PlacedChild | None) -> None:
         if row is not None:

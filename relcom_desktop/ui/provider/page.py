@@ -30,7 +30,6 @@ from relcom_desktop.ui.provider.monitoring_tab import MonitoringTab
 from relcom_desktop.ui.provider.overview_tab import OverviewTab
 from relcom_desktop.ui.provider.records_tabs import ActionsTab, ContactsTab, Reg40Tab, ReportsTab
 from relcom_desktop.ui.provider.tabs import ProviderTab
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 
 FLAG_KINDS = ("journal_entry", "reg40_notification", "setting", "placement")
@@ -188,5 +187,5 @@ class ProviderPage(QWidget):
     def _delete(self) -> None:
         if self.provider_id is not None:
             provider_id = self.provider_id
-            delete_undoably(self.store, PROVIDERS, provider_id)
+            PROVIDERS.remove(self.store, provider_id)
             self.deleted.emit(provider_id)

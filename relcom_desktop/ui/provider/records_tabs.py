@@ -20,7 +20,7 @@ from relcom_desktop.ui.provider.dialogs import CONTACTS, REPORTS, ContactDialog,
 from relcom_desktop.ui.provider.monitoring_dialogs import NOTIFICATIONS, Reg40Dialog
 from relcom_desktop.ui.provider.record_list import RecordList
 from relcom_desktop.ui.provider.tabs import ProviderTab, RecordTab
-from relcom_desktop.ui.provider.undo import push_done
+from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
 
@@ -189,11 +189,11 @@ ACTION_SAMPLES = (
 
 def complete_undoably(store: Store, action: Action) -> None:
     done = actions.complete_action(store, action.id)  # type: ignore[arg-type]
-    push_done(
+    record_done(
         f"Mark done “{action.title[:40]}”",
-        undo=lambda: actions.update_action(store, action),
-        redo=lambda: actions.update_action(store, done),
-        kind="action",
+        lambda: actions.update_action(store, action),
+        lambda: actions.update_action(store, done),
+        "action",
     )
 
 

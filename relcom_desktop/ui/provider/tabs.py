@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QLabel, QVBoxLayout, QWidget
 from relcom_desktop.core.db import Store
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.provider.record_list import RecordList
-from relcom_desktop.ui.provider.undo import Service, delete_undoably
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
 CARD_STYLE = """
@@ -40,9 +40,9 @@ class ProviderTab(QWidget):
 
 
 class RecordTab(ProviderTab):
-    """A tab holding one :class:`RecordList` of a :class:`Service`'s records."""
+    """A tab holding one :class:`RecordList` of a :class:`RecordService`'s records."""
 
-    service: Service
+    service: RecordService
     columns: Sequence[Column]
     samples: Sequence[str] | None = None
     stretch = -1
@@ -88,7 +88,7 @@ class RecordTab(ProviderTab):
         self.form(row).open()
 
     def delete(self, row: Any) -> None:
-        delete_undoably(self.store, self.service, self.record_of(row).id)
+        self.service.remove(self.store, self.record_of(row).id)
 
     def _edit_current(self) -> None:
         if (row := self.list.current()) is not None:

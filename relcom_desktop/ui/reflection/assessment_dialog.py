@@ -36,19 +36,19 @@ from relcom_desktop.core.reflection import (
 )
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, date_edit, date_of, line_edit, text_box
-from relcom_desktop.ui.provider.undo import Service, save_undoably
 from relcom_desktop.ui.reflection import markers
 from relcom_desktop.ui.reflection.reflection_dialog import may_discard
+from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import quiet_label
 
 KIND = "self_assessment"
-ASSESSMENTS = Service(
+ASSESSMENTS = RecordService(
     create_assessment,
     update_assessment,
     delete_assessment,
     restore_assessment,
-    "self-assessment",
-    KIND,
+    kind=KIND,
+    what="self-assessment",
 )
 MIDDLE = SHIFT_SCALE_MAX // 2
 VISIBLE_ROWS = 4  # shifts shown before the list scrolls
@@ -189,7 +189,7 @@ class AssessmentDialog(FormDialog):
         )
 
     def save(self) -> SelfAssessment:
-        return save_undoably(self.store, ASSESSMENTS, self.assessment(), self.original)
+        return ASSESSMENTS.save(self.store, self.original, self.assessment())
 
     def reject(self) -> None:
         question = "Discard this self-assessment? Where you placed yourself will not be kept."

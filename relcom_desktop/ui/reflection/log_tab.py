@@ -35,7 +35,6 @@ from relcom_desktop.ui.charts import Bar, BarChart
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.list_page import ListPage
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.reflection.period import Period
 from relcom_desktop.ui.reflection.reflection_dialog import REFLECTIONS, open_reflection
 from relcom_desktop.ui.widgets import enum_combo, quiet_label
@@ -242,4 +241,4 @@ class LogTab(ListPage):
 
     def delete(self, reflection_id: int) -> None:
         self.show_row(None)
-        delete_undoably(self._store, REFLECTIONS, reflection_id)
+        REFLECTIONS.remove(self._store, reflection_id)

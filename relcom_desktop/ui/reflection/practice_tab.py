@@ -27,7 +27,6 @@ from relcom_desktop.core.practice_indicators import LABEL, Indicator, by_shift, 
 from relcom_desktop.core.reflection import SelfAssessment, list_assessments, shift_history
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.formatting import short_date
-from relcom_desktop.ui.provider.undo import delete_undoably
 from relcom_desktop.ui.reflection import markers
 from relcom_desktop.ui.reflection.assessment_dialog import ASSESSMENTS, open_assessment
 from relcom_desktop.ui.reflection.period import Period
@@ -266,4 +265,4 @@ class PracticeTab(QWidget):
     def delete_chosen(self) -> None:
         chosen = self.assessment(self.chosen.currentData())
         if chosen is not None and chosen.id is not None:
-            delete_undoably(self._store, ASSESSMENTS, chosen.id)
+            ASSESSMENTS.remove(self._store, chosen.id)

@@ -38,12 +38,17 @@ from relcom_desktop.core.reflection_links import links_for
 from relcom_desktop.core.report_data import meeting_choices
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, SearchCombo, date_edit, date_of, text_box
-from relcom_desktop.ui.provider.undo import Service, save_undoably
+from relcom_desktop.ui.undo import RecordService
 
 KIND = "reflection"
 MEETING_CHOICES = 300  # the most recent meetings offered (type to find one)
-REFLECTIONS = Service(
-    create_reflection, update_reflection, delete_reflection, restore_reflection, "reflection", KIND
+REFLECTIONS = RecordService(
+    create_reflection,
+    update_reflection,
+    delete_reflection,
+    restore_reflection,
+    kind=KIND,
+    what="reflection",
 )
 PROMPTS = {
     "what_happened": "What &happened",
@@ -183,7 +188,7 @@ class ReflectionDialog(FormDialog):
         )
 
     def save(self) -> Reflection:
-        return save_undoably(self.store, REFLECTIONS, self.reflection(), self.original)
+        return REFLECTIONS.save(self.store, self.original, self.reflection())
 
     def reject(self) -> None:
         changed = self.reflection() != self._start and self.reflection().has_writing
