@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -93,16 +93,22 @@ def _check_dates_and_fee(p: Placement) -> None:
         raise errors.ValidationError("The weekly fee is over £100,000; check it.")
 
 
+_OTHER_PLACEMENTS = (
+    select(m.Placement.start_date, m.Placement.end_date, m.Setting.name)
+    .join(m.Setting, m.Setting.id == m.Placement.setting_id)
+    .where(
+        m.Placement.child_id == bindparam("child"),
+        m.Placement.deleted_at.is_(None),
+        m.Placement.id != bindparam("own"),
+    )
+)
+
+
 def _check_overlap(session: Session, p: Placement) -> None:
     start, end = _span(p.start_date, p.end_date)
-    others = session.execute(
-        select(m.Placement.start_date, m.Placement.end_date, m.Setting.name)
-        .join(m.Setting, m.Setting.id == m.Placement.setting_id)
-        .where(
-            m.Placement.child_id == p.child_id,
-            m.Placement.deleted_at.is_(None),
-            m.Placement.id != (p.id or -1),
-        )
+    session.flush()  # the query below goes to the connection, past the ORM's autoflush
+    others = session.connection().execute(
+        _OTHER_PLACEMENTS, {"child": p.child_id, "own": p.id or -1}
     )
     for o_start, o_end, name in others:
         other_start, other_end = _span(o_start, o_end)
