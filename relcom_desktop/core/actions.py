@@ -125,6 +125,16 @@ def trash_in(session: Session, action_id: int) -> None:
     _crud.load(session, action_id).deleted_at = m.utcnow()
 
 
+def untrash_in(session: Session, action_id: int, meeting_id: int) -> bool:
+    """Bring back an action of this meeting from the Trash (undoing an edit that removed
+    it); False if there is no such action."""
+    row = session.get(m.Action, action_id)
+    if row is None or row.meeting_id != meeting_id or row.deleted_at is None:
+        return False
+    row.deleted_at = None
+    return True
+
+
 def open_actions(store: Store, *, child_id: int | None = None) -> list[Action]:
     """Open actions, soonest due first (undated last)."""
     criteria = [m.Action.status == ActionStatus.OPEN]

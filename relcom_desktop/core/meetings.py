@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.actions import Action, actions_of_meeting, as_action, save_in, trash_in
+from relcom_desktop.core.actions import (
+    Action,
+    actions_of_meeting,
+    as_action,
+    save_in,
+    trash_in,
+    untrash_in,
+)
 from relcom_desktop.core.crud import (
     Crud,
     clean_text,
@@ -327,7 +334,7 @@ def _save_actions(
         if action.id is None:
             save_in(session, action)
             _close_carried(session, action.carried_from_id)
-        elif before.pop(action.id, None) is not None:
+        elif before.pop(action.id, None) is not None or untrash_in(session, action.id, meeting_id):
             save_in(session, action)
         else:
             raise errors.ValidationError(f"The action “{action.title}” belongs to another meeting.")

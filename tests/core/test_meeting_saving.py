@@ -90,6 +90,24 @@ def test_editing_keeps_ids_and_moves_left_out_actions_to_the_trash(store) -> Non
         get_action(store, kept.id)
 
 
+def test_saving_the_earlier_version_again_brings_its_actions_back(store) -> None:
+    """What Edit → Undo of a meeting save does: the removed action returns, the same one."""
+    saved = meetings.save_meeting(store, _panel(store))
+    [kept] = saved.actions
+    meetings.save_meeting(store, dataclasses.replace(saved, actions=()))
+    again = meetings.save_meeting(store, saved)
+    assert [a.id for a in again.actions] == [kept.id]
+    assert get_action(store, kept.id).title == kept.title
+
+
+def test_an_action_of_another_meeting_is_refused(store) -> None:
+    first = meetings.save_meeting(store, _panel(store))
+    second = meetings.save_meeting(store, _panel(store))
+    stolen = dataclasses.replace(second, actions=first.actions)
+    with pytest.raises(errors.ValidationError, match="belongs to another meeting"):
+        meetings.save_meeting(store, stolen)
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

@@ -100,6 +100,42 @@ def test_delete_then_undo(qtbot, page: MeetingsPage) -> None:
     assert get_action(store, get_meeting_detail(store, meeting_id).actions[0].id).title
 
 
+def test_saving_an_edit_is_undoable_and_the_editor_follows(qtbot, page: MeetingsPage) -> None:
+    store = page._store
+    meeting_id = page.list.current_row().id
+    key(qtbot, Qt.Key.Key_Return)
+    editor = page.editor
+    editor.title.setText("Harbour Homes — Q3")
+    editor._keep(actions=editor.detail.actions[1:])  # "Send the rota" removed
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert [a.title for a in get_meeting_detail(store, meeting_id).actions] == [
+        "Share the Reg 44 report"
+    ]
+    window = page.window()
+    assert window.undo_action.text() == "&Undo Edit meeting “Harbour Homes — Q3”"
+    window.undo_action.trigger()
+    restored = get_meeting_detail(store, meeting_id)
+    assert restored.meeting.title == "Harbour Homes quarterly"
+    assert [a.title for a in restored.actions] == ["Send the rota", "Share the Reg 44 report"]
+    assert editor.title.text() == "Harbour Homes quarterly"  # the editor shows the undo
+    assert editor.tabs.tabText(3) == "Actions (2)"
+    window.redo_action.trigger()
+    assert get_meeting_detail(store, meeting_id).meeting.title == "Harbour Homes — Q3"
+    assert editor.title.text() == "Harbour Homes — Q3"
+
+
+def test_undoing_a_new_meeting_takes_it_away(qtbot, page: MeetingsPage) -> None:
+    store = page._store
+    key(qtbot, Qt.Key.Key_N, CTRL_SHIFT)  # the next meeting of the series
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert count_meetings(store, MeetingFilter(when=When.ALL)) == 2
+    page.window().undo_action.trigger()
+    assert count_meetings(store, MeetingFilter(when=When.ALL)) == 1
+    assert page.currentWidget() is page.list
+    page.window().redo_action.trigger()
+    assert count_meetings(store, MeetingFilter(when=When.ALL)) == 2
+
+
 @pytest.mark.parametrize(
     ("answer", "on_list", "saved_title"),
     [

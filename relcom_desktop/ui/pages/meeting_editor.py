@@ -30,11 +30,21 @@ from relcom_desktop.core.actions import Action
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.errors import RelcomError
-from relcom_desktop.core.meetings import Attendee, Decision, MeetingDetail, link_names, save_meeting
+from relcom_desktop.core.meetings import (
+    Attendee,
+    Decision,
+    MeetingDetail,
+    delete_meeting,
+    get_meeting_detail,
+    link_names,
+    restore_meeting,
+    save_meeting,
+)
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit
 from relcom_desktop.ui.pages.meeting_parts import AgendaTab, LinksBox, RowsTab
+from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading
 
 
@@ -95,6 +105,7 @@ class MeetingEditor(QWidget):
             self.tabs.addTab(widget, label)
         self._lay_out()
         self._shortcuts()
+        bus().changed.connect(self._changed_elsewhere)
 
     # ---- building ----------------------------------------------------------------------
 
@@ -242,6 +253,7 @@ class MeetingEditor(QWidget):
         self.closed.emit()
 
     def save(self) -> bool:
+        before = self._baseline
         try:
             saved = save_meeting(self._store, self.edited())
         except RelcomError as error:
@@ -249,10 +261,42 @@ class MeetingEditor(QWidget):
             self.error.show()
             return False
         self.show_meeting(saved)
-        bus().changed.emit("meeting")
-        bus().changed.emit("action")
+        self._make_undoable(before, saved)
         self.saved.emit(saved.meeting.id)
         return True
+
+    def _make_undoable(self, before: MeetingDetail | None, saved: MeetingDetail) -> None:
+        """Edit → Undo takes the meeting back to how it was before this save (one step)."""
+        store, meeting_id, title = self._store, saved.meeting.id, saved.meeting.title
+        if before is None or before.meeting.id is None:
+            record_done(
+                f"Add meeting “{title}”",
+                lambda: delete_meeting(store, meeting_id),  # type: ignore[arg-type]
+                lambda: restore_meeting(store, meeting_id),  # type: ignore[arg-type]
+                "meeting",
+                "action",
+            )
+            return
+        record_done(
+            f"Edit meeting “{title}”",
+            lambda: save_meeting(store, before),
+            lambda: save_meeting(store, saved),
+            "meeting",
+            "action",
+        )
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        """Show an undo or redo of this meeting (unless there is typing here to keep)."""
+        meeting = self.detail.meeting
+        if kind != "meeting" or meeting is None or meeting.id is None or self.has_changes():
+            return
+        try:
+            fresh = get_meeting_detail(self._store, meeting.id)
+        except RelcomError:  # moved to the Trash: back to the list
+            self.closed.emit()
+            return
+        if fresh != self._baseline:
+            self.show_meeting(fresh)
 
     # ---- attendees, decisions, actions -------------------------------------------------
 
