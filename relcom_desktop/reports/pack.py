@@ -67,14 +67,8 @@ def child_pack(
         elif section is PackSection.PROVIDERS:
             provider_id = rd.current_provider_id(data.placements, options.today)
             jobs.append(lambda p=provider_id: _current_provider(store, w, p, options))
-        elif section is PackSection.MEETINGS:
-            ids = rd.meetings_about(store, child_id=child_id, period=options.period)
-            jobs += _meeting_jobs(store, w, ids)
-        elif section is PackSection.REFLECTIONS:
-            found = rd.reflections_about(store, child_id=child_id, period=options.period)
-            jobs.append(lambda found=found: reflections_section(w, found, 0))
-        elif section is PackSection.PRACTICE:
-            jobs.append(lambda: my_practice(store, w, options))
+        else:
+            jobs += _shared_jobs(store, w, section, options, child_id=child_id)
     return subject, jobs
 
 
@@ -95,15 +89,34 @@ def provider_pack(
             jobs += _grouped(
                 lambda: [w.heading("Children placed", 0), *_placed_note(w, data)], children
             )
-        elif section is PackSection.MEETINGS:
-            ids = rd.meetings_about(store, provider_id=provider_id, period=options.period)
-            jobs += _meeting_jobs(store, w, ids)
-        elif section is PackSection.REFLECTIONS:
-            found = rd.reflections_about(store, provider_id=provider_id, period=options.period)
-            jobs.append(lambda found=found: reflections_section(w, found, 0))
-        elif section is PackSection.PRACTICE:
-            jobs.append(lambda: my_practice(store, w, options))
+        else:
+            jobs += _shared_jobs(store, w, section, options, provider_id=provider_id)
     return f"Provider: {data.provider.name}", jobs
+
+
+def _shared_jobs(
+    store: Store,
+    w: Writer,
+    section: PackSection,
+    options: ReportOptions,
+    *,
+    child_id: int | None = None,
+    provider_id: int | None = None,
+) -> list[Job]:
+    """The sections a child's and a provider's pack build alike: meetings about the one
+    subject, reflections linked to it, and the commissioner's own practice."""
+    period = options.period
+    if section is PackSection.MEETINGS:
+        ids = rd.meetings_about(store, child_id=child_id, provider_id=provider_id, period=period)
+        return _meeting_jobs(store, w, ids)
+    if section is PackSection.REFLECTIONS:
+        found = rd.reflections_about(
+            store, child_id=child_id, provider_id=provider_id, period=period
+        )
+        return [lambda: reflections_section(w, found, 0)]
+    if section is PackSection.PRACTICE:
+        return [lambda: my_practice(store, w, options)]
+    return []
 
 
 def _in_order(order: tuple[PackSection, ...], options: ReportOptions) -> list[PackSection]:
