@@ -89,10 +89,12 @@ def _where(stmt: Select, f: MeetingFilter, now: dt.datetime) -> Select:
         )
     if f.kind is not None:
         stmt = stmt.where(m.Meeting.kind == f.kind)
+    # Today's meetings count as upcoming all day: their notes are written after them.
+    today = dt.datetime.combine(now.date(), dt.time())
     if f.when is When.UPCOMING:
-        stmt = stmt.where(m.Meeting.starts_at >= now)
+        stmt = stmt.where(m.Meeting.starts_at >= today)
     elif f.when is When.PAST:
-        stmt = stmt.where(m.Meeting.starts_at < now)
+        stmt = stmt.where(m.Meeting.starts_at < today)
     for table, column, value in (
         (m.meeting_child, "child_id", f.child_id),
         (m.meeting_provider, "provider_id", f.provider_id),

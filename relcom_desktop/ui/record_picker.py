@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from relcom_desktop.core.children import ChildFilter, get_child, list_children
@@ -49,6 +50,12 @@ class RecordPicker(QWidget):
         self.search.returnPressed.connect(self._choose_first)
         self.matches.currentItemChanged.connect(self._on_current)
         self.setFocusProxy(self.search)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time it is seen, list the first records (the list is never blank)."""
+        super().showEvent(event)
+        if not self.matches.count() and not self.search.text():
+            self.refresh()
 
     @property
     def kind(self) -> str:

@@ -204,6 +204,9 @@ def test_meeting_list_filters_and_pages(store) -> None:
         "Review 4",
     ]
     assert count_meetings(store, MeetingFilter(when=When.PAST), now=now) == 2
+    later_today = now + dt.timedelta(hours=8)  # Review 2 is over, but its notes are to write
+    assert count_meetings(store, upcoming, now=later_today) == 3
+    assert count_meetings(store, MeetingFilter(when=When.PAST), now=later_today) == 2
     mine = list_meetings(store, MeetingFilter(child_id=child.id), now=now)
     assert {r.title for r in mine} == {"Review 0", "Review 2", "Review 4"}
     assert mine[0].children == "Ash"

@@ -38,6 +38,11 @@ def _wait_for_preview(qtbot, page: ReportsPage) -> pdf_preview.PdfPreview:
     return preview
 
 
+def test_the_picker_lists_children_before_anything_is_typed(page) -> None:
+    names = [page.picker.matches.item(i).text() for i in range(page.picker.matches.count())]
+    assert names[0].startswith("Amy") and any(n.startswith("Cara") for n in names)
+
+
 def test_keyboard_choose_build_preview_and_save(qtbot, page, caseload, tmp_path, monkeypatch):
     page.picker.setFocus()
     qtbot.keyClicks(page.picker.search, "Cara")

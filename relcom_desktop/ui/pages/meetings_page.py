@@ -63,7 +63,9 @@ class MeetingList(ListPage):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Meetings", "Search titles and places", ("meeting", "meetings"), parent)
         self.use_service(store, list_meetings, count_meetings, MeetingSort, MeetingSort.DATE)
-        self.when = choice_combo("Upcoming", [(When.PAST, "Past"), (When.ALL, "All meetings")])
+        self.when = choice_combo(
+            "Today and upcoming", [(When.PAST, "Past"), (When.ALL, "All meetings")]
+        )
         self.kind = enum_combo("Every kind", MeetingKind)
         for combo in (self.when, self.kind):
             self.filters.addWidget(combo)
