@@ -39,10 +39,10 @@ def make_application(*, demo: bool = False, quick: bool = False) -> QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    theme.apply_saved(app, tones=not quick)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    theme.apply_saved(app, tones=not quick)  # after the names: they say where settings live
     # Qt adds the display name to every window title; in demo mode it carries the warning.
     app.setApplicationDisplayName(window_title(demo))
     return app

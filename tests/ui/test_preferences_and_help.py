@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -112,3 +112,20 @@ def test_system_theme_follows_the_desktop_even_after_dark_was_chosen(qapp) -> No
     theme.apply(qapp, "system", 100)
     assert theme.current() == desktop
     theme.apply(qapp, "light", 100)
+
+
+def test_the_saved_theme_and_text_size_apply_at_start(qapp) -> None:
+    from relcom_desktop.app import make_application
+
+    make_application()
+    QSettings().setValue(theme.THEME_KEY, "dark")
+    QSettings().setValue(theme.FONT_SCALE_KEY, 150)
+    size = qapp.font().pointSizeF()
+    qapp.setOrganizationName("Someone else")  # as in a new process, before the app is named
+    try:
+        make_application()
+        assert theme.current() == "dark"
+        assert qapp.font().pointSizeF() == pytest.approx(size * 1.5)
+    finally:
+        QSettings().remove("appearance")
+        theme.apply(qapp, "light", 100)
