@@ -45,6 +45,19 @@ def test_today_is_the_start_page_with_every_section(window: MainWindow) -> None:
     assert page.card("check_ins").section.total == 3
 
 
+def test_the_cards_fall_into_one_column_when_the_page_is_narrow(window: MainWindow) -> None:
+    page = window.page("today")
+    chars = page.fontMetrics().averageCharWidth()
+
+    def places() -> list[tuple[int, int]]:
+        return [page.grid.getItemPosition(page.grid.indexOf(c))[:2] for c in page.cards]
+
+    window.resize(chars * 200, 800)  # large text makes the same window "narrow"
+    assert page.columns() == 2 and places()[:3] == [(0, 0), (0, 1), (1, 0)]
+    window.resize(chars * 100, 800)
+    assert page.columns() == 1 and places()[:3] == [(0, 0), (1, 0), (2, 0)]
+
+
 def test_enter_on_a_today_item_opens_its_record(qtbot, window: MainWindow) -> None:
     page = window.page("today")
     overdue = page.card("overdue").list

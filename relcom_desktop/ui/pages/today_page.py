@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -46,6 +46,7 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 WHEN_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
 PAD = 6
+TWO_COLUMNS_CHARS = 120  # the page width, in average characters, that holds two columns
 
 
 def when_text(section: str, item: TodayItem, today: dt.date) -> str:
@@ -106,17 +107,18 @@ class TwoLineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(PAD * 2, PAD, -PAD * 2, -PAD)
         when = index.data(WHEN_ROLE) or ""
         urgent = bool(index.data(URGENT_ROLE))
-        when_width = metrics.horizontalAdvance(when) + PAD * 2 if when else 0
-        painter.save()
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
+        strong = QFontMetrics(bold)  # the top line is bold: measure it in bold
+        when_width = strong.horizontalAdvance(when) + PAD * 2 if when else 0
+        painter.save()
         painter.setFont(bold)
         painter.setPen(main)
-        top = QRect(rect.left(), rect.top(), rect.width() - when_width, metrics.height())
+        top = QRect(rect.left(), rect.top(), rect.width() - when_width, strong.height())
         painter.drawText(
             top,
             Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
+            strong.elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
         )
         if when:
             painter.setPen(main if selected or not urgent else theme.colour("urgent"))
@@ -192,6 +194,7 @@ class TodayPage(QWidget):
         self.view: TodayView | None = None
         self.loaded = False
         self.cards: list[SectionCard] = []
+        self._columns = 2
         self.tabs = QTabWidget(self)
         self.today_tab = QWidget()
         self.grid = QGridLayout(self.today_tab)
@@ -268,9 +271,7 @@ class TodayPage(QWidget):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.cards = [SectionCard(section, view.today, self.today_tab) for section in view.sections]
-        for n, card in enumerate(self.cards):
-            self.grid.addWidget(card, n // 2, n % 2)
-        self.grid.setRowStretch(len(self.cards) // 2 + 1, 1)
+        self._place_cards()
         self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
         run_in_background(
             self,
@@ -278,6 +279,26 @@ class TodayPage(QWidget):
             lambda section: self._fill_providers(section, generation),
             self._failed,
         )
+
+    def columns(self) -> int:
+        """Two columns of cards when each can hold a line of about 55 characters."""
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * TWO_COLUMNS_CHARS
+        return 2 if wide else 1
+
+    def _place_cards(self) -> None:
+        self._columns = self.columns()
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        for n, card in enumerate(self.cards):
+            self.grid.addWidget(card, n // self._columns, n % self._columns)
+        self.grid.setRowStretch(-(-len(self.cards) // self._columns), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.cards and self.columns() != self._columns:
+            for card in self.cards:
+                self.grid.removeWidget(card)
+            self._place_cards()
 
     def card(self, key: str) -> SectionCard:
         return next(c for c in self.cards if c.section.key == key)
