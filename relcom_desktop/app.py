@@ -150,7 +150,7 @@ def _open_after_first_paint(
         opened["store"] = _open(data_dir, demo)
         loop.quit()
 
-    _after_first_paint(window.stack.currentWidget(), open_now)
+    _after_first_paint(window.current_host(), open_now)
     window.show()
     loop.exec()
     if isinstance(opened["store"], int):
@@ -168,7 +168,7 @@ def _probe_ready(app: QApplication, window: MainWindow, start: float) -> int:
 
     if not window.isVisible():  # the slow path (wizard or unlock) has not shown it yet
         _after_first_paint(
-            window.stack.currentWidget(),
+            window.current_host(),
             lambda: print(f"startup_ms={_elapsed_ms(start)}", flush=True),
         )
     _after_first_paint(window.current_page(), report)

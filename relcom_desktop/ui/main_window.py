@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -148,10 +151,16 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         for _section in SECTIONS:
-            host = QWidget(self.stack)
+            # A page wider or taller than the window (large text on a small screen) scrolls
+            # rather than pushing the window off the screen.
+            scroll = QScrollArea(self.stack)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            host = QWidget()
             QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
+            scroll.setWidget(host)
             self._hosts.append(host)
-            self.stack.addWidget(host)
+            self.stack.addWidget(scroll)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -226,7 +235,9 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel("Opening the data file…", self)
         for label in [*labels, self.children_count, self.file_label]:
             label.setContentsMargins(12, 0, 0, 0)
-            bar.addPermanentWidget(label)
+            bar.addPermanentWidget(label, 1 if label is self.file_label else 0)
+        # A long path must not widen the window: it is cut short, and whole in the tooltip.
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     # ---- sections ----------------------------------------------------------------------
 
@@ -237,6 +248,10 @@ class MainWindow(QMainWindow):
             self._hosts[SECTION_KEYS.index(key)].layout().addWidget(page)
             self._pages[key] = page
         return self._pages[key]
+
+    def current_host(self) -> QWidget:
+        """The widget the current section's page sits in (present before the page is)."""
+        return self._hosts[self.stack.currentIndex()]
 
     def built_pages(self) -> dict[str, QWidget]:
         """The section pages built so far, by section key."""

@@ -163,3 +163,19 @@ def test_open_record_shows_the_owning_section(window: MainWindow) -> None:
     window.bus.open_record.emit("child", 1)
     assert window.current_section() == "children"
     assert window.page("children").current_context() == ("child", 1)
+
+
+def test_at_200_percent_text_the_window_still_fits_a_laptop_screen(qapp, window) -> None:
+    """Pages wider than the window scroll inside it; the window never needs more than a
+    1366 × 768 screen, whatever the text size."""
+    from relcom_desktop.ui import theme
+
+    try:
+        theme.apply(qapp, "light", 200)
+        for key in SECTION_KEYS:
+            window.show_section(key)
+        QApplication.processEvents()
+        needed = window.minimumSizeHint().expandedTo(window.minimumSize())
+        assert needed.width() <= 1366 and needed.height() <= 768
+    finally:
+        theme.apply(qapp, "light", 100)
