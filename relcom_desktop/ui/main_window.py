@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from relcom_desktop import APP_NAME
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
+from relcom_desktop.ui.page_host import page_host
 from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
 
 if TYPE_CHECKING:
@@ -151,14 +150,8 @@ class MainWindow(QMainWindow):
 
     def _build_central(self) -> None:
         for _section in SECTIONS:
-            # A page wider or taller than the window (large text on a small screen) scrolls
-            # rather than pushing the window off the screen.
-            scroll = QScrollArea(self.stack)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            host = QWidget()
-            QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
-            scroll.setWidget(host)
+            # A page wider or taller than the window scrolls inside it.
+            scroll, host = page_host(self.stack)
             self._hosts.append(host)
             self.stack.addWidget(scroll)
 

@@ -179,3 +179,14 @@ def test_at_200_percent_text_the_window_still_fits_a_laptop_screen(qapp, window)
         assert needed.width() <= 1366 and needed.height() <= 768
     finally:
         theme.apply(qapp, "light", 100)
+
+
+def test_at_normal_text_size_no_page_scrolls_as_a_whole(qtbot, window, caseload) -> None:
+    window.resize(1280, 800)
+    window.open_record("child", caseload.children["Amy"])  # the tallest page
+    for key in SECTION_KEYS:
+        window.show_section(key)
+        QApplication.processEvents()
+        scroll = window.current_host().parentWidget().parentWidget()
+        bars = (scroll.verticalScrollBar(), scroll.horizontalScrollBar())
+        assert not any(bar.isVisible() for bar in bars), key

@@ -1,0 +1,27 @@
+"""Where a section's page sits in the main window: a scroll area that scrolls only when the
+page cannot shrink to the window (large text on a small screen), never to make room for
+the page's preferred size."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+
+class PageLayout(QVBoxLayout):
+    """The layout a page sits in. It reports no height-for-width, so the scroll area gives
+    the page the window's height (otherwise wrapped labels would make every page scroll to
+    its preferred height)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def page_host(parent: QWidget) -> tuple[QScrollArea, QWidget]:
+    """A scroll area and, inside it, the empty widget a page (or a loading line) goes in."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    host = QWidget()
+    PageLayout(host).setContentsMargins(0, 0, 0, 0)
+    scroll.setWidget(host)
+    return scroll, host
