@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -228,9 +227,9 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel("Opening the data file…", self)
         for label in [*labels, self.children_count, self.file_label]:
             label.setContentsMargins(12, 0, 0, 0)
-            bar.addPermanentWidget(label, 1 if label is self.file_label else 0)
+            bar.addPermanentWidget(label)
         # A long path must not widen the window: it is cut short, and whole in the tooltip.
-        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.file_label.setMinimumWidth(1)
 
     # ---- sections ----------------------------------------------------------------------
 
