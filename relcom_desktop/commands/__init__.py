@@ -75,19 +75,17 @@ def open_data(args: argparse.Namespace, *, lock: bool = True) -> Store:
 
 
 def progress_printer(label_width: int = 24) -> Callable[[int, int, str], None]:
-    """A text progress bar on stderr (one line per stage when stderr is not a terminal)."""
+    """A text progress bar on stderr when it is a terminal; silent otherwise, so that a
+    script sees only the outcome (or the one line saying what went wrong)."""
     interactive = sys.stderr.isatty()
-    last = {"label": ""}
 
     def show(done: int, total: int, label: str) -> None:
+        if not interactive:
+            return
         share = done / total if total else 1.0
         bar = "#" * int(share * 30)
         line = f"{label[:label_width]:<{label_width}} [{bar:<30}] {share:4.0%}"
-        if interactive:
-            print(f"\r{line}", end="", file=sys.stderr, flush=True)
-        elif label != last["label"]:
-            print(line, file=sys.stderr, flush=True)
-        last["label"] = label
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)
 
     return show
 

@@ -22,7 +22,7 @@ from relcom_desktop import APP_NAME
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
-from relcom_desktop.ui.page_host import page_host
+from relcom_desktop.ui.page_host import page_host, settle_hosts
 from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
 
 if TYPE_CHECKING:
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.bus.open_record.connect(self.open_record)
         self.section_actions = self._build_menus()
         self.section_actions[self.stack.currentIndex()].setChecked(True)
+        settle_hosts(self.stack, [section.title for section in SECTIONS])
 
     def attach(self, store: Store) -> None:
         """Connect the window to the open data file: menus, status, the section on show."""
