@@ -26,7 +26,12 @@ from relcom_desktop.core.spreadsheet import normalise_header
 
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+DATE_FORMATS = (
+    "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y",
+)  # fmt: skip
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (it counts 1900 as a leap year)
+EXCEL_DAYS = range(10_000, 80_000)  # 1927 to 2119: a whole number here is a date cell's serial
 
 
 @dataclass(frozen=True)
@@ -207,10 +212,13 @@ def _number(value: str, *, pence: bool) -> int:
 
 
 def _date(value: str) -> dt.date:
-    text = value.split("T")[0].split(" ")[0]
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    text = value.strip()
+    if text.isdigit() and int(text) in EXCEL_DAYS:  # a date cell Excel kept as a number
+        return EXCEL_EPOCH + dt.timedelta(days=int(text))
+    for candidate in (text, text.split("T")[0].split(" ")[0]):  # "2024-03-31 00:00" too
+        for fmt in DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
     raise ValueError(f"{value[:30]!r} is not a date like 2024-03-31 or 31/03/2024")

@@ -97,6 +97,20 @@ def test_rows_find_what_is_already_recorded(store: Store, tmp_path: Path) -> Non
     assert _count(store, m.Child) == 1 and _count(store, m.Provider) == 1
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["01/03/2012", "1/3/12", "2012-03-01", "1 Mar 2012", "1 March 2012", "01-Mar-12",
+     "2012-03-01 00:00", "40969"],  # the last: a date cell Excel saved as its serial number
+)  # fmt: skip
+def test_dates_as_trackers_write_them(store: Store, written: str) -> None:
+    sheet = sheet_from_text(f"Name,DOB\nSky,{written}\n", "children.csv")
+    mapping = csv_import.guess_mapping("children", sheet.headers)
+    csv_import.commit_sheet(store, sheet, "children", mapping)
+    with store.read() as session:
+        born = session.scalar(select(m.Child.date_of_birth))
+    assert born == D(2012, 3, 1)
+
+
 def test_bad_rows_are_rejected_by_row_and_nothing_is_written(store: Store) -> None:
     text = (
         "Child name;Start date;Home;Type;Weekly cost;Legal status\n"
