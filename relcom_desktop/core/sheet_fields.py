@@ -54,7 +54,8 @@ class Target:
 
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "preferred_name": ("NAME", "CHILDNAME", "CHILDSNAME", "KNOWNAS", "FIRSTNAME", "YOUNGPERSON"),
+    "preferred_name": ("NAME", "CHILDNAME", "CHILDSNAME", "KNOWNAS", "FIRSTNAME", "YOUNGPERSON",
+                       "NAMEOFCHILD", "FORENAME", "CHILD", "PREFERREDNAME"),
     "full_name": ("FULLNAME", "LEGALNAME", "CHILDFULLNAME"),
     "date_of_birth": ("DOB", "BIRTHDATE", "DATEOFBIRTH", "BORN"),
     "sex": ("SEX", "GENDER"),
@@ -78,7 +79,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "planned_end_date": ("PLANNEDEND", "PLANNEDENDDATE"),
     "weekly_fee_pence": ("FEE", "WEEKLYFEE", "WEEKLYCOST", "COST", "WEEKLYRATE", "RATE",
                          "COSTPERWEEK", "FEEPERWEEK"),
-    "end_reason": ("REC", "ENDREASON", "REASONEPISODECEASED"),
+    "end_reason": ("REC", "ENDREASON", "REASONEPISODECEASED", "REASONFORENDING",
+                   "ENDINGREASON", "REASONENDED"),
     "change_reason": ("REASONPLACECHANGE", "REASONFORCHANGE", "REASONFORMOVE", "MOVEREASON"),
     "ending_planned": ("PLANNEDENDING", "ENDINGPLANNED"),
     "name": ("NAME", "PROVIDER", "PROVIDERNAME", "ORGANISATION", "COMPANY"),

@@ -168,6 +168,18 @@ def test_a_mapping_without_what_rows_need_is_refused(mapping: tuple, message: st
         csv_import.check_mapping("placements", mapping)
 
 
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [("Name of child", "preferred_name"), ("Forename", "preferred_name"),
+     ("Placement start date", "start_date"), ("Date placed", "start_date"),
+     ("Cost per week", "weekly_fee_pence"), ("Weekly fee (£)", "weekly_fee_pence"),
+     ("Home name", "setting_name"), ("Ofsted URN", "setting_urn"),
+     ("Reason for ending", "end_reason")],
+)  # fmt: skip
+def test_tracker_headings_are_recognised(heading: str, field: str) -> None:
+    assert csv_import.guess_mapping("placements", ("LA ref", heading))[1] == field
+
+
 def test_children_and_providers_guess_their_lists() -> None:
     assert csv_import.guess_target(["Name", "DOB", "LA reference", "Legal status"]) == "children"
     assert csv_import.guess_target(["Provider name", "Kind", "Phone", "Email"]) == "providers"
