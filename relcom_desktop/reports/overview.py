@@ -60,6 +60,8 @@ def _chart(figure: Figure) -> Drawing | None:
     chart.width, chart.height = WIDTH - 210, len(rows) * 16
     chart.data = [tuple(row.cells[i].value for row in reversed(rows)) for i in figure.chart_columns]
     chart.categoryAxis.categoryNames = [_short(r.label) for r in reversed(rows)]
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
+        labels.fontName = st.FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
@@ -79,7 +81,7 @@ def _chart(figure: Figure) -> Drawing | None:
     if stacked:
         legend = Legend()
         legend.x, legend.y = 150, height - 6
-        legend.fontSize, legend.alignment = 7, "right"
+        legend.fontName, legend.fontSize, legend.alignment = st.FONT, 7, "right"
         legend.columnMaximum, legend.deltax = 1, 90
         legend.colorNamePairs = [
             (BAR_COLOURS[n % len(BAR_COLOURS)], figure.columns[i].header)
