@@ -102,16 +102,6 @@ def reassign_action(store: Store, action_id: int, owner: str) -> Action:
     return _change(store, action_id, owner=owner)
 
 
-def actions_of_meeting(session: Session, meeting_id: int) -> list[Action]:
-    """The actions agreed at a meeting, in the order they were recorded."""
-    stmt = (
-        select(m.Action)
-        .where(m.Action.meeting_id == meeting_id, m.Action.deleted_at.is_(None))
-        .order_by(m.Action.id)
-    )
-    return [_crud.as_record(row) for row in session.scalars(stmt)]
-
-
 def as_action(row: m.Action) -> Action:
     return _crud.as_record(row)
 
@@ -119,20 +109,6 @@ def as_action(row: m.Action) -> Action:
 def save_in(session: Session, action: Action) -> Action:
     """Create or update inside a caller's transaction (e.g. saving a whole meeting)."""
     return _crud.update_in(session, action) if action.id else _crud.create_in(session, action)
-
-
-def trash_in(session: Session, action_id: int) -> None:
-    _crud.load(session, action_id).deleted_at = m.utcnow()
-
-
-def untrash_in(session: Session, action_id: int, meeting_id: int) -> bool:
-    """Bring back an action of this meeting from the Trash (undoing an edit that removed
-    it); False if there is no such action."""
-    row = session.get(m.Action, action_id)
-    if row is None or row.meeting_id != meeting_id or row.deleted_at is None:
-        return False
-    row.deleted_at = None
-    return True
 
 
 def open_actions(store: Store, *, child_id: int | None = None) -> list[Action]:

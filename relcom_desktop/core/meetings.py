@@ -12,14 +12,7 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.actions import (
-    Action,
-    actions_of_meeting,
-    as_action,
-    save_in,
-    trash_in,
-    untrash_in,
-)
+from relcom_desktop.core.actions import Action, as_action
 from relcom_desktop.core.crud import (
     Crud,
     clean_text,
@@ -29,10 +22,9 @@ from relcom_desktop.core.crud import (
     to_record,
 )
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.enums import ActionSource, ActionStatus, MeetingKind, PanelOutcome
+from relcom_desktop.core.enums import MeetingKind, PanelOutcome
+from relcom_desktop.core.meeting_actions import save_actions
 from relcom_desktop.core.placements import MAX_WEEKLY_FEE_PENCE
-
-CARRIED_NOTE = "Carried forward to the next meeting."
 
 
 @dataclass(frozen=True)
@@ -206,7 +198,7 @@ def save_meeting(store: Store, detail: MeetingDetail) -> MeetingDetail:
         _save_attendees(session, meeting_id, detail.attendees)
         items = _save_agenda(session, meeting_id, detail.agenda)
         _save_decisions(session, meeting_id, detail.decisions, items)
-        _save_actions(session, meeting_id, detail.actions, child_ids, detail.provider_ids)
+        save_actions(session, meeting_id, detail.actions, child_ids, detail.provider_ids)
         session.flush()
         return _detail_in(session, meeting_id)
 
@@ -311,50 +303,6 @@ def _save_decisions(
         item = items.get(d.agenda_item_id) if d.agenda_item_id is not None else None
         values = editable_values(dataclasses.replace(d, agenda_item_id=item), m.Decision)
         session.add(m.Decision(meeting_id=meeting_id, **values))
-
-
-def _save_actions(
-    session: Session,
-    meeting_id: int,
-    agreed: tuple[Action, ...],
-    child_ids: tuple[int, ...],
-    provider_ids: tuple[int, ...],
-) -> None:
-    before = {a.id: a for a in actions_of_meeting(session, meeting_id)}
-    only_child = child_ids[0] if len(child_ids) == 1 else None
-    only_provider = provider_ids[0] if len(provider_ids) == 1 else None
-    for action in agreed:
-        action = dataclasses.replace(
-            action,
-            meeting_id=meeting_id,
-            source=ActionSource.MEETING,
-            child_id=action.child_id or only_child,
-            provider_id=action.provider_id or only_provider,
-        )
-        if action.id is None:
-            save_in(session, action)
-            _close_carried(session, action.carried_from_id)
-        elif before.pop(action.id, None) is not None or untrash_in(session, action.id, meeting_id):
-            save_in(session, action)
-        else:
-            raise errors.ValidationError(f"The action “{action.title}” belongs to another meeting.")
-    for gone in before.values():
-        trash_in(session, gone.id)  # type: ignore[arg-type]
-        _reopen_carried(session, gone.carried_from_id)
-
-
-def _close_carried(session: Session, original_id: int | None) -> None:
-    row = session.get(m.Action, original_id) if original_id is not None else None
-    if row is not None and row.status is ActionStatus.OPEN:
-        row.status = ActionStatus.CANCELLED
-        row.notes = "\n".join(n for n in (row.notes, CARRIED_NOTE) if n)
-
-
-def _reopen_carried(session: Session, original_id: int | None) -> None:
-    row = session.get(m.Action, original_id) if original_id is not None else None
-    if row is not None and row.status is ActionStatus.CANCELLED and CARRIED_NOTE in row.notes:
-        row.status = ActionStatus.OPEN
-        row.notes = "\n".join(n for n in row.notes.splitlines() if n != CARRIED_NOTE)
 
 
 # ---- choosing people and naming links ----------------------------------------------------
