@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -18,6 +19,7 @@ from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.bus import bus
 
 Step = Callable[[], Any]
+VERBS = ("create", "update", "delete", "restore")
 
 
 class DoneCommand(QUndoCommand):
@@ -74,6 +76,13 @@ class RecordService:
     """The change notice sent on the bus (e.g. "family_link")."""
     what: str = "record"
     """How the Edit menu names one of them ("Undo Add journal entry")."""
+
+    @classmethod
+    def of(cls, service: ModuleType, noun: str, kind: str, what: str = "record") -> RecordService:
+        """The service module's ``create_<noun>``, ``update_<noun>``, ``delete_<noun>`` and
+        ``restore_<noun>``, as every core service names them."""
+        calls = (getattr(service, f"{verb}_{noun}") for verb in VERBS)
+        return cls(*calls, kind=kind, what=what)
 
     def save(self, store: Store, before: Any | None, edited: Any, what: str = "") -> Any:
         """Create (``before`` is None or unsaved) or update, as one undoable step."""

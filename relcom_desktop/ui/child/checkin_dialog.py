@@ -18,13 +18,7 @@ from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import quiet_label
 
 NOT_RATED = "Not rated"
-CHECK_INS = RecordService(
-    checkins.create_check_in,
-    checkins.update_check_in,
-    checkins.delete_check_in,
-    checkins.restore_check_in,
-    "check_in",
-)
+CHECK_INS = RecordService.of(checkins, "check_in", "check_in")
 
 
 class OutcomeRow:

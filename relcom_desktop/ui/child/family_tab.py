@@ -30,9 +30,7 @@ COLUMNS = [
     Column("Notes", lambda r: r.notes.replace("\n", " "), tooltip=lambda r: r.notes),
 ]
 WIDTHS = [190, 170, 190, 130, 110]
-LINKS = RecordService(
-    family.create_link, family.update_link, family.delete_link, family.restore_link, "family_link"
-)
+LINKS = RecordService.of(family, "link", "family_link")
 
 
 def reminder_text(due: list[FamilyLink], days: int) -> str:

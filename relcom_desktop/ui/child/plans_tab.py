@@ -24,16 +24,8 @@ from relcom_desktop.ui.undo import RecordService, record_done
 from relcom_desktop.ui.widgets import quiet_label
 
 TODAY = dt.date.today
-PLANS = RecordService(
-    plans.create_plan, plans.update_plan, plans.delete_plan, plans.restore_plan, "plan"
-)
-LAC_REVIEWS = RecordService(
-    plans.create_lac_review,
-    plans.update_lac_review,
-    plans.delete_lac_review,
-    plans.restore_lac_review,
-    "lac_review",
-)
+PLANS = RecordService.of(plans, "plan", "plan")
+LAC_REVIEWS = RecordService.of(plans, "lac_review", "lac_review")
 
 
 def _next_review(plan: ChildPlan) -> str:

@@ -20,13 +20,7 @@ from relcom_desktop.ui.child.look import html_text
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import RecordService
 
-REVIEWS = RecordService(
-    reviews.create_review,
-    reviews.update_review,
-    reviews.delete_review,
-    reviews.restore_review,
-    "placement_review",
-)
+REVIEWS = RecordService.of(reviews, "review", "placement_review")
 NOT_RATED = "Not rated"
 PREVIOUS_STYLE = (
     "QLabel { background: palette(alternate-base); border-radius: 4px; padding: 6px 8px; }"

@@ -25,38 +25,10 @@ from relcom_desktop.ui.provider.forms import (
 from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import chosen
 
-PROVIDERS = RecordService(
-    providers.create_provider,
-    providers.update_provider,
-    providers.delete_provider,
-    providers.restore_provider,
-    kind="provider",
-    what="provider",
-)
-SETTINGS = RecordService(
-    providers.create_setting,
-    providers.update_setting,
-    providers.delete_setting,
-    providers.restore_setting,
-    kind="setting",
-    what="setting",
-)
-CONTACTS = RecordService(
-    contacts.create_contact,
-    contacts.update_contact,
-    contacts.delete_contact,
-    contacts.restore_contact,
-    kind="contact",
-    what="contact",
-)
-REPORTS = RecordService(
-    provider_records.create_report,
-    provider_records.update_report,
-    provider_records.delete_report,
-    provider_records.restore_report,
-    kind="provider_report",
-    what="Reg 44/45 report",
-)
+PROVIDERS = RecordService.of(providers, "provider", "provider", "provider")
+SETTINGS = RecordService.of(providers, "setting", "setting", "setting")
+CONTACTS = RecordService.of(contacts, "contact", "contact", "contact")
+REPORTS = RecordService.of(provider_records, "report", "provider_report", "Reg 44/45 report")
 PROVIDER_KINDS = [k for k in PlacementProvider if k is not PlacementProvider.PR0]
 
 

@@ -28,30 +28,9 @@ from relcom_desktop.ui.provider.forms import (
 from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import chosen
 
-VISITS = RecordService(
-    records.create_visit,
-    records.update_visit,
-    records.delete_visit,
-    records.restore_visit,
-    kind="monitoring_visit",
-    what="monitoring visit",
-)
-DOCUMENTS = RecordService(
-    setting_documents.create_document,
-    setting_documents.update_document,
-    setting_documents.delete_document,
-    setting_documents.restore_document,
-    kind="setting_document",
-    what="document",
-)
-NOTIFICATIONS = RecordService(
-    reg40.create_notification,
-    reg40.update_notification,
-    reg40.delete_notification,
-    reg40.restore_notification,
-    kind="reg40_notification",
-    what="Reg 40 notification",
-)
+VISITS = RecordService.of(records, "visit", "monitoring_visit", "monitoring visit")
+DOCUMENTS = RecordService.of(setting_documents, "document", "setting_document", "document")
+NOTIFICATIONS = RecordService.of(reg40, "notification", "reg40_notification", "Reg 40 notification")
 
 
 def checklist(items: list[str], ticked: tuple[str, ...]) -> QListWidget:
