@@ -18,16 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import journal
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.journal import (
     JournalEntry,
     child_choices,
-    create_entry,
-    delete_entry,
-    restore_entry,
-    update_entry,
 )
 from relcom_desktop.core.placements import children_placed_with, placements_for_child
 from relcom_desktop.core.providers import provider_choices, settings_of
@@ -47,9 +44,7 @@ from relcom_desktop.ui.widgets import chosen, quiet_label
 
 AUTOSAVE_MS = 2000
 KIND = "journal_entry"
-JOURNAL = RecordService(
-    create_entry, update_entry, delete_entry, restore_entry, kind=KIND, what="journal entry"
-)
+JOURNAL = RecordService.of(journal, "entry", KIND, "journal entry")
 
 
 def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = None) -> JournalEntry:

@@ -23,16 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import reflection
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.reflection import (
     SelfAssessment,
     ShiftPosition,
-    create_assessment,
-    delete_assessment,
-    restore_assessment,
     shift_poles,
-    update_assessment,
 )
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, date_edit, date_of, line_edit, text_box
@@ -42,14 +39,7 @@ from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import quiet_label
 
 KIND = "self_assessment"
-ASSESSMENTS = RecordService(
-    create_assessment,
-    update_assessment,
-    delete_assessment,
-    restore_assessment,
-    kind=KIND,
-    what="self-assessment",
-)
+ASSESSMENTS = RecordService.of(reflection, "assessment", KIND, "self-assessment")
 MIDDLE = SHIFT_SCALE_MAX // 2
 VISIBLE_ROWS = 4  # shifts shown before the list scrolls
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import reflection
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
@@ -28,11 +29,7 @@ from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import provider_choices
 from relcom_desktop.core.reflection import (
     Reflection,
-    create_reflection,
-    delete_reflection,
     reflection_for,
-    restore_reflection,
-    update_reflection,
 )
 from relcom_desktop.core.reflection_links import links_for
 from relcom_desktop.core.report_data import meeting_choices
@@ -42,14 +39,7 @@ from relcom_desktop.ui.undo import RecordService
 
 KIND = "reflection"
 MEETING_CHOICES = 300  # the most recent meetings offered (type to find one)
-REFLECTIONS = RecordService(
-    create_reflection,
-    update_reflection,
-    delete_reflection,
-    restore_reflection,
-    kind=KIND,
-    what="reflection",
-)
+REFLECTIONS = RecordService.of(reflection, "reflection", KIND, "reflection")
 PROMPTS = {
     "what_happened": "What &happened",
     "what_learned": "What I &learned",
