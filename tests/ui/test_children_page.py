@@ -177,3 +177,21 @@ def test_an_empty_caseload_says_so(qtbot, store) -> None:
     empty = ChildrenPage(store)
     qtbot.addWidget(empty)
     assert empty.count_label.text() == "No children yet"
+
+
+def test_an_empty_list_says_how_to_add_the_first_child(qtbot, store) -> None:
+    empty = ChildrenPage(store)
+    qtbot.addWidget(empty)
+    empty.show()
+    qtbot.waitExposed(empty)
+    assert empty.empty.isVisible()
+    assert "New child… (Ctrl+N)" in empty.empty.text() and "File → Import" in empty.empty.text()
+
+
+def test_a_search_that_finds_nobody_says_so_in_the_table(qtbot, page: ChildrenPage) -> None:
+    assert not page.empty.isVisible()
+    page.search.setText("zzz-nobody")
+    qtbot.waitUntil(lambda: page.empty.isVisible())
+    assert page.empty.text().startswith("No children match the search and filters.")
+    page.search.clear()
+    qtbot.waitUntil(lambda: not page.empty.isVisible())

@@ -74,6 +74,11 @@ STRETCH = (1, 4)
 class ActionsPage(ListPage):
     """Every action; the keyboard does everything."""
 
+    empty_hint = (
+        "No open actions. Actions agreed at meetings, journal follow-ups and check-ins "
+        "gather here; New action… (Ctrl+N) adds one of your own."
+    )
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Actions", "Search what and who", ("action", "actions"), parent)
         self.use_service(store, svc.list_actions, svc.count_actions, ActionSort, ActionSort.DUE)

@@ -95,6 +95,11 @@ STRETCH_COLUMNS = (3, 4)  # Legal status and Current setting share the spare wid
 class ChildrenPage(ListPage):
     """Every child on the caseload; Enter or double-click opens a child."""
 
+    empty_hint = (
+        "No children yet. Add a child with New child… (Ctrl+N), or bring them in from your "
+        "placement tracker or the 903 return with File → Import."
+    )
+
     child_opened = Signal(int)
     new_requested = Signal()
     trash_requested = Signal()

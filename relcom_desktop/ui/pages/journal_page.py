@@ -64,6 +64,11 @@ NO_PROVIDER_YET = -1  # on the provider page, before a provider is shown
 class JournalPage(ListPage):
     """Every journal entry (or one provider's), with filters and the chosen entry in full."""
 
+    empty_hint = (
+        "No journal entries yet. After a visit, a call or a conversation with a provider, "
+        "Ctrl+J writes one from anywhere in the app."
+    )
+
     def __init__(
         self, store: Store, *, one_provider: bool = False, parent: QWidget | None = None
     ) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,8 @@ class ListPage(QWidget):
     """
 
     row_activated = Signal(object)
+    empty_hint = ""
+    """Shown in the empty table when there are none at all: how to add the first."""
 
     def __init__(
         self,
@@ -75,9 +78,21 @@ class ListPage(QWidget):
         self.table.setAccessibleName(title)
         self.model: LazyTableModel | None = None
         self._last_sort = (0, Qt.SortOrder.AscendingOrder)
+        self.empty = self._empty_message()
         self._lay_out(title)
         self.search.search_changed.connect(lambda _text: self.refresh())
         self.table.activated.connect(self._on_activated)
+
+    def _empty_message(self) -> QLabel:
+        """A quiet message in the middle of the table while it has no rows."""
+        label = quiet_label("", self.table.viewport())
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self.table.viewport())
+        layout.setContentsMargins(PAGE_MARGIN * 2, PAGE_MARGIN, PAGE_MARGIN * 2, PAGE_MARGIN)
+        layout.addWidget(label)
+        label.hide()
+        return label
 
     def _lay_out(self, title: str) -> None:
         top = QHBoxLayout()
@@ -234,6 +249,9 @@ class ListPage(QWidget):
             text = plural(total, singular, many)
         elif self.filters_active():
             text = f"No {many} match the search and filters"
+            self.empty.setText(f"{text}. Clear the search or change the filters to see more.")
         else:
             text = f"No {many} yet"
+            self.empty.setText(self.empty_hint or f"{text}.")
         self.count_label.setText(text)
+        self.empty.setVisible(not total)

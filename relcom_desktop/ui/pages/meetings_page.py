@@ -60,6 +60,13 @@ STRETCH = (1,)
 
 
 class MeetingList(ListPage):
+    """The meetings, today's and those to come first; Enter opens one."""
+
+    empty_hint = (
+        "No meetings coming up. New meeting… (Ctrl+N) starts one from a template; choose "
+        "Past or All meetings above to see earlier ones."
+    )
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Meetings", "Search titles and places", ("meeting", "meetings"), parent)
         self.use_service(store, list_meetings, count_meetings, MeetingSort, MeetingSort.DATE)

@@ -57,6 +57,11 @@ REFRESH_ON = ("provider", "setting", "placement", "journal_entry")
 class ProvidersPage(ListPage):
     """Every provider on the register; Enter or double-click opens a provider."""
 
+    empty_hint = (
+        "No providers yet. Add one with New provider…, or bring in the settings you use from "
+        "Ofsted's list with Import Ofsted list…"
+    )
+
     provider_opened = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:

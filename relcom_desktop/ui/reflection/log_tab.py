@@ -96,6 +96,11 @@ def reflection_html(row: ReflectionRow) -> str:
 class LogTab(ListPage):
     """The learning log with its filters, the chosen reflection, and counts per change."""
 
+    empty_hint = (
+        "No reflections yet. New reflection… keeps what happened, what you learned and "
+        "what you will do differently."
+    )
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         noun = ("reflection", "reflections")
         super().__init__("Learning log", "Search your reflections", noun, parent)
