@@ -7,13 +7,10 @@ when the commissioner presses Import.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QLabel,
@@ -25,52 +22,38 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_run import ImportPreview
+from relcom_desktop.ui.background_dialog import BackgroundDialog
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.import_preview import ImportPreviewPanel
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
-from relcom_desktop.ui.workers import Job, Worker
+from relcom_desktop.ui.workers import Job
 
 CHANGED_KINDS = ("child", "placement", "setting", "provider")
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 
 
-class ImportDialog(QDialog):
-    """Preview panel, Import and Cancel/Close buttons, and the background jobs."""
+class ImportDialog(BackgroundDialog):
+    """The preview panel with Import and Cancel/Close, for imports built on ``import_run``."""
 
     held_back_note = ""
 
     def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(title, parent)
         self.store = store
-        self.job: Worker | None = None
         self.outcome: ImportPreview | None = None
-        self.setWindowTitle(title)
         self.resize(1040, 640)
         self.panel = ImportPreviewPanel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = QPushButton("Import", self)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._commit)
-        self.buttons.rejected.connect(self.reject)
         self.panel.skip_toggled.connect(lambda _on: self.update_buttons())
 
-    @property
-    def running(self) -> bool:
-        return self.job is not None and self.job.running
-
-    def run(self, job: Job, done: Callable[[Any], None], label: str) -> None:
-        """Run ``job`` off the GUI thread with the panel's progress bar; then ``done``."""
-        self.job = Worker(job)
-        self.job.signals.progress.connect(self.panel.progressed)
-        self.job.signals.finished.connect(done)
-        self.job.signals.failed.connect(self.panel.failed)
-        self.job.signals.cancelled.connect(lambda: self.panel.failed("Stopped. Nothing changed."))
-        self.job.signals.done.connect(self.update_buttons)
+    def busy(self, label: str) -> None:
         self.panel.busy(label)
-        self.job.start()
-        self.update_buttons()
+
+    def progressed(self, done: int, total: int, label: str) -> None:
+        self.panel.progressed(done, total, label)
+
+    def failed(self, message: str) -> None:
+        self.panel.failed(message)
 
     def previewed(self, preview: ImportPreview) -> None:
         self.panel.show_preview(preview, self.held_back_note)
@@ -88,7 +71,7 @@ class ImportDialog(QDialog):
     def commit_job(self, preview: ImportPreview, skip_rejected: bool) -> Job:
         raise NotImplementedError
 
-    def _commit(self) -> None:
+    def commit(self) -> None:
         preview = self.panel.preview
         if preview is None or not self.panel.ready():
             return
@@ -99,15 +82,9 @@ class ImportDialog(QDialog):
     def _committed(self, result: ImportPreview) -> None:
         self.outcome = result
         self.panel.show_result(result)
-        self.update_buttons()
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.imported()
         for kind in CHANGED_KINDS:
             bus().changed.emit(kind)
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()  # the job stops at its next check; nothing is kept
-        super().reject()
 
 
 # ---- the SSDA903 return ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ def opened(qtbot, store, path: Path) -> OfstedImportDialog:
     dialog = OfstedImportDialog(store, path)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.preview is not None or dialog.error.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.preview is not None or dialog.error.isVisible(), timeout=20_000)
     return dialog
 
 
@@ -33,7 +33,7 @@ def test_the_sample_is_previewed_then_imported(qtbot, store) -> None:
     assert count_providers(store) == 0  # nothing until Import is pressed
     assert dialog.import_button.text() == "Import 6 changes"
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
     assert dialog.status.text() == "Imported: 6 new settings, 0 updated, 5 new providers."
     assert count_providers(store) == 5
     assert not dialog.import_button.isEnabled()
@@ -51,7 +51,7 @@ def test_rejected_rows_block_the_import_until_skipped(qtbot, store, tmp_path) ->
     dialog.skip.setChecked(True)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
     assert [r.name for r in list_providers(store)] == ["Owner"]
 
 
@@ -75,7 +75,7 @@ def test_file_menu_import_asks_for_the_file(qtbot, caseload, settings, monkeypat
     action.trigger()
     dialog = window.findChild(OfstedImportDialog)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20_000)
     dialog.reject()
 
 

@@ -3,20 +3,15 @@ would change row by row, and import all of it (or nothing) when the commissioner
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,12 +28,12 @@ from relcom_desktop.core.ofsted_import import (
     preview_import,
 )
 from relcom_desktop.ui import theme
+from relcom_desktop.ui.background_dialog import BackgroundDialog
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
-from relcom_desktop.ui.workers import Job, Worker
 
 FILE_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 COLUMNS = (
@@ -67,16 +62,14 @@ def choose_and_import(store: Store, parent: QWidget) -> OfstedImportDialog | Non
     return dialog
 
 
-class OfstedImportDialog(QDialog):
+class OfstedImportDialog(BackgroundDialog):
     def __init__(self, store: Store, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Import Ofsted provider list", parent)
         self.store = store
         self.path = path
         self.preview: ImportPreview | None = None
         self.outcome: ImportResult | None = None
-        self.task: Worker | None = None
         self._lines: list[PreviewLine] = []
-        self.setWindowTitle("Import Ofsted provider list")
         self.resize(1000, 620)
         self._build()
         self._read()
@@ -108,14 +101,8 @@ class OfstedImportDialog(QDialog):
             self.table.horizontalHeader().resizeSection(i, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.skip = QCheckBox(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.import_button = QPushButton("Import", self)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._commit)
-        self.buttons.rejected.connect(self.reject)
         self.show_only.currentIndexChanged.connect(lambda _i: self._show_rows())
-        self.skip.toggled.connect(lambda _on: self._update_import_button())
+        self.skip.toggled.connect(lambda _on: self.update_buttons())
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -146,30 +133,24 @@ class OfstedImportDialog(QDialog):
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
             return preview_import(store, read_ofsted_csv(path, progress, cancelled))
 
-        self._run(work, self._previewed, "Reading the file…")
+        self.run(work, self._previewed, "Reading the file…")
 
-    def _run(self, work: Job, done: Callable[[Any], None], label: str) -> None:
-        self.task = Worker(work)
-        self.task.signals.progress.connect(self._progressed)
-        self.task.signals.finished.connect(done)
-        self.task.signals.failed.connect(self._failed)
-        self.task.signals.cancelled.connect(lambda: self._failed("Stopped. Nothing changed."))
+    def busy(self, label: str) -> None:
+        self.error.hide()
         self.status.setText(label)
         self.progress.show()
         self.progress.setRange(0, 0)
-        self.task.start()
 
-    def _progressed(self, done: int, total: int, label: str) -> None:
+    def progressed(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.status.setText(f"{label}: {done:,} of {total:,} lines")
 
-    def _failed(self, message: str) -> None:
+    def failed(self, message: str) -> None:
         self.progress.hide()
         self.status.setText("Nothing has been changed.")
         self.error.setText(f"⚠ {message}")
         self.error.show()
-        self._update_import_button()
 
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -186,7 +167,7 @@ class OfstedImportDialog(QDialog):
         self.show_only.show()
         self.table.show()
         self._show_rows()
-        self._update_import_button()
+        self.update_buttons()
 
     def _show_rows(self) -> None:
         status = chosen(self.show_only, RowStatus)
@@ -194,14 +175,14 @@ class OfstedImportDialog(QDialog):
         self._lines = [ln for ln in lines if status is None or ln.status is status]
         self.model.reset()
 
-    def _update_import_button(self) -> None:
+    def update_buttons(self) -> None:
         p = self.preview
         ready = (
             p is not None
             and self.outcome is None
             and p.changes > 0
             and (not p.count(RowStatus.REJECTED) or self.skip.isChecked())
-            and not (self.task and self.task.running)
+            and not self.running
         )
         self.import_button.setEnabled(ready)
         if p is not None and self.outcome is None:
@@ -209,32 +190,25 @@ class OfstedImportDialog(QDialog):
 
     # ---- committing ----------------------------------------------------------------------------
 
-    def _commit(self) -> None:
+    def commit(self) -> None:
         preview, store, skip = self.preview, self.store, self.skip.isChecked()
-        assert preview is not None
+        if preview is None:
+            return
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
             return commit_import(
                 store, preview, skip_rejected=skip, progress=progress, cancelled=cancelled
             )
 
-        self.error.hide()
-        self._run(work, self._committed, "Importing…")
-        self._update_import_button()
+        self.run(work, self._committed, "Importing…")
 
     def _committed(self, result: ImportResult) -> None:
         self.outcome = result
         self.progress.hide()
         self.status.setText(result_text(result))
-        self.import_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.imported()
         for kind in ("provider", "setting"):
             bus().changed.emit(kind)
-
-    def reject(self) -> None:
-        if self.task is not None and self.task.running:
-            self.task.cancel()  # the work stops at its next check; nothing is kept
-        super().reject()
 
 
 def summary_text(p: ImportPreview) -> str:
