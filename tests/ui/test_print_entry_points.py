@@ -1,4 +1,4 @@
-"""Print… on a child's page and in a meeting lead to the Reports page with the record chosen."""
+"""Print… on a child's or provider's page and in a meeting: the Reports page, record chosen."""
 
 from __future__ import annotations
 
@@ -24,6 +24,22 @@ def test_child_page_print_builds_the_child_summary(qtbot, caseload, settings: QS
     assert reports.current_kind() is ReportKind.CHILD
     assert reports.picker.chosen_id() == child_id
     qtbot.waitUntil(lambda: reports.preview is not None, timeout=20_000)
+
+
+def test_provider_page_print_offers_the_relationship_summary_and_pack(
+    qtbot, caseload, settings: QSettings
+) -> None:
+    window = shown_main_window(qtbot, caseload.store, settings)
+    harbour = caseload.providers["Harbour Homes"]
+    window.open_record("provider", harbour)
+    page = window.page("providers").page
+    menu = page.print_button.menu()
+    assert [a.text() for a in menu.actions()] == ["Relationship summary…", "Review pack…"]
+    menu.actions()[1].trigger()
+    assert window.current_section() == "reports"
+    reports = window.page("reports")
+    assert reports.current_kind() is ReportKind.PROVIDER_PACK
+    assert reports.picker.chosen_id() == harbour
 
 
 def test_review_pack_waits_for_sections(qtbot, caseload, settings: QSettings) -> None:

@@ -30,7 +30,13 @@ from relcom_desktop.ui.provider.monitoring_tab import MonitoringTab
 from relcom_desktop.ui.provider.overview_tab import OverviewTab
 from relcom_desktop.ui.provider.records_tabs import ActionsTab, ContactsTab, Reg40Tab, ReportsTab
 from relcom_desktop.ui.provider.tabs import ProviderTab
-from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
+from relcom_desktop.ui.widgets import (
+    PAGE_MARGIN,
+    PAGE_SPACING,
+    heading,
+    print_menu_button,
+    quiet_label,
+)
 
 FLAG_KINDS = ("journal_entry", "reg40_notification", "setting", "placement")
 
@@ -62,6 +68,7 @@ def flag_text(flags: list[ProviderFlag]) -> str:
 class ProviderPage(QWidget):
     back_requested = Signal()
     deleted = Signal(int)
+    print_requested = Signal(str)  # a report kind: "provider" or "provider_pack"
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +86,11 @@ class ProviderPage(QWidget):
         self.flags.setWordWrap(True)
         self.journal_button = QPushButton("New journal entry…", self)
         self.journal_button.setToolTip("Add a journal entry about this provider (Ctrl+J)")
+        self.print_button = print_menu_button(
+            self,
+            self.print_requested,
+            [("Relationship summary…", "provider"), ("Review pack…", "provider_pack")],
+        )
         self.edit_button = QPushButton("Edit provider…", self)
         self.delete_button = QPushButton("Delete provider", self)
         self.tabs = QTabWidget(self)
@@ -97,6 +109,9 @@ class ProviderPage(QWidget):
         self.journal_button.clicked.connect(self._new_entry)
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
+        self.print_requested.connect(
+            lambda kind: bus().open_record.emit(f"report:{kind}", self.provider_id)
+        )
         self.tabs.currentChanged.connect(self._load_current)
         bus().changed.connect(self._on_changed)
 
@@ -104,7 +119,9 @@ class ProviderPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
-        for button in (self.journal_button, self.edit_button, self.delete_button):
+        for button in (
+            self.journal_button, self.print_button, self.edit_button, self.delete_button
+        ):  # fmt: skip
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN - 8, PAGE_MARGIN, PAGE_MARGIN - 8)
