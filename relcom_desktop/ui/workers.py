@@ -46,6 +46,9 @@ def collector_paused() -> Iterator[None]:
     A full collection walks every live object while holding the interpreter lock, so during
     a big build (thousands of PDF flowables) it froze the GUI thread for 100 ms or more. Jobs
     free almost everything by reference counting; the collector resumes when the last ends.
+    Resuming would start the collection put off during the job at once (50-90 ms as a big
+    PDF finishes), so what the job left is first moved to the oldest generation in one step
+    (freeze, unfreeze): any garbage among it goes at the next full collection instead.
     """
     global _jobs_running
     with _collector_lock:
@@ -57,6 +60,8 @@ def collector_paused() -> Iterator[None]:
         with _collector_lock:
             _jobs_running -= 1
             if _jobs_running == 0:
+                gc.freeze()
+                gc.unfreeze()
                 gc.enable()
 
 

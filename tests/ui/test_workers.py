@@ -68,3 +68,27 @@ def test_cancel_stops_a_job_that_checks(qtbot) -> None:
         assert worker.running
         worker.cancel()
     qtbot.waitUntil(lambda: not worker.running)
+
+
+def test_the_collector_rests_during_a_job_and_still_frees_its_cycles_after(qtbot) -> None:
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    refs = []
+
+    def job(progress, cancelled):
+        assert not gc.isenabled()  # no full collection stalls the GUI mid-build
+        node = Node()
+        node.me = node  # a cycle: only the collector can free it
+        refs.append(weakref.ref(node))
+        return None
+
+    worker = Worker(job)
+    with qtbot.waitSignal(worker.signals.done):
+        worker.start()
+    qtbot.waitUntil(lambda: gc.isenabled())
+    gc.collect()
+    assert refs and refs[0]() is None  # nothing was left frozen for good
