@@ -54,10 +54,17 @@ CHILDREN = Column("Children", _children, tooltip=_children)
 TRUST = Column("Trust after", _trust)
 FOLLOW_UP = Column("Follow-up", _follow_up)
 ALL_COLUMNS = [DATE, PROVIDER, KIND_COLUMN, SUMMARY, CHILDREN, TRUST]
-ALL_SAMPLES = ["28 Sep 2026", "Willowbank Care", "Support offered", "", "Alex, Sam", "Growing"]
+ALL_SAMPLES = [
+    "28 Sep 2026",
+    "Willowbank Care Homes Ltd",
+    "Support offered",
+    "",
+    "Alex, Sam",
+    "Growing",
+]
 PROVIDER_COLUMNS = [DATE, KIND_COLUMN, SUMMARY, CHILDREN, TRUST, FOLLOW_UP]
 PROVIDER_SAMPLES = ["28 Sep 2026", "Support offered", "", "Alex, Sam", "Growing", "28 Sep 2026"]
-SUMMARY_STRETCH = 3
+LIST_SHARE, ENTRY_SHARE = 3, 2  # of the height: the list above, the chosen entry below
 NO_PROVIDER_YET = -1  # on the provider page, before a provider is shown
 
 
@@ -115,14 +122,15 @@ class JournalPage(ListPage):
         self.actions.addWidget(self.new_button)
 
     def _split(self) -> None:
-        """The table on the left, the chosen entry in full on the right."""
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        """The list above, the chosen entry in full below: both get the page's whole width,
+        so summaries are readable in the list and notes in long lines."""
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.layout().replaceWidget(self.table, splitter)
         splitter.addWidget(self.table)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, SUMMARY_STRETCH)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([SUMMARY_STRETCH * 1000, 1000])
+        splitter.setStretchFactor(0, LIST_SHARE)
+        splitter.setStretchFactor(1, ENTRY_SHARE)
+        splitter.setSizes([LIST_SHARE * 1000, ENTRY_SHARE * 1000])
         splitter.setChildrenCollapsible(False)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.table.setAccessibleName("Journal entries")
