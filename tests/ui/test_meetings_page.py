@@ -163,3 +163,33 @@ def test_leaving_without_changes_does_not_ask(qtbot, page: MeetingsPage, monkeyp
     key(qtbot, Qt.Key.Key_Return)
     key(qtbot, Qt.Key.Key_Escape)
     assert page.currentWidget() is page.list
+
+
+def test_each_decision_cell_sits_under_its_heading(qtbot, page: MeetingsPage) -> None:
+    from relcom_desktop.core.enums import PanelOutcome
+    from relcom_desktop.core.meetings import Decision
+
+    key(qtbot, Qt.Key.Key_Return)
+    editor = page.editor
+    decision = Decision(
+        "Approve Oak House",
+        agreed_by="Jo Reed",
+        dissent="Health unsure",
+        panel_outcome=PanelOutcome.APPROVE,
+        conditions="Review at 12 weeks",
+        weekly_budget_pence=450_000,
+    )
+    editor._keep(decisions=(decision,))
+    table = editor.decisions.table
+    model = table.model()
+    columns = range(model.columnCount())
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in columns]
+    row = dict(zip(headings, [model.index(0, c).data() for c in columns], strict=True))
+    assert row == {
+        "Decided": "Approve Oak House",
+        "Outcome": "Approved",
+        "Conditions": "Review at 12 weeks",
+        "Weekly budget": "£4,500",
+        "Agreed by": "Jo Reed",
+        "Dissent": "Health unsure",
+    }

@@ -41,11 +41,19 @@ from relcom_desktop.core.meetings import (
     save_meeting,
 )
 from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.formatting import money
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit
 from relcom_desktop.ui.pages.meeting_parts import AgendaTab, LinksBox, RowsTab
 from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading
+
+
+def decision_cells(d: Decision) -> tuple[str, ...]:
+    """A decision as the Decisions tab shows it, one cell under each of its headings."""
+    budget = money(d.weekly_budget_pence) if d.weekly_budget_pence is not None else ""
+    outcome = d.panel_outcome.label if d.panel_outcome else ""
+    return (d.text, outcome, d.conditions, budget, d.agreed_by, d.dissent)
 
 
 class MeetingEditor(QWidget):
@@ -180,12 +188,7 @@ class MeetingEditor(QWidget):
     def _show_rows(self) -> None:
         d = self.detail
         self.attendees.set_rows([(a.name, a.role, a.organisation) for a in d.attendees])
-        self.decisions.set_rows(
-            [
-                (x.text, x.panel_outcome.label if x.panel_outcome else "", x.agreed_by, x.dissent)
-                for x in d.decisions
-            ]
-        )
+        self.decisions.set_rows([decision_cells(x) for x in d.decisions])
         self.actions.set_rows(
             [
                 (
