@@ -41,7 +41,7 @@ from relcom_desktop.core.meetings import (
     save_meeting,
 )
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import money
+from relcom_desktop.ui.formatting import money, short_date
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit
 from relcom_desktop.ui.pages.meeting_parts import AgendaTab, LinksBox, RowsTab
@@ -194,7 +194,7 @@ class MeetingEditor(QWidget):
                 (
                     a.title,
                     a.owner or "You",
-                    a.due_on.strftime("%d %b %Y") if a.due_on else "No date",
+                    short_date(a.due_on) if a.due_on else "No date",
                     a.status.label + (" (carried forward)" if a.carried_from_id else ""),
                 )
                 for a in d.actions
