@@ -27,7 +27,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.reports import ReportResult, copy_file, record_export, record_print
 from relcom_desktop.ui.formatting import plural
-from relcom_desktop.ui.printing import print_pdf
+from relcom_desktop.ui.printing import load_image_plugins, print_pdf
 from relcom_desktop.ui.workers import Worker
 
 FOLDER_KEY = "reports/last_folder"
@@ -180,6 +180,7 @@ class PdfPreview(QDialog):
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        load_image_plugins()  # here, not on the worker: see its note
         self.print_job = Worker(
             lambda progress, cancelled: print_pdf(self.result.path, printer, progress, cancelled)
         )

@@ -7,7 +7,7 @@ long pack prints in bounded memory.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QImageReader, QImageWriter, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -16,6 +16,19 @@ from relcom_desktop.ui.workers import Cancelled, Progress
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
+
+
+def load_image_plugins() -> None:
+    """Call on the GUI thread before printing starts: loads Qt's image-format plugins.
+
+    The print engine looks them up the first time it draws a page image. Done on the worker,
+    that first lookup takes a Qt lock while the worker holds Python's lock; if the GUI thread
+    is meanwhile inside Qt holding that lock and waiting for Python's (as PySide does when a
+    signal is disconnected), both wait for ever. It hung a test run once; loading the plugins
+    here first leaves the worker nothing to set up.
+    """
+    QImageWriter.supportedImageFormats()
+    QImageReader.supportedImageFormats()
 
 
 def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
