@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QTabWidget,
     QWidget,
@@ -45,6 +47,19 @@ def unnamed(root: QWidget) -> list[str]:
             continue
         if not spoken_name(widget):
             found.append(f"{type(widget).__name__} ({where(widget)})")
+    return found + stray_ampersands(root)
+
+
+def stray_ampersands(root: QWidget) -> list[str]:
+    """Plain-text labels meant to give an Alt+letter key that show "&" instead: a label
+    without a buddy (e.g. beside a row of several controls) prints the ampersand."""
+    found = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if not label.isVisible() or label.buddy() is not None or QtGui.Qt.mightBeRichText(text):
+            continue
+        if "&" in text.replace("&&", ""):
+            found.append(f"label {text!r} shows its '&' ({where(label)})")
     return found
 
 

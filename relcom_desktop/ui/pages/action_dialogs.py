@@ -120,7 +120,9 @@ class ActionDialog(FormDialog):
         self.notes.setFixedHeight(80)
         self.form.addRow("&What", self.what)
         self.form.addRow("W&ho", self.who)
-        self.form.addRow("By &when", due_row)
+        when = QLabel("By &when", self)
+        when.setBuddy(self.has_due)  # the row is a layout: name its first control for Alt+W
+        self.form.addRow(when, due_row)
         self.form.addRow("&Notes", self.notes)
         if about:
             self.form.addRow("About", QLabel(about, self))

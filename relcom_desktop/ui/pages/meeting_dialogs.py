@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -108,7 +109,9 @@ class AttendeeDialog(FormDialog):
         self.role = QLineEdit(attendee.role, self)
         self.role.setPlaceholderText("e.g. Social worker, IRO, Registered manager")
         self.organisation = QLineEdit(attendee.organisation, self)
-        self.form.addRow("&Name", name_row)
+        name_label = QLabel("&Name", self)
+        name_label.setBuddy(self.name)  # the row is a layout: name its field for Alt+N
+        self.form.addRow(name_label, name_row)
         self.form.addRow("&Role", self.role)
         self.form.addRow("&Organisation", self.organisation)
         for before, after in (

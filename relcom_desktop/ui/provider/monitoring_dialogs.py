@@ -177,6 +177,7 @@ class Reg40Dialog(RecordDialog):
         self.event.setEditable(True)
         self.event.addItems(list(reg40.EVENT_KINDS))
         self.event.setCurrentText(n.event_kind if n else "")
+        self.event.lineEdit().setPlaceholderText("Choose or type the kind of event")
         self.summary = self.add_row("S&ummary", text_box(n.summary if n else "", lines=3))
         self.children = self.add_row(
             "&Children concerned",
