@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QMessageBox,
@@ -21,6 +20,7 @@ from relcom_desktop.ui.passphrase_widgets import (
     error_label,
     note,
 )
+from relcom_desktop.ui.widgets import WideDialog
 
 ENCRYPT_NOTE = (
     "This data file is not encrypted yet. Choose a passphrase: the file is copied, the copy "
@@ -33,7 +33,7 @@ CHANGE_NOTE = (
 )
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(WideDialog):
     """Current passphrase (when there is one), new passphrase twice; saves on OK."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.ok.setEnabled(False)
         self.form.changed.connect(self.ok.setEnabled)
-        self.setMinimumWidth(520)
+        self.open_width = 520
 
     def save(self) -> None:
         new = self.form.passphrase()

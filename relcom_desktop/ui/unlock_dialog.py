@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QVBoxLayout,
     QWidget,
@@ -18,12 +17,12 @@ from relcom_desktop import APP_NAME
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import WrongPassphrase
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note, show_toggle
-from relcom_desktop.ui.widgets import heading
+from relcom_desktop.ui.widgets import WideDialog, heading
 
 Opener = Callable[[str], Store]
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(WideDialog):
     """Passphrase in, an open Store out (``store`` after ``exec()`` returned Accepted).
 
     A wrong passphrase is said under the field and the user tries again; any other problem
@@ -54,7 +53,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.open_width = 460
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def try_unlock(self) -> None:

@@ -7,9 +7,10 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,6 +25,25 @@ E = TypeVar("E", bound=Enum)
 
 SEARCH_DELAY_MS = 200
 COMBO_MIN_CHARS = 12
+
+
+class WideDialog(QDialog):
+    """A dialog that opens at least ``open_width`` wide yet keeps its layout's own minimum.
+
+    (A minimum width set on a dialog stops its layout enforcing the minimum its contents
+    need, so with large text, labels and fields were clipped instead of the dialog growing.
+    It does not look at the screen: holding PySide's QScreen objects in Python code led to
+    rare crashes in Qt, so sizing to the screen is left to Qt.)
+    """
+
+    open_width = 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_opened_wide", False):
+            self._opened_wide = True
+            if self.width() < self.open_width:  # Qt has already sized it to its contents
+                self.resize(self.open_width, self.height())
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

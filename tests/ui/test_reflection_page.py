@@ -267,3 +267,22 @@ def test_reflecting_on_a_meeting_links_it_in_the_form(qtbot, caseload) -> None:
         caseload.children["Ben"],
         None,
     )
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_forms_grow_with_the_text_so_nothing_is_cut_off(qtbot, qapp, caseload, scale) -> None:
+    from relcom_desktop.ui import theme
+
+    try:
+        theme.apply(qapp, "light", scale)
+        dialog = ReflectionDialog(caseload.store, svc.Reflection(dt.date.today()))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        boxes = dialog.changes.boxes.values()
+        assert all(box.width() >= box.sizeHint().width() for box in boxes)
+        assert dialog.width() >= dialog.layout().minimumSize().width()
+        label = dialog.form.labelForField(dialog.about_row)
+        assert label is None or not label.isVisibleTo(dialog)  # not linked: no orphan label
+    finally:
+        theme.apply(qapp, "light", 100)

@@ -81,7 +81,7 @@ class CheckInDialog(RecordDialog):
             self.offer_delete(
                 store, CHECK_INS, check_in.id, f"check-in of {short_date(check_in.held_on)}"
             )
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 80)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 80
 
     def save(self) -> CheckIn:
         scores = tuple(s for row in self.rows if (s := row.score()) is not None)

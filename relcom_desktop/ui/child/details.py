@@ -124,7 +124,7 @@ class NewChildDialog(RecordDialog):
         super().__init__("New child", parent)
         self._store = store
         self.details = ChildDetails(self.form)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 50)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 50
 
     def save(self) -> Child:
         child = create_child(self._store, self.details.apply(Child(preferred_name="")))

@@ -66,7 +66,7 @@ class LinkDialog(RecordDialog):
         self._load(link)
         if link.id is not None:
             self.offer_delete(store, LINKS, link.id, f"link {link.name}")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 46
 
     def _name_problem(self) -> str | None:
         return None if self.name.text().strip() else "Please enter a name."

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,6 +23,7 @@ from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.child.fields import CheckedLineEdit
 from relcom_desktop.ui.undo import RecordService
+from relcom_desktop.ui.widgets import WideDialog
 
 Check = Callable[[], str | None]
 DIALOG_MARGIN = 20
@@ -127,7 +127,7 @@ class CheckedForm(QFormLayout):
             show_problem(message, None)
 
 
-class RecordDialog(QDialog):
+class RecordDialog(WideDialog):
     """A dialog that saves one record with one service call.
 
     Subclasses add fields to ``self.form`` and implement :meth:`save`, which calls the service

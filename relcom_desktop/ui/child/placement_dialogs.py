@@ -81,7 +81,7 @@ class StartPlacementDialog(RecordDialog):
         self.placement_type.activated.connect(lambda _i: setattr(self, "_type_chosen", True))
         self.setting.chosen_changed.connect(self._suggest_type)
         self._suggest_type(self.setting.chosen())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 72)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 72
 
     def _add_move_fields(self, current: PlacementView) -> None:
         since = short_date(current.placement.start_date)
@@ -191,7 +191,7 @@ class EndPlacementDialog(RecordDialog):
         pick(self.change_reason, p.change_reason)
         pick(self.end_reason, p.end_reason)
         self.notes.set_value(p.ending_notes)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 44
 
     def _end_problem(self) -> str | None:
         problem = self.end.problem()
@@ -246,7 +246,7 @@ class EditPlacementDialog(RecordDialog):
         self.notes.set_value(p.notes)
         assert p.id is not None
         self.offer_delete(store, PLACEMENTS, p.id, f"placement at {view.setting_name}")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 44
 
     def save(self) -> Placement:
         before, store = self._view.placement, self._store

@@ -87,7 +87,7 @@ class PlanDialog(RecordDialog):
         self.notes.set_value(plan.notes)
         if plan.id is not None:
             self.offer_delete(store, PLANS, plan.id, plan.kind.label.lower())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 40
 
     def save(self) -> ChildPlan:
         edited = dataclasses.replace(
@@ -115,7 +115,7 @@ class LacReviewDialog(RecordDialog):
         self.notes.set_value(review.notes)
         if review.id is not None:
             self.offer_delete(store, LAC_REVIEWS, review.id, "looked-after review")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 36
 
     def save(self) -> LookedAfterReview:
         edited = dataclasses.replace(

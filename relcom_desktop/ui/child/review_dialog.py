@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QWidget
 
 from relcom_desktop.core import reviews
@@ -131,11 +130,9 @@ class ReviewDialog(RecordDialog):
         self.summary.set_value(review.summary)
         if review.id is not None:
             self.offer_delete(store, REVIEWS, review.id, "placement review")
-        self._size_to_screen()
-
-    def _size_to_screen(self) -> None:
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1180, screen.width() - 60), min(820, screen.height() - 60))
+        # Wide enough for the earlier review beside the new one; Qt fits the height to the
+        # screen (see WideDialog on why Python code here never asks for the screen itself).
+        self.open_width = self.fontMetrics().horizontalAdvance("M") * 90
 
     def save(self) -> PlacementReview:
         standards = tuple(v for row in self.rows if (v := row.value()) is not None)

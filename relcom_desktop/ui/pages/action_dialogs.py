@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
+from relcom_desktop.ui.widgets import WideDialog
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -45,7 +45,7 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-class FormDialog(QDialog):
+class FormDialog(WideDialog):
     """OK saves through ``save``; a refusal is shown above the buttons and the form stays."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:

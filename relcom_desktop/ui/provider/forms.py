@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
-from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+from relcom_desktop.ui.widgets import PAGE_SPACING, WideDialog, quiet_label
 
 DATE_FORMAT = "d MMM yyyy"
 FORM_WIDTH = 560
@@ -157,14 +156,14 @@ class SearchCombo(QComboBox):
         self.setCurrentIndex(max(0, self.findData(value)))
 
 
-class FormDialog(QDialog):
+class FormDialog(WideDialog):
     """Fields in a form, a line saying what is still needed or why a save was refused, and
     Save / Cancel. Ctrl+Enter saves from anywhere in the form."""
 
     def __init__(self, title: str, save_text: str = "Save", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(FORM_WIDTH)
+        self.open_width = FORM_WIDTH
         self.form = QFormLayout()
         self.form.setSpacing(PAGE_SPACING - 4)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

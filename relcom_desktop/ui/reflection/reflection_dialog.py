@@ -154,7 +154,7 @@ class ReflectionDialog(FormDialog):
     def _show_about(self) -> None:
         entry = Reflection(self._start.written_on, journal_entry_id=self._journal_entry())
         text = links_for(self.store, entry).journal_entry or ""
-        self.about_row.setVisible(bool(text))
+        self.form.setRowVisible(self.about_row, bool(text))  # its label too
         self.about.setText(text)
         self.about.setAccessibleName(f"Journal entry: {text}")
 
