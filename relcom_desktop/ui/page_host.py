@@ -22,7 +22,9 @@ def page_host(parent: QWidget) -> tuple[QScrollArea, QWidget]:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     host = QWidget()
-    PageLayout(host).setContentsMargins(0, 0, 0, 0)
+    layout = PageLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    host.page_layout = layout  # type: ignore[attr-defined]  # its Python side lives as long
     scroll.setWidget(host)
     return scroll, host
 
