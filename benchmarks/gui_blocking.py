@@ -6,6 +6,7 @@ each job runs off the GUI thread, compared with the longest gap while the app is
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,10 @@ def gui_figures(folder: Path) -> list[Figure]:
 
     app = make_application()
     store = open_store(folder)
-    window = MainWindow(store, settings=QSettings("/dev/null", QSettings.Format.IniFormat))
+    # Throw-away window settings (never a device file: QSettings saves by replacing the file).
+    scratch = tempfile.mkdtemp(prefix="relcom-bench-")
+    settings = QSettings(str(Path(scratch) / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings=settings)
     window.show()
     beat = Heartbeat()
     idle = _idle(app, beat)
