@@ -44,16 +44,8 @@ class ImportDialog(BackgroundDialog):
         self.outcome: ImportPreview | None = None
         self.resize(1040, 640)
         self.panel = ImportPreviewPanel(self)
+        self.work = self.panel.work
         self.panel.skip_toggled.connect(lambda _on: self.update_buttons())
-
-    def busy(self, label: str) -> None:
-        self.panel.busy(label)
-
-    def progressed(self, done: int, total: int, label: str) -> None:
-        self.panel.progressed(done, total, label)
-
-    def failed(self, message: str) -> None:
-        self.panel.failed(message)
 
     def previewed(self, preview: ImportPreview) -> None:
         self.panel.show_preview(preview, self.held_back_note)
@@ -158,7 +150,7 @@ class Ssda903Dialog(ImportDialog):
     def _read_when_ready(self) -> None:
         first, second = (Path(edit.text()) for edit in self.files)
         if not all(edit.text() for edit in self.files):
-            self.panel.failed("Choose both files of the return: the Header and the Episodes.")
+            self.work.failed("Choose both files of the return: the Header and the Episodes.")
             return
         from relcom_desktop.core.ssda903_files import read_return
         from relcom_desktop.core.ssda903_import import preview_return

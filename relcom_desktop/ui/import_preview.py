@@ -15,19 +15,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from relcom_desktop.core.import_run import ImportPreview, PreviewLine, RowStatus, summary_counts
+from relcom_desktop.ui.background_dialog import JobStatus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label
 
-ERROR_STYLE = "QLabel { color: #a4262c; }"  # with a warning sign: colour is never the only cue
 KINDS = {"child": "Child", "placement": "Placement", "setting": "Setting",
          "provider": "Provider", "row": "—"}  # fmt: skip
 COLUMNS = (
@@ -52,16 +51,11 @@ class ImportPreviewPanel(QWidget):
         super().__init__(parent)
         self.preview: ImportPreview | None = None
         self._lines: list[PreviewLine] = []
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Progress")
-        self.status = quiet_label("", self)
+        self.work = JobStatus(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.notes = quiet_label("", self)
         self.notes.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
         self.show_only = QComboBox(self)
         self.show_only.setAccessibleName("Show rows")
         self.show_only.addItem("Every row", None)
@@ -86,44 +80,24 @@ class ImportPreviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(PAGE_SPACING - 4)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self.work.progress)
+        layout.addWidget(self.work.status)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.show_only)
         layout.addLayout(row)
-        for widget in (self.notes, self.error):
+        for widget in (self.notes, self.work.error):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skip)
-        for widget in (self.error, self.skip, self.show_only, self.table, self.notes):
+        for widget in (self.skip, self.show_only, self.table, self.notes):
             widget.hide()
-
-    # ---- while working ---------------------------------------------------------------------
-
-    def busy(self, label: str) -> None:
-        self.error.hide()
-        self.status.setText(label)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-
-    def progressed(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-        self.status.setText(f"{label}: {done:,} of {total:,}")
-
-    def failed(self, message: str) -> None:
-        self.progress.hide()
-        self.status.setText("Nothing has been changed.")
-        self.error.setText(f"⚠ {message}")
-        self.error.show()
 
     # ---- the preview -----------------------------------------------------------------------
 
     def show_preview(self, preview: ImportPreview, held_back_note: str = "") -> None:
         self.preview = preview
-        self.progress.hide()
-        self.status.setText("Nothing has been changed yet.")
+        self.work.finished("Nothing has been changed yet.")
         self.summary.setText(summary_text(preview))
         notes = list(preview.notes)
         if preview.rejected and held_back_note:
@@ -149,9 +123,8 @@ class ImportPreviewPanel(QWidget):
         return self.skip.isVisible() and self.skip.isChecked()
 
     def show_result(self, result: ImportPreview) -> None:
-        self.progress.hide()
         self.skip.setEnabled(False)
-        self.status.setText("Imported. " + summary_text(result, bold=False))
+        self.work.finished("Imported. " + summary_text(result, bold=False))
 
     def _show_rows(self) -> None:
         status = chosen(self.show_only, RowStatus)

@@ -30,9 +30,9 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.import_run import ImportPreview
 from relcom_desktop.core.spreadsheet import Sheet, read_sheet
+from relcom_desktop.ui import theme
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.import_dialog import ImportDialog
-from relcom_desktop.ui.import_preview import ERROR_STYLE
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 from relcom_desktop.ui.workers import Job
 
@@ -68,7 +68,7 @@ class ColumnMapping(QWidget):
             self.kind.addItem(target.title, key)
         self.fields: list[QComboBox] = []
         self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.set_tone(self.error, "error")  # with a warning sign: never colour alone
         self.error.setWordWrap(True)
         self.error.hide()
         self._lay_out()

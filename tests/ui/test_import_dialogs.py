@@ -13,9 +13,9 @@ from relcom_desktop.core.children import ChildFilter, count_children, list_child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_run import RowStatus
 from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.ui.background_dialog import JobStatus
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.import_dialog import Ssda903Dialog
-from relcom_desktop.ui.import_preview import ImportPreviewPanel
 from relcom_desktop.ui.list_export_dialog import ListExportDialog
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.sheet_import_dialog import NOT_IMPORTED, SheetImportDialog
@@ -103,13 +103,13 @@ def test_the_903_return_previews_then_imports(
 ) -> None:
     header, episodes = write_return(tmp_path)
     progress = []
-    shown = ImportPreviewPanel.progressed
+    shown = JobStatus.progressed
 
-    def spy(panel: ImportPreviewPanel, done: int, total: int, label: str) -> None:
+    def spy(work: JobStatus, done: int, total: int, label: str) -> None:
         progress.append((done, total))
-        shown(panel, done, total, label)
+        shown(work, done, total, label)
 
-    monkeypatch.setattr(ImportPreviewPanel, "progressed", spy)  # before the job starts
+    monkeypatch.setattr(JobStatus, "progressed", spy)  # before the job starts
     dialog = _opened(qtbot, Ssda903Dialog(store, [episodes, header]))
     assert dialog.files[0].text().endswith("header.csv")
     qtbot.waitUntil(lambda: dialog.panel.preview is not None, timeout=10_000)
@@ -120,7 +120,7 @@ def test_the_903_return_previews_then_imports(
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
     assert count_children(store) == 4
-    assert dialog.panel.status.text().startswith("Imported.")
+    assert dialog.panel.work.status.text().startswith("Imported.")
     assert not dialog.import_button.isEnabled()
 
 
@@ -142,7 +142,7 @@ def test_only_one_file_asks_for_the_other(qtbot, store: Store, tmp_path: Path) -
     _header, episodes = write_return(tmp_path)
     dialog = _opened(qtbot, Ssda903Dialog(store, [episodes]))
     assert dialog.files[0].text() == "" and dialog.files[1].text().endswith("episodes.csv")
-    assert "Choose both files" in dialog.panel.error.text()
+    assert "Choose both files" in dialog.panel.work.error.text()
 
 
 def test_list_export_offers_the_filters_of_the_page(qtbot, caseload, settings) -> None:

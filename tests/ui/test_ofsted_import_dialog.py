@@ -20,7 +20,9 @@ def opened(qtbot, store, path: Path) -> OfstedImportDialog:
     dialog = OfstedImportDialog(store, path)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.preview is not None or dialog.error.isVisible(), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: dialog.preview is not None or dialog.work.error.isVisible(), timeout=20_000
+    )
     return dialog
 
 
@@ -34,7 +36,7 @@ def test_the_sample_is_previewed_then_imported(qtbot, store) -> None:
     assert dialog.import_button.text() == "Import 6 changes"
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
-    assert dialog.status.text() == "Imported: 6 new settings, 0 updated, 5 new providers."
+    assert dialog.work.status.text() == "Imported: 6 new settings, 0 updated, 5 new providers."
     assert count_providers(store) == 5
     assert not dialog.import_button.isEnabled()
 
@@ -59,8 +61,8 @@ def test_a_workbook_is_refused_with_a_reason(qtbot, store, tmp_path) -> None:
     path = tmp_path / "providers.xlsx"
     path.write_bytes(b"PK\x03\x04 a zipped workbook")
     dialog = opened(qtbot, store, path)
-    assert "Excel workbook" in dialog.error.text()
-    assert dialog.status.text() == "Nothing has been changed."
+    assert "Excel workbook" in dialog.work.error.text()
+    assert dialog.work.status.text() == "Nothing has been changed."
     assert not dialog.import_button.isEnabled()
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,8 +26,7 @@ from relcom_desktop.core.ofsted_import import (
     commit_import,
     preview_import,
 )
-from relcom_desktop.ui import theme
-from relcom_desktop.ui.background_dialog import BackgroundDialog
+from relcom_desktop.ui.background_dialog import BackgroundDialog, JobStatus
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
@@ -76,16 +74,11 @@ class OfstedImportDialog(BackgroundDialog):
 
     def _build(self) -> None:
         self.file_label = QLabel(f"<b>{self.path.name}</b>", self)
-        self.progress = QProgressBar(self)
-        self.status = quiet_label("", self)
+        self.work = JobStatus(self, unit="lines")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.notes = quiet_label("", self)
         self.notes.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        theme.set_tone(self.error, "error")
-        self.error.hide()
         self.show_only = QComboBox(self)
         self.show_only.setAccessibleName("Show rows")
         self.show_only.addItem("All rows", None)
@@ -111,11 +104,11 @@ class OfstedImportDialog(BackgroundDialog):
         filter_row.addWidget(self.show_only)
         layout = QVBoxLayout(self)
         layout.setSpacing(PAGE_SPACING - 4)
-        for widget in (self.file_label, self.progress, self.status):
+        for widget in (self.file_label, self.work.progress, self.work.status):
             layout.addWidget(widget)
         layout.addLayout(filter_row)
         layout.addWidget(self.notes)
-        layout.addWidget(self.error)
+        layout.addWidget(self.work.error)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.skip, 1)
@@ -135,28 +128,10 @@ class OfstedImportDialog(BackgroundDialog):
 
         self.run(work, self._previewed, "Reading the file…")
 
-    def busy(self, label: str) -> None:
-        self.error.hide()
-        self.status.setText(label)
-        self.progress.show()
-        self.progress.setRange(0, 0)
-
-    def progressed(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-        self.status.setText(f"{label}: {done:,} of {total:,} lines")
-
-    def failed(self, message: str) -> None:
-        self.progress.hide()
-        self.status.setText("Nothing has been changed.")
-        self.error.setText(f"⚠ {message}")
-        self.error.show()
-
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
-        self.progress.hide()
         encoding = ENCODINGS.get(preview.file.encoding, preview.file.encoding)
-        self.status.setText(f"Read as {encoding} text. Nothing has been changed yet.")
+        self.work.finished(f"Read as {encoding} text. Nothing has been changed yet.")
         self.summary.setText(summary_text(preview))
         self.notes.setText(" ".join(preview.file.notes + _ignored(preview)))
         rejected = preview.count(RowStatus.REJECTED)
@@ -204,8 +179,7 @@ class OfstedImportDialog(BackgroundDialog):
 
     def _committed(self, result: ImportResult) -> None:
         self.outcome = result
-        self.progress.hide()
-        self.status.setText(result_text(result))
+        self.work.finished(result_text(result))
         self.imported()
         for kind in ("provider", "setting"):
             bus().changed.emit(kind)
