@@ -7,6 +7,7 @@ handler returns an exit code and raises ``RelcomError`` for user-level problems.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
@@ -23,6 +24,14 @@ COMMAND_MODULES = (
 )  # fmt: skip
 DEMO_FOLDER = "demo"
 PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type for a day written as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
 
 
 def register_all(

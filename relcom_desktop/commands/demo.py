@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, passphrase, progress_printer
+from relcom_desktop.commands import (
+    data_dir,
+    finish_progress,
+    iso_date,
+    passphrase,
+    progress_printer,
+)
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -15,22 +22,29 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     )
     demo.add_argument("--scale", choices=("tiny", "small", "10y"), default="small")
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="build the caseload around this day instead of today (the same day, scale and "
+        "seed always give the same records)",
+    )
     demo.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    build(data_dir(args), args.scale, args.seed)
+    build(data_dir(args), args.scale, args.seed, args.today)
     return 0
 
 
-def build(folder: Path, scale: str, seed: int) -> None:
+def build(folder: Path, scale: str, seed: int, today: dt.date | None = None) -> None:
     from relcom_desktop.core import demo
     from relcom_desktop.core.db import open_store
 
     store = open_store(folder, passphrase())
     try:
         started = time.perf_counter()
-        summary = demo.build_demo(store, scale, seed=seed, progress=progress_printer())
+        summary = demo.build_demo(store, scale, seed=seed, today=today, progress=progress_printer())
         finish_progress(f"Built the {scale} demo caseload ({summary.total:,} records)", started)
     finally:
         store.close()

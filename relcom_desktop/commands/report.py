@@ -9,21 +9,13 @@ or reflective practice summary to a PDF without opening the app.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, progress_printer
+from relcom_desktop.commands import data_dir, finish_progress, iso_date, progress_printer
 from relcom_desktop.core.errors import RelcomError
 
 KINDS = ("child", "provider", "meeting")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
 
 
 def _sections(text: str) -> list[str]:
@@ -46,8 +38,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         "--redact", action="store_true", help="children by initials, ages only, no addresses"
     )
     options.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    options.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
-    options.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    options.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    options.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
     report = commands.add_parser("report", parents=[common], help="print a report to a PDF")
     kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     for kind in KINDS:

@@ -11,19 +11,41 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from relcom_desktop.core.audit import AuditEvent, recent_events
+from relcom_desktop.core.children import Child, get_child
 from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.demo import build_demo
 
-TODAY = dt.date.today()
+TODAY = dt.date.today()  # the day the reports are printed ("Generated ...")
+# The demo caseload is built around fixed days, so its records (and names) never depend on the
+# calendar; two days far apart show that the reports hold whatever day the records sit around.
+DEMO_DAYS = (dt.date(2026, 11, 25), dt.date(2027, 6, 14))
 
 
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+@pytest.fixture(scope="session", params=DEMO_DAYS, ids=str)
+def demo(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
     """The small demo caseload, shared by tests that only read it."""
     opened = open_store(tmp_path_factory.mktemp("small-demo"))
-    build_demo(opened, "small", seed=1, today=TODAY)
+    build_demo(opened, "small", seed=1, today=request.param)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def child_one(demo: Store) -> Child:
+    """The demo's first child, whose name the report tests look for."""
+    return get_child(demo, 1)
+
+
+def audit_ids(store: Store) -> set[int]:
+    """The audit rows so far (the demo's own may be dated after the real today)."""
+    return {e.id for e in recent_events(store)}
+
+
+def new_audit_events(store: Store, before: set[int]) -> list[AuditEvent]:
+    return [e for e in recent_events(store) if e.id not in before]
 
 
 @dataclass(frozen=True)

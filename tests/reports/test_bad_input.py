@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from relcom_desktop.core.providers import Provider, create_provider
 from relcom_desktop.reports import BuildCancelled, ReportKind, ReportOptions
 from relcom_desktop.reports.build import build_report
 from relcom_desktop.reports.output import atomic_output
+from relcom_desktop.reports.redaction import initials
 from tests.reports.conftest import assert_every_page_marked_and_numbered, read_pdf
 
 
@@ -126,7 +128,7 @@ def _cli(folder: Path, *args: str) -> int:
     return main(["--data-dir", str(folder), "report", *args])
 
 
-def test_cli_prints_each_kind(demo, tmp_path: Path, capsys) -> None:
+def test_cli_prints_each_kind(demo, child_one, tmp_path: Path, capsys) -> None:
     folder = demo.path.parent
     assert _cli(folder, "child", "1", "-o", str(tmp_path / "c.pdf"), "--redact") == 0
     assert _cli(folder, "provider", "1", "-o", str(tmp_path / "p.pdf"), "--paper", "letter") == 0
@@ -135,7 +137,10 @@ def test_cli_prints_each_kind(demo, tmp_path: Path, capsys) -> None:
     assert _cli(folder, *args, str(tmp_path / "pp.pdf")) == 0
     assert _cli(folder, "pack", "--child", "1", "-o", str(tmp_path / "cp.pdf")) == 0
     assert "Wrote " in capsys.readouterr().err
-    assert "R.H." in read_pdf(tmp_path / "c.pdf").pages[0]
+    redacted = read_pdf(tmp_path / "c.pdf").pages[0]
+    assert "Redacted copy" in redacted
+    assert not re.search(rf"\b{re.escape(child_one.preferred_name)}\b", redacted)
+    assert initials(child_one.preferred_name, child_one.full_name) in redacted
     assert read_pdf(tmp_path / "p.pdf").sizes[0] == (612.0, 792.0)
     outline = read_pdf(tmp_path / "pp.pdf").outline
     assert "Meeting minutes" in outline and "Children placed" not in outline

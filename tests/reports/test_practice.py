@@ -10,13 +10,18 @@ import pytest
 from relcom_desktop import reports
 from relcom_desktop.cli import main
 from relcom_desktop.core import reflection as svc
-from relcom_desktop.core.audit import recent_events
 from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.enums import AuditKind, LearningChange, PracticeShift
 from relcom_desktop.core.errors import ValidationError
 from relcom_desktop.reports import DEFAULT_SECTIONS, PackSection, ReportKind
 from tests.core.factories import a_child
-from tests.reports.conftest import TODAY, assert_every_page_marked_and_numbered, read_pdf
+from tests.reports.conftest import (
+    TODAY,
+    assert_every_page_marked_and_numbered,
+    audit_ids,
+    new_audit_events,
+    read_pdf,
+)
 
 SUMMARY_HEADINGS = [
     "Reflective practice summary",
@@ -30,6 +35,7 @@ SUMMARY_HEADINGS = [
 
 def test_the_summary_for_supervision(demo: Store, tmp_path: Path) -> None:
     out = tmp_path / "practice.pdf"
+    before = audit_ids(demo)
     result = reports.build_practice_summary(demo, out, today=TODAY)
     pdf = read_pdf(out)
     assert result.kind is ReportKind.PRACTICE and result.record_id is None
@@ -46,7 +52,7 @@ def test_the_summary_for_supervision(demo: Store, tmp_path: Path) -> None:
             demo, svc.ReflectionFilter(date_from=TODAY - dt.timedelta(days=365), date_to=TODAY)
         )
     )
-    event = recent_events(demo)[0]
+    [event] = new_audit_events(demo, before)
     assert (event.kind, event.record_kind, event.record_id) == (AuditKind.EXPORT, "", None)
 
 
