@@ -11,6 +11,8 @@ QT_OFFSCREEN_PACKAGES := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 
 QT_WINDOW_PACKAGES := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-render-util0 libxcb-randr0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1
 PDF_TOOLS_PACKAGES := poppler-utils
+# Tests that type into a real window on a private X screen, and run on another day's clock.
+REAL_SCREEN_TEST_PACKAGES := xvfb xdotool faketime
 
 .PHONY: run test lint format bench dist clean system-deps-test system-deps-run
 
@@ -54,7 +56,7 @@ define ensure_packages
 endef
 
 system-deps-test:
-	$(call ensure_packages,$(QT_OFFSCREEN_PACKAGES) $(PDF_TOOLS_PACKAGES))
+	$(call ensure_packages,$(QT_OFFSCREEN_PACKAGES) $(QT_WINDOW_PACKAGES) $(PDF_TOOLS_PACKAGES) $(REAL_SCREEN_TEST_PACKAGES))
 
 system-deps-run:
 	$(call ensure_packages,$(QT_OFFSCREEN_PACKAGES) $(QT_WINDOW_PACKAGES))

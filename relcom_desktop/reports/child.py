@@ -185,6 +185,11 @@ def _latest_check_in(w: Writer, check_ins: list[CheckIn]) -> list[Flowable]:
                 [w.markup(w.clean(title), w.styles.label), outcome_trends(series, w.width)]
             )
         )
+    else:
+        out += [
+            w.markup(w.clean("Outcomes over time"), w.styles.label),
+            w.missing("No check-ins in the last two years to chart."),
+        ]
     return out
 
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -199,7 +199,9 @@ class LockGuard(QObject):
                 self.last_activity = self.clock()
             return False
         if kind in BLOCKED:
-            return not self._inside_cover(watched)
+            # A keyboard's keys reach the platform window first, which hands them to the
+            # focused widget: let them pass there and judge them at the widget.
+            return not (isinstance(watched, QWindow) or self._inside_cover(watched))
         # Tab must not take the focus to what is underneath.
         if kind == QEvent.Type.FocusIn and not self._inside_cover(watched):
             QTimer.singleShot(0, self._focus_cover)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from relcom_desktop.ui.main_window import MainWindow
@@ -30,6 +31,17 @@ def closed(qtbot, window: QWidget) -> None:
 
 def type_text(qtbot, text: str) -> None:
     qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def os_keys(window: QWidget, text: str) -> None:
+    """Type ``text`` the way a real keyboard's keys arrive: to the window's platform window,
+    which Qt then hands to the focused widget (past every application event filter)."""
+    for char in text:
+        QTest.keyClick(window.windowHandle(), char)
+
+
+def os_key(window: QWidget, which: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    QTest.keyClick(window.windowHandle(), which, modifier)
 
 
 def key(qtbot, which: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.ui.lock import LOCKED_TITLE, LockCover
 from relcom_desktop.ui.main_window import MainWindow
+from tests.ui.keyboard import os_key, os_keys
 
 SECRET = "lantern otter quiver maple"
 
@@ -104,6 +105,31 @@ def test_ctrl_l_locks_and_typed_text_survives(qtbot, window: MainWindow) -> None
     qtbot.keyClick(cover.passphrase, Qt.Key.Key_Return)
     assert not guard.locked
     assert draft.text() == "half-typed note"
+    assert window.windowTitle() != LOCKED_TITLE
+
+
+def test_keys_from_a_real_keyboard_unlock(qtbot, window: MainWindow) -> None:
+    """Keys arrive at the platform window first (as from a keyboard), not at the field."""
+    window.show_section("children")
+    draft = window.page("children").list.search
+    draft.setFocus()
+    os_keys(window, "half-typed")
+    assert draft.text() == "half-typed"
+    os_key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    guard = window.safety.guard
+    assert guard.locked
+    cover = _covers(window)[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cover.passphrase)
+    os_key(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "children"  # shortcuts still do nothing
+    os_keys(window, "not it")
+    assert cover.passphrase.text() == "not it"
+    os_key(window, Qt.Key.Key_Return)
+    assert guard.locked and "not right" in cover.message.text()
+    os_keys(window, SECRET)  # the wrong attempt is selected, so typing replaces it
+    os_key(window, Qt.Key.Key_Return)
+    assert not guard.locked
+    assert draft.text() == "half-typed"
     assert window.windowTitle() != LOCKED_TITLE
 
 

@@ -16,6 +16,7 @@ from relcom_desktop.core.errors import WrongPassphrase
 from relcom_desktop.ui.first_run import FirstRunWizard
 from relcom_desktop.ui.unlock_dialog import UnlockDialog
 from tests.core.factories import a_child
+from tests.ui.keyboard import os_key, os_keys
 
 SECRET = "lantern otter quiver maple"
 
@@ -112,13 +113,21 @@ def test_an_encrypted_file_opens_after_unlocking(qapp, tmp_path: Path, settings)
     a_child(store, "Robin")
     store.close()
 
+    tried: list[str] = []
+
     def unlock(dialog: QWidget) -> None:
+        """Typed as a keyboard sends keys: to the dialog's window, then to its focus."""
         assert isinstance(dialog, UnlockDialog)
-        dialog.passphrase.setText(SECRET)
-        dialog.try_unlock()
+        dialog.activateWindow()
+        os_keys(dialog, "a wrong guess")
+        os_key(dialog, Qt.Key.Key_Return)
+        tried.append(dialog.message.text())
+        os_keys(dialog, SECRET)  # the wrong guess is selected: typing replaces it
+        os_key(dialog, Qt.Key.Key_Return)
 
     when_shown(UnlockDialog, unlock)
     assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
+    assert tried and "not right" in tried[0]
 
 
 def _damage(folder: Path) -> None:
