@@ -58,7 +58,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from relcom_desktop.core import csv_export, errors, ssda903_export, subject_access, transfer
+    from relcom_desktop.core import csv_export, errors, ssda903_export, transfer
+    from relcom_desktop.reports import subject_access
 
     if args.json_schema is not None:
         text = json.dumps(transfer.json_schema(), indent=1, ensure_ascii=False) + "\n"

@@ -10,8 +10,8 @@ new tables are included without changes here):
    and decisions), found through foreign keys that cascade on delete;
 4. the settings and providers those records refer to, so the export reads on its own.
 
-``export_child`` writes a JSON file and a readable PDF into a folder and notes it in the audit
-trail. File names carry the child's record number, never their name.
+``collect`` gathers them; ``write_json`` writes them as JSON. The readable PDF and the export
+of both into a folder are in ``reports/subject_access.py``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from relcom_desktop import __version__
 from relcom_desktop.core import audit, errors, migrate, preferences, rowcodec
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_path, atomic_text
+from relcom_desktop.core.files import atomic_text
 
 FORMAT = "relcom-desktop-subject-access"
 CONTEXT_TABLES = ("setting", "provider")
@@ -45,13 +45,6 @@ class ChildRecords:
     produced_on: dt.date
     produced_by: str
     authority: str
-
-
-@dataclass(frozen=True)
-class SubjectAccessFiles:
-    json_path: Path
-    pdf_path: Path
-    rows: int
 
 
 def is_link_table(table: Table) -> bool:
@@ -182,22 +175,14 @@ def as_json(records: ChildRecords) -> dict[str, Any]:
     }
 
 
-def export_child(store: Store, child_id: int, folder: Path) -> SubjectAccessFiles:
-    """Write the child's JSON and PDF into ``folder``; audited (no personal content)."""
-    from relcom_desktop.reports.subject_access import build_pdf
+def write_json(records: ChildRecords, path: Path) -> None:
+    """The child's records as JSON, written safely (temporary file, then renamed)."""
+    with atomic_text(path) as fh:
+        json.dump(as_json(records), fh, ensure_ascii=False, indent=1)
 
-    records = collect(store, child_id)
-    folder = Path(folder)
-    stem = f"subject-access-child-{child_id}-{records.produced_on.isoformat()}"
-    json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with atomic_text(json_path) as fh:
-            json.dump(as_json(records), fh, ensure_ascii=False, indent=1)
-        with atomic_path(pdf_path) as temp:
-            build_pdf(records, temp)
-    except OSError as exc:
-        raise errors.TransferError(f"Could not write into {folder}: {exc.strerror}.") from None
+
+def record_export(store: Store, child_id: int, records: ChildRecords) -> int:
+    """Note the export in the audit trail (no personal content); the number of rows."""
     rows = 1 + sum(len(r) for r in records.records.values())
     audit.record(store, AuditKind.EXPORT, "child", child_id, detail=f"subject access, {rows} rows")
-    return SubjectAccessFiles(json_path, pdf_path, rows)
+    return rows

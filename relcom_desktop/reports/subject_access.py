@@ -3,11 +3,15 @@
 In the shared report look (marking, title, "Page X of Y" on every page): a cover section,
 then one section per kind of record, each record as a two-column table of its
 filled-in fields. Codes are shown by their labels and dates as "24 Nov 2026".
+
+``export_child`` writes the JSON (from the core) and this PDF into a folder and notes it in the
+audit trail. File names carry the child's record number, never their name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -15,9 +19,17 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from relcom_desktop.core import rowcodec
+from relcom_desktop.core import errors, rowcodec
 from relcom_desktop.core.csv_export import header_for
-from relcom_desktop.core.subject_access import ChildRecords, is_link_table
+from relcom_desktop.core.db import Store
+from relcom_desktop.core.files import atomic_path
+from relcom_desktop.core.subject_access import (
+    ChildRecords,
+    collect,
+    is_link_table,
+    record_export,
+    write_json,
+)
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.document import ReportDocument
 from relcom_desktop.reports.options import Paper
@@ -147,3 +159,26 @@ def build_pdf(records: ChildRecords, path: Path) -> None:
         generated=records.produced_on,
     )
     document.render(_story(records))
+
+
+@dataclass(frozen=True)
+class SubjectAccessFiles:
+    json_path: Path
+    pdf_path: Path
+    rows: int
+
+
+def export_child(store: Store, child_id: int, folder: Path) -> SubjectAccessFiles:
+    """Write the child's JSON and PDF into ``folder``; audited (no personal content)."""
+    records = collect(store, child_id)
+    folder = Path(folder)
+    stem = f"subject-access-child-{child_id}-{records.produced_on.isoformat()}"
+    json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_json(records, json_path)
+        with atomic_path(pdf_path) as temp:
+            build_pdf(records, temp)
+    except OSError as exc:
+        raise errors.TransferError(f"Could not write into {folder}: {exc.strerror}.") from None
+    return SubjectAccessFiles(json_path, pdf_path, record_export(store, child_id, records))

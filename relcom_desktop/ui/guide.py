@@ -50,7 +50,7 @@ def menu_rows(menu: QMenu, path: str = "") -> list[tuple[str, str, str]]:
 
 def _section_of(window: QMainWindow, widget: QObject) -> str:
     """The title of the section (page) a widget lives on."""
-    from relcom_desktop.ui.main_window import SECTIONS
+    from relcom_desktop.ui.sections import SECTIONS
 
     stack = getattr(window, "stack", None)
     for index, section in enumerate(SECTIONS):

@@ -187,7 +187,7 @@ class Safety(QObject):
     def export_child(self, child_id: int | None = None) -> None:
         """Everything about one child (JSON and PDF) into a chosen folder; without
         ``child_id`` the user picks the child first. A child page can call this directly."""
-        from relcom_desktop.core import subject_access
+        from relcom_desktop.reports import subject_access
         from relcom_desktop.ui.child_picker import ChildPicker
 
         if child_id is None:
