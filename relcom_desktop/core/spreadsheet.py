@@ -212,8 +212,14 @@ def write_csv(
 
 
 def guard_formula(text: str) -> str:
-    """Text a spreadsheet would run as a formula, prefixed with an apostrophe."""
+    """Text a spreadsheet would run as a formula, prefixed with an apostrophe. Every text
+    export a spreadsheet may open (lists, the overview, the 903 return) goes through this."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The text :func:`guard_formula` was given (reading our own exports back)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 @dataclass(frozen=True)
