@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.files import atomic_path, atomic_text
+from relcom_desktop.core.files import atomic_text, write_atomically
 
 MAX_BYTES = 100 * 1024 * 1024
 DELIMITERS = ",;\t|"
@@ -267,8 +267,9 @@ def write_xlsx(
         notes = book.create_sheet("About")
         for label, text in about:
             notes.append([WriteOnlyCell(notes, value=label), _xlsx_cell(notes, text, False)])
-    with atomic_path(path) as temp:
-        book.save(temp)
+    data = io.BytesIO()  # saved in memory first: a full disk then leaves no half-closed zip
+    book.save(data)
+    write_atomically(path, data.getvalue())
     return count
 
 

@@ -150,7 +150,7 @@ def import_data(
     tables = _checked_tables(data)
     rows = 0
     try:
-        with store.write() as session:
+        with errors.disk_full_said("Nothing was imported."), store.write() as session:
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             _require_empty(session)
             for number, table in enumerate(t for t in rowcodec.tables() if t.name in tables):
@@ -231,6 +231,8 @@ def _insert(session: Session, table: Table, batch: list[dict[str, Any]], last: i
         for shaped in shapes.values():
             session.execute(table.insert(), shaped)
     except DBAPIError as exc:
+        if errors.disk_problem(exc) is not None:
+            raise  # said once, for the whole import
         first = last - len(batch) + 1
         raise errors.TransferError(
             f"Records {first}–{last} of {table.name} could not be stored "
