@@ -78,12 +78,14 @@ _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 
 def disk_problem(exc: BaseException) -> DiskFull | None:
     """A full disk met anywhere — an ``OSError`` (no space, over quota, over the file-size
-    limit) or SQLite's "database or disk is full" / "disk I/O error", however wrapped — as
-    the one user-level error every command and screen shows; None for anything else."""
+    limit), SQLite's "database or disk is full" / "disk I/O error", or libxml2's (Excel
+    files) "IO_ENOSPC", however wrapped — as the one user-level error every command and
+    screen shows; None for anything else."""
     for link in _causes(exc):
-        if isinstance(link, OSError) and link.errno in _FULL_ERRNOS:
+        code = link.errno if isinstance(link, OSError) else _libxml_errno(link)
+        if code in _FULL_ERRNOS:
             return DiskFull(DISK_FULL)
-        if isinstance(link, OSError) and link.errno == errno.EFBIG:
+        if code == errno.EFBIG:
             return DiskFull(TOO_LARGE)
         if _is_sqlite(link):
             text = str(link).lower()
@@ -122,6 +124,16 @@ def _causes(exc: BaseException) -> list[BaseException]:
         todo += [orig if isinstance(orig, BaseException) else None]
         todo += [link.__cause__, link.__context__]
     return found
+
+
+def _libxml_errno(exc: BaseException) -> int | None:
+    """The errno behind an lxml serialisation error such as "IO_ENOSPC", if any."""
+    if type(exc).__module__.split(".")[0] != "lxml":
+        return None
+    text = str(exc)
+    return next(
+        (getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EFBIG") if f"IO_{n}" in text), None
+    )
 
 
 def _is_sqlite(exc: BaseException) -> bool:

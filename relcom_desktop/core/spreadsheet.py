@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from relcom_desktop.core import errors
+from relcom_desktop.core.errors import disk_problem
 from relcom_desktop.core.files import atomic_text, write_atomically
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -254,14 +255,17 @@ def write_xlsx(
     sheet.append(heads)
     count = 0
     try:
-        for row in rows:
+        for row in rows:  # written to a temporary file as they come: the disk may fill
             sheet.append(
                 [_xlsx_cell(sheet, v, c.money) for v, c in zip(row, columns, strict=False)]
             )
             count += 1
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(Exception):
             book.save(io.BytesIO())  # lets openpyxl close the sheet and remove its temp file
+        full = disk_problem(exc) if isinstance(exc, Exception) else None
+        if full is not None:
+            raise type(full)(f"Could not save {path}: {full} Nothing was written.") from None
         raise
     if about:
         notes = book.create_sheet("About")
