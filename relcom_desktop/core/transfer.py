@@ -202,6 +202,11 @@ def _checked_tables(data: Any) -> dict[str, list[Any]]:
     return tables
 
 
+def record_kinds() -> list[str]:
+    """The name of every kind of record an import may bring (its table's name)."""
+    return [table.name for table in rowcodec.tables()]
+
+
 def holds_records(store: Store) -> bool:
     """True once the data file holds any record (its own preferences and audit trail, which
     a new file has from its first run, do not count): a whole export goes only into one
