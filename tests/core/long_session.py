@@ -56,7 +56,6 @@ from tests.core.session_steps import (
 )
 
 D = dt.date
-TODAY = D(2026, 11, 25)
 
 
 def run_session(store: Store, scratch: Path) -> Ids:
