@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from relcom_desktop import APP_NAME, __version__
-from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.errors import RelcomError, disk_problem
 
 T0 = time.perf_counter()
 Handler = Callable[[argparse.Namespace], int]
@@ -75,6 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except RelcomError as exc:
         print(f"relcom: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        problem = disk_problem(exc)  # a full disk, whichever command met it
+        if problem is None:
+            raise
+        print(f"relcom: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("relcom: interrupted", file=sys.stderr)

@@ -18,17 +18,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.errors import RelcomError, disk_problem
 
 PARTIAL_SUFFIX = ".partial"
 
 
 def problem(target: Path, exc: OSError) -> RelcomError:
     """What went wrong writing ``target``, in the user's terms."""
+    full = disk_problem(exc)
+    if full is not None:
+        return type(full)(f"Could not save {target}: {full} Nothing was written.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = f"you do not have permission to write in {target.parent}"
-    elif exc.errno == errno.ENOSPC:
-        why = "the disk is full"
     elif exc.errno == errno.ENOENT:
         why = f"the folder {target.parent} does not exist"
     else:

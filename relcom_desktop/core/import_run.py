@@ -146,7 +146,10 @@ def run_import(
     """
     guarded = not commit or expected is None or expected.rejected > 0
     label = "Importing records" if commit else "Checking records"
-    with store.write() if commit else store.read() as session:
+    with (
+        errors.disk_full_said("Nothing was imported."),
+        store.write() if commit else store.read() as session,
+    ):
         run = _Run(session, guarded, label, progress, cancelled)
         preview = run.units(title, units, notes)
         if commit:

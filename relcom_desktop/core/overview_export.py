@@ -11,14 +11,9 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import write_atomically
 from relcom_desktop.core.overview import Cell, FigureColumn, Measure, SystemOverview
+from relcom_desktop.core.spreadsheet import guard_formula
 
 HEADER = ("As of", "Figure", "Category", "Measure", "Value")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _measure(column: FigureColumn) -> str:
@@ -42,9 +37,8 @@ def overview_csv(overview: SystemOverview) -> str:
     for figure in overview.figures:
         for row in figure.rows:
             for column, cell in zip(figure.columns, row.cells, strict=True):
-                writer.writerow(
-                    (day, figure.title, _safe(row.label), _measure(column), _value(cell, column))
-                )
+                label = guard_formula(row.label)
+                writer.writerow((day, figure.title, label, _measure(column), _value(cell, column)))
     return out.getvalue()
 
 

@@ -317,10 +317,15 @@ class _AssessmentCrud(Crud[SelfAssessment]):
         return to_record(SelfAssessment, row, positions=positions)
 
     def fill_extra(self, session: Session, row: Any, record: SelfAssessment) -> None:
-        row.scores = [
-            m.SelfAssessmentScore(shift=p.shift, position=p.position, evidence=p.evidence)
-            for p in record.positions
-        ]
+        # Reuse the row held for a shift: inserting a new one before the old is deleted
+        # would trip the one-score-per-shift constraint when an assessment is edited.
+        existing = {s.shift: s for s in row.scores}
+        kept = []
+        for p in record.positions:
+            score = existing.pop(p.shift, None) or m.SelfAssessmentScore(shift=p.shift)
+            score.position, score.evidence = p.position, p.evidence
+            kept.append(score)
+        row.scores = kept
 
 
 _assessments = _AssessmentCrud(

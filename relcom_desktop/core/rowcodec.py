@@ -72,11 +72,13 @@ def encode_row(table: Table, row: Any) -> dict[str, Any]:
 
 def decode(column: Column, value: Any) -> Any:
     """A JSON value checked and converted for ``column``; ValueError says what is wrong."""
+    kind = kind_of(column)
     if value is None:
+        if kind == "json":  # JSON's own null, a value like any other (e.g. a cleared draft)
+            return None
         if not column.nullable and not _numbered_by_database(column):
             raise ValueError("must have a value")
         return None
-    kind = kind_of(column)
     return _DECODERS[kind](column, value)
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from relcom_desktop.core import children, placements, providers
 from relcom_desktop.core.crud import SYSTEM_FIELDS
 from relcom_desktop.core.csv_export import PENCE, header_for
-from relcom_desktop.core.spreadsheet import normalise_header
+from relcom_desktop.core.spreadsheet import normalise_header, unguard_formula
 
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}
@@ -165,9 +165,7 @@ def _plain_type(hint: Any) -> tuple[Any, bool]:
 def parse_cell(text: str, hint: Any, name: str) -> Any:
     """A cell converted for a field; ValueError says why not. Blank is None."""
     kind, _optional = _plain_type(hint)
-    value = text.strip()
-    if value.startswith("'") and value[1:].startswith(("=", "+", "-", "@")):
-        value = value[1:]  # our own export's guard against spreadsheet formulas
+    value = unguard_formula(text.strip())  # our own export's guard against formulas
     if not value:
         return None
     if kind is str:

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.files import atomic_path, atomic_text
+from relcom_desktop.core.errors import disk_problem
+from relcom_desktop.core.files import atomic_text, write_atomically
 
 MAX_BYTES = 100 * 1024 * 1024
 DELIMITERS = ",;\t|"
@@ -212,8 +213,14 @@ def write_csv(
 
 
 def guard_formula(text: str) -> str:
-    """Text a spreadsheet would run as a formula, prefixed with an apostrophe."""
+    """Text a spreadsheet would run as a formula, prefixed with an apostrophe. Every text
+    export a spreadsheet may open (lists, the overview, the 903 return) goes through this."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The text :func:`guard_formula` was given (reading our own exports back)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
 @dataclass(frozen=True)
@@ -248,21 +255,25 @@ def write_xlsx(
     sheet.append(heads)
     count = 0
     try:
-        for row in rows:
+        for row in rows:  # written to a temporary file as they come: the disk may fill
             sheet.append(
                 [_xlsx_cell(sheet, v, c.money) for v, c in zip(row, columns, strict=False)]
             )
             count += 1
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(Exception):
             book.save(io.BytesIO())  # lets openpyxl close the sheet and remove its temp file
+        full = disk_problem(exc) if isinstance(exc, Exception) else None
+        if full is not None:
+            raise type(full)(f"Could not save {path}: {full} Nothing was written.") from None
         raise
     if about:
         notes = book.create_sheet("About")
         for label, text in about:
             notes.append([WriteOnlyCell(notes, value=label), _xlsx_cell(notes, text, False)])
-    with atomic_path(path) as temp:
-        book.save(temp)
+    data = io.BytesIO()  # saved in memory first: a full disk then leaves no half-closed zip
+    book.save(data)
+    write_atomically(path, data.getvalue())
     return count
 
 

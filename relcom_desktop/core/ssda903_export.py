@@ -27,7 +27,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.ofsted_csv import Progress
-from relcom_desktop.core.spreadsheet import write_csv
+from relcom_desktop.core.spreadsheet import guard_formula, write_csv
 from relcom_desktop.core.ssda903 import LegalStatus
 from relcom_desktop.core.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, NO_URN
 
@@ -89,10 +89,15 @@ def export_ssda903(
             )
             episodes += [[child.la_reference, *row] for row in rows]
     header_path, episodes_path = folder / HEADER_FILE, folder / EPISODES_FILE
-    write_csv(header_path, HEADER_COLUMNS, header, bom=False)
-    write_csv(episodes_path, EPISODE_COLUMNS, episodes, bom=False)
+    write_csv(header_path, HEADER_COLUMNS, _guarded(header), bom=False)
+    write_csv(episodes_path, EPISODE_COLUMNS, _guarded(episodes), bom=False)
     audit.record(store, AuditKind.EXPORT, "child", detail=f"SSDA903 return, {len(kids)} children")
     return Ssda903Export(header_path, episodes_path, len(kids), len(episodes), left_out or 0)
+
+
+def _guarded(rows: list[list[str]]) -> Iterator[list[str]]:
+    """Rows whose typed-in text (LA reference, UPN, postcode...) a spreadsheet will not run."""
+    return ([guard_formula(cell) for cell in row] for row in rows)
 
 
 def _header_row(child: Any) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from relcom_desktop.core import errors
 from relcom_desktop.core.enums import Sex
 from relcom_desktop.core.import_run import day
-from relcom_desktop.core.spreadsheet import Sheet, normalise_header, read_sheet
+from relcom_desktop.core.spreadsheet import Sheet, normalise_header, read_sheet, unguard_formula
 from relcom_desktop.core.ssda903 import (
     LegalStatus,
     PlacementProvider,
@@ -187,7 +187,8 @@ def _read_rows(
 
         def cell(name: str, cells: tuple[str, ...] = cells) -> str:
             index = columns.get(normalise_header(name))
-            return cells[index].strip() if index is not None and index < len(cells) else ""
+            text = cells[index].strip() if index is not None and index < len(cells) else ""
+            return unguard_formula(text)  # our own export's guard against formulas
 
         try:
             rows.append(read(cell, number, today))

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Table, literal, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from relcom_desktop import __version__
 from relcom_desktop.core import audit, errors, migrate, rowcodec
+from relcom_desktop.core import models as m
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import atomic_text
@@ -36,6 +37,9 @@ FORMAT = "relcom-desktop-export"
 FORMAT_VERSION = 1
 BATCH = 1000
 MAX_REPORTED = 60
+# A new data file has these from its first run; they do not make it "hold records".
+_SETTINGS: Table = m.AppSetting.__table__  # type: ignore[assignment]
+_AUDIT: Table = m.AuditEvent.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -150,14 +154,16 @@ def import_data(
     tables = _checked_tables(data)
     rows = 0
     try:
-        with store.write() as session:
+        with errors.disk_full_said("Nothing was imported."), store.write() as session:
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             _require_empty(session)
+            own_events = _make_room(session, tables)
             for number, table in enumerate(t for t in rowcodec.tables() if t.name in tables):
                 _check_cancel(cancelled, "import")
                 progress(number, len(tables), f"Reading {table.name}")
                 rows += _insert_table(session, table, tables[table.name])
             _check_links(session)
+            _put_back(session, own_events)
     except DBAPIError as exc:
         raise errors.TransferError(
             f"The file could not be imported ({_plain_db_error(exc)}); nothing was written."
@@ -196,13 +202,49 @@ def _checked_tables(data: Any) -> dict[str, list[Any]]:
     return tables
 
 
+def record_kinds() -> list[str]:
+    """The name of every kind of record an import may bring (its table's name)."""
+    return [table.name for table in rowcodec.tables()]
+
+
+def holds_records(store: Store) -> bool:
+    """True once the data file holds any record (its own preferences and audit trail, which
+    a new file has from its first run, do not count): a whole export goes only into one
+    that does not."""
+    with store.read() as session:
+        return _holds_records(session)
+
+
+def _holds_records(session: Session) -> bool:
+    return any(
+        session.scalar(select(literal(1)).select_from(table).limit(1))
+        for table in rowcodec.tables()
+        if table.name not in (_SETTINGS.name, _AUDIT.name)
+    )
+
+
 def _require_empty(session: Session) -> None:
-    for table in rowcodec.tables():
-        if session.scalar(select(func.count()).select_from(table)):
-            raise errors.TransferError(
-                "This data file already holds records. Import into a new, empty data folder "
-                "(relcom --data-dir NEW-FOLDER import --json FILE)."
-            )
+    if _holds_records(session):
+        raise errors.TransferError(
+            "This data file already holds records. Import into a new, empty data folder "
+            "(relcom --data-dir NEW-FOLDER import --json FILE)."
+        )
+
+
+def _make_room(session: Session, tables: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Make way for the file's preferences (they replace this file's) and audit trail; returns
+    this file's own audit events, which go back after the imported ones."""
+    rows = tables.get(_SETTINGS.name, [])
+    keys = [r["key"] for r in rows if isinstance(r, dict) and isinstance(r.get("key"), str)]
+    session.execute(_SETTINGS.delete().where(_SETTINGS.c.key.in_(keys)))
+    own = [dict(row._mapping) for row in session.execute(select(_AUDIT).order_by(_AUDIT.c.id))]
+    session.execute(_AUDIT.delete())
+    return [{k: v for k, v in event.items() if k != "id"} for event in own]
+
+
+def _put_back(session: Session, own_events: list[dict[str, Any]]) -> None:
+    if own_events:
+        session.execute(_AUDIT.insert(), own_events)
 
 
 def _insert_table(session: Session, table: Table, rows: list[Any]) -> int:
@@ -231,6 +273,8 @@ def _insert(session: Session, table: Table, batch: list[dict[str, Any]], last: i
         for shaped in shapes.values():
             session.execute(table.insert(), shaped)
     except DBAPIError as exc:
+        if errors.disk_problem(exc) is not None:
+            raise  # said once, for the whole import
         first = last - len(batch) + 1
         raise errors.TransferError(
             f"Records {first}–{last} of {table.name} could not be stored "

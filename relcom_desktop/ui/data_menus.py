@@ -1,7 +1,8 @@
 """The File menu's data exchange with the authority and with spreadsheets.
 
-Import: the looked-after children return (SSDA903) and spreadsheets (a placement tracker,
-children or providers). Export: any list as Excel or CSV, and the caseload as a 903 return.
+Import: the looked-after children return (SSDA903), spreadsheets (a placement tracker,
+children or providers) and a whole export (JSON, into an empty data file). Export: any
+list as Excel or CSV, and the caseload as a 903 return.
 The dialogs load only when chosen, so the menu costs nothing at start-up.
 """
 
@@ -27,8 +28,15 @@ def add_import_actions(menu: QMenu, window: MainWindow) -> None:
 
         choose_spreadsheet(window.store, window)
 
+    def whole_export() -> None:
+        from relcom_desktop.ui.json_import import import_whole_export
+
+        import_whole_export(window.store, window)
+
     menu.addAction("Looked-after children return (&SSDA903)…", ssda903)
     menu.addAction("&Spreadsheet or placement tracker (Excel or CSV)…", spreadsheet)
+    whole = menu.addAction("&Whole export (JSON)…", whole_export)
+    whole.setStatusTip("Every record of a JSON export, into an empty data file")
 
 
 def add_export_actions(menu: QMenu, window: MainWindow) -> None:

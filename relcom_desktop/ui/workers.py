@@ -25,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.errors import RelcomError, disk_problem
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,8 @@ class Worker(QRunnable):
                 _tell(signals.cancelled)
             elif isinstance(exc, RelcomError):
                 _tell(signals.failed, str(exc))
+            elif (problem := disk_problem(exc)) is not None:
+                _tell(signals.failed, str(problem))
             else:
                 log.exception("a background job failed")
                 _tell(signals.failed, UNEXPECTED)
