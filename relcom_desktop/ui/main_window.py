@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from relcom_desktop.core.db import Store
+    from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"
 SECTION_KEY = "main_window/section"
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().setWindowIcon(app_icon())  # every window and dialog
         self.bus = reset_bus()
         self.bus.open_record.connect(self.open_record)
+        self.bus.open_row.connect(self.open_record)
         self.section_actions = self._build_menus()
         self.section_actions[self.stack.currentIndex()].setChecked(True)
         settle_hosts(self.stack, [section.title for section in SECTIONS])
@@ -261,8 +263,9 @@ class MainWindow(QMainWindow):
             raise ValueError(f"There is no section called {key!r}")
         self.nav.setCurrentRow(SECTION_KEYS.index(key))
 
-    def open_record(self, kind: str, record_id: int) -> None:
-        """Show one record (a child, a provider, a meeting...) on the page that owns it."""
+    def open_record(self, kind: str, record_id: int, row: RowTarget | None = None) -> None:
+        """Show one record (a child, a provider, a meeting...) on the page that owns it, and
+        there the ``row`` (on its tab) when one is given and the page can select rows."""
         from relcom_desktop.ui.bus import RECORD_SECTIONS
 
         section = RECORD_SECTIONS.get(kind)
@@ -274,7 +277,9 @@ class MainWindow(QMainWindow):
         page = self.page(section)
         opener = getattr(page, "open_record", None)
         if callable(opener):
-            opener(kind, record_id)
+            # Pages that can select a row on their tabs say so with ``selects_rows``.
+            rows = [row] if row is not None and getattr(page, "selects_rows", False) else []
+            opener(kind, record_id, *rows)
 
     def _may_leave(self) -> bool:
         """Ask the page on show whether it may be left (it may have unsaved edits)."""

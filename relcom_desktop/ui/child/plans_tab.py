@@ -170,6 +170,9 @@ class PlansTab(ChildTab):
         self.edit_plan.setEnabled(self.plans.record_count() > 0)
         self.edit_review.setEnabled(self.reviews.record_count() > 0)
 
+    def table_for(self, kind: str) -> RecordTable | None:
+        return self.reviews if kind == "looked_after_review" else self.plans
+
     def _plan_dialog(self, plan: ChildPlan | None) -> None:
         used = {p.kind for p in plans.plans_of(self._store, self.child_id)}
         kind = next((k for k in PlanKind if k not in used), PlanKind.CARE_PLAN)
