@@ -337,10 +337,6 @@ def today_view(store: Store, today: dt.date | None = None, *, providers: bool = 
     )
     if children:
         return TodayView(today, sections)
-    calm = tuple(
-        dataclasses.replace(s, empty_text=caseload.NO_CHILDREN)
-        if s.key in caseload.CHILD_SECTIONS
-        else s
-        for s in sections
-    )
-    return TodayView(today, calm, caseload.FIRST_STEPS)
+    # Nothing about children can be due yet: say what to do first instead.
+    rest = tuple(s for s in sections if s.key not in caseload.CHILD_SECTIONS)
+    return TodayView(today, rest, caseload.first_steps(store))

@@ -19,16 +19,26 @@ from relcom_desktop.core.family import FamilyLink, caseload_contact_gaps
 from relcom_desktop.core.reviews_due import DUE_WITHIN_DAYS, ReviewDueRow, ordinal, reviews_due
 from relcom_desktop.core.today import SHOWN, TodayItem, TodaySection
 
-NO_CHILDREN = "No children on your caseload yet."
-FIRST_STEPS = (
+ADD_PROVIDERS = (
     "Add the providers you work with (Providers, Ctrl+3), or import Ofsted's provider list "
-    "(File → Import).",
+    "(File → Import)."
+)
+FIRST_STEPS = (
     "Add the children you commission for (Children, Ctrl+2, then Ctrl+N), or import your "
     "authority's SSDA903 return or a placement tracker (File → Import).",
     "Then record each child's placement, plans and family links: reviews, check-ins and "
     "contact reminders appear here as they fall due.",
 )
 CHILD_SECTIONS = frozenset({"check_ins", "reviews", "ending", "lac_reviews", "contact_gaps"})
+
+
+def first_steps(store: Store) -> tuple[str, ...]:
+    """What to do first on an empty caseload (adding providers only while there are none)."""
+    with store.read() as session:
+        providers = session.scalar(
+            select(func.count(m.Provider.id)).where(m.Provider.deleted_at.is_(None))
+        )
+    return FIRST_STEPS if providers else (ADD_PROVIDERS, *FIRST_STEPS)
 
 
 def caseload_size(session: Session) -> int:

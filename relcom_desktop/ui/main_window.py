@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"
-SECTION_KEY = "main_window/section"
+SECTION_KEY = "main_window/section"  # the last section, shown while a file opens
+FILE_SECTION_KEY = "main_window/section_of/"  # + a digest of the data file's path
 DEFAULT_SIZE = QSize(1280, 800)
 NAV_WIDTH = 188
 MESSAGE_MS = 8000
@@ -118,6 +120,10 @@ class MainWindow(QMainWindow):
 
         self.finish_shell()
         self.store = store
+        # The section last used with this file: a new file (after the first-run wizard) or
+        # one never opened here starts on Today, whatever another file was left on.
+        section = self._settings.value(self._file_section_key(), SECTION_KEYS[0])
+        self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
         exports.add_export_menu(self.export_menu, self, store)
         self.export_menu.addSeparator()
         data_menus.add_export_actions(self.export_menu, self)
@@ -378,9 +384,15 @@ class MainWindow(QMainWindow):
         section = self._settings.value(SECTION_KEY, SECTION_KEYS[0])
         self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
 
+    def _file_section_key(self) -> str:
+        path = str(self.store.path.resolve())
+        return FILE_SECTION_KEY + hashlib.sha256(path.encode()).hexdigest()[:16]
+
     def save_state(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(SECTION_KEY, self.current_section())
+        if self.attached:
+            self._settings.setValue(self._file_section_key(), self.current_section())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

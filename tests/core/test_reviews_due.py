@@ -12,8 +12,8 @@ from relcom_desktop.core.family import FamilyLink, create_link
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, create_lac_review, create_plan
 from relcom_desktop.core.reviews_due import reviews_due
 from relcom_desktop.core.today import today_view
-from relcom_desktop.core.today_caseload import FIRST_STEPS, NO_CHILDREN
-from tests.core.factories import a_child
+from relcom_desktop.core.today_caseload import ADD_PROVIDERS, FIRST_STEPS
+from tests.core.factories import a_child, a_provider
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -82,8 +82,12 @@ def test_family_contact_gaps_name_the_child_and_open_on_the_link(store: Store) -
 
 def test_an_empty_caseload_says_what_to_do_first(store: Store) -> None:
     view = today_view(store, TODAY)
-    assert view.first_steps == FIRST_STEPS
-    assert view.section("check_ins").empty_text == NO_CHILDREN
+    assert view.first_steps == (ADD_PROVIDERS, *FIRST_STEPS)
+    keys = {s.key for s in view.sections}
+    assert "check_ins" not in keys and "lac_reviews" not in keys  # nothing can be due yet
+    assert "overdue" in keys
+    a_provider(store, "Hazel Homes")
+    assert today_view(store, TODAY).first_steps == FIRST_STEPS  # providers are there already
     a_child(store, "Amy")
     view = today_view(store, TODAY)
     assert view.first_steps == ()
