@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -99,14 +99,15 @@ def links_needing_contact(
     return sorted(due, key=lambda link: (link.last_contact or dt.date.min, link.name))
 
 
-def caseload_contact_gaps(store: Store, today: dt.date, days: int = 42) -> list[FamilyLink]:
-    """:func:`links_needing_contact` across every child on the caseload (not archived), in
-    one query: the child page's reminder, for the Today page."""
+def caseload_contact_gaps(
+    store: Store, today: dt.date, days: int, children: Select
+) -> list[FamilyLink]:
+    """:func:`links_needing_contact` across the ``children`` (a select of their ids), in one
+    query: the child page's reminder, for the Today page."""
     cutoff = today - dt.timedelta(days=days)
-    current = select(m.Child.id).where(m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None))
     links = _crud.list_where(
         store,
-        m.FamilyLink.child_id.in_(current),
+        m.FamilyLink.child_id.in_(children),
         or_(m.FamilyLink.last_contact.is_(None), m.FamilyLink.last_contact < cutoff),
     )
     return links_needing_contact(links, today, days)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.overview_drill import placed_on
 from relcom_desktop.core.plans import ReviewIntervals, lac_review_due, review_intervals
 
 DUE_WITHIN_DAYS = 28
@@ -48,8 +49,18 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _current_children() -> list[object]:
-    return [m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None)]
+def current_children(today: dt.date) -> Select:
+    """The ids of the children looked after today: on the caseload (not archived, not in the
+    Trash) and living in a placement today, or with no placement recorded yet. A child whose
+    placements have all ended has left care, so no review or contact reminder is due."""
+    any_placement = select(m.Placement.id).where(
+        m.Placement.child_id == m.Child.id, m.Placement.deleted_at.is_(None)
+    )
+    return select(m.Child.id).where(
+        m.Child.deleted_at.is_(None),
+        m.Child.archived_at.is_(None),
+        or_(any_placement.where(placed_on(today)).exists(), ~any_placement.exists()),
+    )
 
 
 def _lac_rows(session: Session, today: dt.date, intervals: ReviewIntervals) -> list[ReviewDueRow]:
@@ -65,7 +76,7 @@ def _lac_rows(session: Session, today: dt.date, intervals: ReviewIntervals) -> l
         select(m.Child.id, m.Child.preferred_name, m.Child.looked_after_since)
         .add_columns(held.c.n, held.c.last)
         .outerjoin(held, held.c.child_id == m.Child.id)
-        .where(*_current_children(), m.Child.looked_after_since.is_not(None))
+        .where(m.Child.id.in_(current_children(today)), m.Child.looked_after_since.is_not(None))
     )
     rows = []
     for child_id, name, since, count, last in session.execute(stmt):
@@ -92,7 +103,7 @@ def _plan_rows(session: Session, today: dt.date, horizon: dt.date) -> list[Revie
         select(latest.c.id, m.Child.id, m.Child.preferred_name, latest.c.kind, latest.c.next_review)
         .join(m.Child, m.Child.id == latest.c.child_id)
         .where(
-            *_current_children(),
+            m.Child.id.in_(current_children(today)),
             and_(latest.c.newest == 1, latest.c.next_review.is_not(None)),
             latest.c.next_review <= horizon,
         )

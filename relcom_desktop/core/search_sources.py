@@ -88,6 +88,7 @@ _REVIEW_DATE = "(SELECT held_on FROM placement_review WHERE id = R.review_id)"
 _CHECK_IN_DATE = "(SELECT held_on FROM check_in WHERE id = R.check_in_id)"
 _CHILD_OF_CHECK_IN = "(SELECT child_id FROM check_in WHERE id = R.check_in_id)"
 _ASSESSED_ON = "(SELECT assessed_on FROM self_assessment WHERE id = R.assessment_id)"
+_HAS_EVIDENCE = "R.evidence <> ''"  # a rating alone has no words to find
 _PEOPLE = _join("R.role", "R.organisation", "R.phone", "R.email", "R.notes")
 
 SOURCES: tuple[Source, ...] = (
@@ -168,7 +169,7 @@ SOURCES: tuple[Source, ...] = (
     Source(
         kind="check_in_outcome", code=15, table="check_in_outcome", label="Check-ins",
         title="'Check-in'", body="R.evidence", open_kind="child", open_id=_CHILD_OF_CHECK_IN,
-        on_date=_CHECK_IN_DATE, live="1", parent=("check_in", "check_in_id"),
+        on_date=_CHECK_IN_DATE, live=_HAS_EVIDENCE, parent=("check_in", "check_in_id"),
         row_kind="check_in", row_id="R.check_in_id",
     ),
     Source(
@@ -185,7 +186,7 @@ SOURCES: tuple[Source, ...] = (
     Source(
         kind="placement_review_standard", code=18, table="placement_review_standard",
         label="Placement reviews", title="'Placement review'", body="R.evidence",
-        open_kind="child", open_id=_CHILD_OF_REVIEW, on_date=_REVIEW_DATE, live="1",
+        open_kind="child", open_id=_CHILD_OF_REVIEW, on_date=_REVIEW_DATE, live=_HAS_EVIDENCE,
         parent=("placement_review", "review_id"),
         row_kind="placement_review", row_id="R.review_id",
     ),
@@ -227,7 +228,7 @@ SOURCES: tuple[Source, ...] = (
         kind="self_assessment_score", code=25, table="self_assessment_score",
         label="Self-assessments", title="'Self-assessment'", body="R.evidence",
         open_kind="self_assessment", open_id="R.assessment_id", on_date=_ASSESSED_ON,
-        live="1", parent=("self_assessment", "assessment_id"),
+        live=_HAS_EVIDENCE, parent=("self_assessment", "assessment_id"),
         row_kind="self_assessment", row_id="R.assessment_id",
     ),
 )  # fmt: skip

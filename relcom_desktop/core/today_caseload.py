@@ -16,7 +16,13 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.family import FamilyLink, caseload_contact_gaps
-from relcom_desktop.core.reviews_due import DUE_WITHIN_DAYS, ReviewDueRow, ordinal, reviews_due
+from relcom_desktop.core.reviews_due import (
+    DUE_WITHIN_DAYS,
+    ReviewDueRow,
+    current_children,
+    ordinal,
+    reviews_due,
+)
 from relcom_desktop.core.today import SHOWN, TodayItem, TodaySection
 
 ADD_PROVIDERS = (
@@ -88,7 +94,8 @@ def contact_gaps_section(store: Store, today: dt.date) -> TodaySection:
     """Children with an important link and no contact recorded lately (the child page's
     reminder), longest gap first; each opens Family & links on that link."""
     days = int(preferences.get(store, preferences.LINK_CONTACT_REMINDER_DAYS))
-    gaps = sorted(caseload_contact_gaps(store, today, days), key=lambda link: link.child_id)
+    found = caseload_contact_gaps(store, today, days, current_children(today))
+    gaps = sorted(found, key=lambda link: link.child_id)
     wanted = {link.child_id for link in gaps}
     with store.read() as session:
         stmt = select(m.Child.id, m.Child.preferred_name).where(m.Child.id.in_(wanted))

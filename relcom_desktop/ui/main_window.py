@@ -120,10 +120,8 @@ class MainWindow(QMainWindow):
 
         self.finish_shell()
         self.store = store
-        # The section last used with this file: a new file (after the first-run wizard) or
-        # one never opened here starts on Today, whatever another file was left on.
-        section = self._settings.value(self._file_section_key(), SECTION_KEYS[0])
-        self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
+        if self.current_section() == self._first_section:  # the user has not moved yet
+            self.show_section(self._section_for_file())
         exports.add_export_menu(self.export_menu, self, store)
         self.export_menu.addSeparator()
         data_menus.add_export_actions(self.export_menu, self)
@@ -383,6 +381,13 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
         section = self._settings.value(SECTION_KEY, SECTION_KEYS[0])
         self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
+        self._first_section = self.current_section()
+
+    def _section_for_file(self) -> str:
+        """The section last used with this file: a new file (after the first-run wizard) or
+        one never opened here starts on Today, whatever another file was left on."""
+        section = self._settings.value(self._file_section_key(), SECTION_KEYS[0])
+        return section if section in SECTION_KEYS else SECTION_KEYS[0]
 
     def _file_section_key(self) -> str:
         path = str(self.store.path.resolve())

@@ -13,7 +13,7 @@ from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, create_lac_r
 from relcom_desktop.core.reviews_due import reviews_due
 from relcom_desktop.core.today import today_view
 from relcom_desktop.core.today_caseload import ADD_PROVIDERS, FIRST_STEPS
-from tests.core.factories import a_child, a_provider
+from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date(2026, 11, 25)
 D = dt.date
@@ -34,6 +34,10 @@ def test_looked_after_and_plan_reviews_due_follow_the_childs_own_schedule(store:
     _held(store, later, D(2024, 1, 25), D(2024, 4, 20), D(2026, 10, 1))  # due April 2027
     gone = a_child(store, "Ed", looked_after_since=D(2026, 1, 1)).id
     set_archived(store, gone, True)
+    home = a_setting(store, a_provider(store).id).id
+    a_placement(store, two, home, D(2025, 1, 1))  # Bo lives there now
+    left = a_child(store, "Fay", looked_after_since=D(2020, 1, 1)).id
+    a_placement(store, left, home, D(2020, 1, 1), D(2023, 5, 1))  # Fay has left care
     care = create_plan(
         store, ChildPlan(new, PlanKind.CARE_PLAN, D(2026, 9, 10), next_review=D(2026, 12, 10))
     )
