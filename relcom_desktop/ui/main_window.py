@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import window_memory
 from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
 from relcom_desktop.ui.page_host import page_host, settle_hosts
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"
-SECTION_KEY = "main_window/section"  # the last section, shown while a file opens
-FILE_SECTION_KEY = "main_window/section_of/"  # + a digest of the data file's path
 DEFAULT_SIZE = QSize(1280, 800)
 NAV_WIDTH = 188
 MESSAGE_MS = 8000
@@ -121,7 +119,7 @@ class MainWindow(QMainWindow):
         self.finish_shell()
         self.store = store
         if self.current_section() == self._first_section:  # the user has not moved yet
-            self.show_section(self._section_for_file())
+            self.show_section(window_memory.last_section(self._settings, store))
         exports.add_export_menu(self.export_menu, self, store)
         self.export_menu.addSeparator()
         data_menus.add_export_actions(self.export_menu, self)
@@ -379,25 +377,12 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(DEFAULT_SIZE)
-        section = self._settings.value(SECTION_KEY, SECTION_KEYS[0])
-        self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
+        self.show_section(window_memory.last_section(self._settings))
         self._first_section = self.current_section()
-
-    def _section_for_file(self) -> str:
-        """The section last used with this file: a new file (after the first-run wizard) or
-        one never opened here starts on Today, whatever another file was left on."""
-        section = self._settings.value(self._file_section_key(), SECTION_KEYS[0])
-        return section if section in SECTION_KEYS else SECTION_KEYS[0]
-
-    def _file_section_key(self) -> str:
-        path = str(self.store.path.resolve())
-        return FILE_SECTION_KEY + hashlib.sha256(path.encode()).hexdigest()[:16]
 
     def save_state(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(SECTION_KEY, self.current_section())
-        if self.attached:
-            self._settings.setValue(self._file_section_key(), self.current_section())
+        window_memory.remember_section(self._settings, self.store, self.current_section())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

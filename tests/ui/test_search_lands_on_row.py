@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.enums import Outcome, SettingDocumentKind
+from relcom_desktop.core.enums import Outcome, QualityStandard, SettingDocumentKind
 from relcom_desktop.core.family import FamilyLink, create_link
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import MainWindow
@@ -52,9 +52,17 @@ def _add_rows(caseload) -> dict[str, int]:
         document = m.SettingDocument(
             setting_id=oak.id, kind=SettingDocumentKind.REGISTRATION, notes="Framed upstairs"
         )
-        session.add_all([check_in, reg40, document])
+        placement = session.query(m.Placement).filter_by(child_id=amy).one()
+        review = m.PlacementReview(placement_id=placement.id, held_on=DAY)
+        review.standards.append(
+            m.PlacementReviewStandard(
+                standard=QualityStandard.QUALITY_AND_PURPOSE, evidence="Bedroom vacant"
+            )
+        )
+        session.add_all([check_in, reg40, document, review])
         session.flush()
         return {
+            "review": review.id,
             "link": link.id,
             "check_in": check_in.id,
             "reg40": reg40.id,
@@ -80,6 +88,9 @@ def test_a_family_link_opens_on_family_and_links_with_it_selected(
     _find_and_open(qtbot, window, "Beaming")  # check-in outcome evidence
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Check-ins"
     assert page.tabs.currentWidget().table.current_record().id == ids["check_in"]
+    _find_and_open(qtbot, window, "vacant")  # Quality Standards evidence in a review
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Placement reviews"
+    assert page.tabs.currentWidget().table.current_record().id == ids["review"]
 
 
 def test_a_reg40_notification_opens_on_the_providers_reg40_tab(
