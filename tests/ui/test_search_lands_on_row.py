@@ -85,6 +85,9 @@ def test_a_family_link_opens_on_family_and_links_with_it_selected(
     table = page.tabs.currentWidget().table
     assert table.current_record().id == ids["link"]
     assert QApplication.focusWidget() is table
+    out = os.environ.get("RELCOM_SHOTS")  # screenshots for the issue, when asked for
+    if out:
+        window.grab().save(str(Path(out) / "search-opened.png"))
     _find_and_open(qtbot, window, "Beaming")  # check-in outcome evidence
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Check-ins"
     assert page.tabs.currentWidget().table.current_record().id == ids["check_in"]
@@ -104,9 +107,9 @@ def test_a_reg40_notification_opens_on_the_providers_reg40_tab(
     page = section.page
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Reg 40"
     assert page.tabs.currentWidget().list.current().notification.id == ids["reg40"]
-    out = os.environ.get("RELCOM_SHOTS")  # screenshots for the issue, when asked for
+    out = os.environ.get("RELCOM_SHOTS")
     if out:
-        window.grab().save(str(Path(out) / "search-opened.png"))
+        window.grab().save(str(Path(out) / "search-opened-reg40.png"))
     _find_and_open(qtbot, window, "Framed")  # a setting document's notes
     monitoring = page.tabs.currentWidget()
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Monitoring"

@@ -109,6 +109,8 @@ def test_the_reviews_due_list_sorts_and_opens_plans_and_reviews(
     dialog.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # days over, fewest first
     assert [r.child_name for r in dialog.rows()] == ["Ben", "Amy"]
     assert dialog.table.item(0, 3).text() == "In 5 days"
+    if out := os.environ.get("RELCOM_SHOTS"):
+        dialog.grab().save(str(Path(out) / "reviews-due.png"))
     dialog.table.selectRow(0)
     assert QApplication.focusWidget() is dialog.table
     key(qtbot, Qt.Key.Key_Return)

@@ -79,8 +79,12 @@ class ReviewsDueDialog(QDialog):
         self.table.setAccessibleName("Reviews due")
         self.table.setHorizontalHeaderLabels(HEADERS)
         style_table(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 160)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        wide = self.table.fontMetrics().horizontalAdvance
+        for column, sample in ((0, "Alexandrina-Rose"), (2, "30 Sep 2026"), (3, "9,999 days over")):
+            self.table.setColumnWidth(column, wide(sample) + 36)
         self.table.activated.connect(lambda index: self._open(index.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
