@@ -193,9 +193,21 @@ def next_lac_review(
         return ReviewDue(ReviewStatus.NOT_SCHEDULED)
     held = sorted(d for d in held_reviews if d >= looked_after_since)
     last = held[-1] if held else None
+    return lac_review_due(looked_after_since, last, len(held), today, intervals)
+
+
+def lac_review_due(
+    looked_after_since: dt.date,
+    last: dt.date | None,
+    count: int,
+    today: dt.date,
+    intervals: ReviewIntervals = ReviewIntervals(),
+) -> ReviewDue:
+    """The schedule from what SQL can count for many children at once: the last review held
+    since the child became looked after, and how many have been held since then."""
     if last is None:
         due = add_working_days(looked_after_since, intervals.first_working_days)
-    elif len(held) == 1:
+    elif count == 1:
         due = add_months(last, intervals.second_months)
     else:
         due = add_months(last, intervals.later_months)
@@ -206,7 +218,7 @@ def next_lac_review(
         status = ReviewStatus.DUE
     else:
         status = ReviewStatus.SCHEDULED
-    return ReviewDue(status, due, len(held) + 1, last, days_left)
+    return ReviewDue(status, due, count + 1, last, days_left)
 
 
 INTERVAL_KEYS = [

@@ -21,8 +21,9 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.search_sources import BY_TABLE, SOURCES, Source
 
-KIND_SLOTS = 16
+KIND_SLOTS = 32
 MAX_TERMS = 24
 HIT_START, HIT_END = "\x02", "\x03"
 # People and places rank above the many records that merely mention them: their titles go
@@ -30,106 +31,6 @@ HIT_START, HIT_END = "\x02", "\x03"
 PREFERRED_KINDS = frozenset({"child", "provider", "setting"})
 
 
-@dataclass(frozen=True)
-class Source:
-    """How one table feeds the index. SQL expressions refer to the row as ``R``."""
-
-    kind: str
-    code: int
-    table: str
-    label: str
-    title: str
-    body: str
-    open_kind: str
-    open_id: str = "R.id"
-    on_date: str = "NULL"
-    live: str = "R.deleted_at IS NULL"
-    parent: tuple[str, str] | None = None  # (table, foreign key): hidden when it is deleted
-
-    @property
-    def live_sql(self) -> str:
-        if self.parent is None:
-            return self.live
-        table, key = self.parent
-        return f"{self.live} AND (SELECT deleted_at FROM {table} WHERE id = R.{key}) IS NULL"
-
-
-def _join(*columns: str) -> str:
-    return " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
-
-
-_MEETING_DATE = "(SELECT date(starts_at) FROM meeting WHERE id = R.meeting_id)"
-_CHILD_TITLE = (
-    "R.preferred_name || CASE WHEN coalesce(R.full_name, '') = '' THEN '' "
-    "ELSE ' (' || R.full_name || ')' END"
-)
-_CHILD_TEXT = _join(
-    "R.la_reference", "R.about_me", "R.wishes_and_feelings", "R.what_matters", "R.strengths",
-    "R.needs", "R.notes",
-)  # fmt: skip
-
-SOURCES: tuple[Source, ...] = (
-    Source(
-        kind="child", code=1, table="child", label="Children", open_kind="child",
-        title=_CHILD_TITLE, body=_CHILD_TEXT,
-    ),
-    Source(
-        kind="family_link", code=2, table="family_link", label="Family and links",
-        title="R.name", body=_join("R.relationship", "R.notes"),
-        open_kind="child", open_id="R.child_id", on_date="R.last_contact",
-        parent=("child", "child_id"),
-    ),
-    Source(
-        kind="check_in", code=3, table="check_in", label="Check-ins",
-        title="'Check-in'", body=_join("R.child_view", "R.notes"),
-        open_kind="child", open_id="R.child_id", on_date="R.held_on",
-        parent=("child", "child_id"),
-    ),
-    Source(
-        kind="provider", code=4, table="provider", label="Providers", open_kind="provider",
-        title="R.name", body=_join("R.notes", "R.address"),
-    ),
-    Source(
-        kind="setting", code=5, table="setting", label="Settings", open_kind="setting",
-        title="R.name",
-        body=_join("R.urn", "R.postcode", "R.local_authority", "R.address", "R.notes"),
-        parent=("provider", "provider_id"),
-    ),
-    Source(
-        kind="journal_entry", code=6, table="journal_entry", label="Journal",
-        title="R.summary", body="R.body", open_kind="journal_entry", on_date="R.occurred_on",
-    ),
-    Source(
-        kind="meeting", code=7, table="meeting", label="Meetings", open_kind="meeting",
-        title="R.title", body=_join("R.notes", "R.location"), on_date="date(R.starts_at)",
-    ),
-    Source(
-        kind="agenda_item", code=8, table="agenda_item", label="Meeting notes",
-        title="R.title", body="R.notes", open_kind="meeting", open_id="R.meeting_id",
-        on_date=_MEETING_DATE, live="1", parent=("meeting", "meeting_id"),
-    ),
-    Source(
-        kind="decision", code=9, table="decision", label="Decisions",
-        title="R.text", body=_join("R.agreed_by", "R.dissent", "R.conditions"),
-        open_kind="meeting", open_id="R.meeting_id", on_date=_MEETING_DATE, live="1",
-        parent=("meeting", "meeting_id"),
-    ),
-    Source(
-        kind="action", code=10, table="action", label="Actions", open_kind="action",
-        title="R.title", body=_join("R.notes", "R.owner"), on_date="R.due_on",
-    ),
-    Source(
-        kind="reflection", code=11, table="reflection", label="Reflections",
-        title="'Reflection'", open_kind="reflection", on_date="R.written_on",
-        body=_join("R.what_happened", "R.what_learned", "R.do_differently"),
-    ),
-    Source(
-        kind="provider_report", code=12, table="provider_report", label="Reg 44/45 reports",
-        title="R.summary", body=_join("R.concerns", "R.follow_up"),
-        open_kind="setting", open_id="R.setting_id", on_date="R.received_on",
-        parent=("setting", "setting_id"),
-    ),
-)  # fmt: skip
 KIND_LABELS = {s.kind: s.label for s in SOURCES}
 
 
@@ -140,9 +41,9 @@ def _insert_sql(s: Source, row: str) -> str:
     name, title = (s.title, "''") if s.kind in PREFERRED_KINDS else ("''", s.title)
     sql = (
         "INSERT INTO search_fts(rowid, name, title, body, kind, record_id, open_kind, open_id, "
-        f"on_date) SELECT R.id * {KIND_SLOTS} + {s.code}, {name}, {title}, {s.body}, '{s.kind}', "
-        "R.id, "
-        f"'{s.open_kind}', {s.open_id}, {s.on_date} FROM {s.table} AS R "
+        f"on_date, row_kind, row_id) SELECT R.id * {KIND_SLOTS} + {s.code}, {name}, {title}, "
+        f"{s.body}, '{s.kind}', R.id, '{s.open_kind}', {s.open_id}, {s.on_date}, "
+        f"'{s.shown_row_kind}', {s.row_id} FROM {s.table} AS R "
         f"WHERE R.id = {row}.id AND ({s.live_sql})"
     )
     return sql
@@ -165,8 +66,9 @@ def _cascade_sql() -> list[str]:
     for s in SOURCES:
         if s.parent is not None:
             by_parent.setdefault(s.parent[0], []).append(s)
+    # A parent that has a parent of its own passes the notice on (child → placement → review).
     return [
-        f"CREATE TRIGGER search_fts_{table}_cascade AFTER UPDATE OF deleted_at ON {table} "
+        f"CREATE TRIGGER search_fts_{table}_cascade AFTER UPDATE OF {_watched(table)} ON {table} "
         "BEGIN "
         + " ".join(
             f"UPDATE {c.table} SET {c.parent[1]} = {c.parent[1]} WHERE {c.parent[1]} = new.id;"
@@ -176,6 +78,11 @@ def _cascade_sql() -> list[str]:
         + " END"
         for table, children in by_parent.items()
     ]
+
+
+def _watched(table: str) -> str:
+    parent = BY_TABLE[table].parent
+    return "deleted_at" if parent is None else f"deleted_at, {parent[1]}"
 
 
 def install(conn: Connection) -> None:
@@ -189,6 +96,7 @@ def install(conn: Connection) -> None:
     conn.exec_driver_sql(
         "CREATE VIRTUAL TABLE search_fts USING fts5(name, title, body, kind UNINDEXED, "
         "record_id UNINDEXED, open_kind UNINDEXED, open_id UNINDEXED, on_date UNINDEXED, "
+        "row_kind UNINDEXED, row_id UNINDEXED, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     conn.exec_driver_sql(
@@ -220,6 +128,8 @@ class SearchHit:
     title: str
     snippet: str
     on_date: dt.date | None
+    row_kind: str = ""  # the row to select on the opened page (a family link, a Reg 40 …)
+    row_id: int = 0
 
     @property
     def kind_label(self) -> str:
@@ -282,7 +192,7 @@ def _search_sql(
         where.append("on_date <= :date_to")
         params["date_to"] = date_to.isoformat()
     sql = (
-        "SELECT kind, record_id, open_kind, open_id, "
+        "SELECT kind, record_id, open_kind, open_id, row_kind, row_id, "
         f"highlight(search_fts, 0, '{HIT_START}', '{HIT_END}') "
         f"|| highlight(search_fts, 1, '{HIT_START}', '{HIT_END}'), "
         f"snippet(search_fts, 2, '{HIT_START}', '{HIT_END}', '…', 14), on_date "
@@ -293,6 +203,9 @@ def _search_sql(
 
 
 def _hit(row: Any) -> SearchHit:
-    kind, record_id, open_kind, open_id, title, snippet, on_date = row
+    kind, record_id, open_kind, open_id, row_kind, row_id, title, snippet, on_date = row
     day = dt.date.fromisoformat(str(on_date)[:10]) if on_date else None
-    return SearchHit(kind, int(record_id), open_kind, int(open_id), title or "", snippet or "", day)
+    target = (open_kind, int(open_id or 0), row_kind or kind, int(row_id or record_id))
+    return SearchHit(
+        kind, int(record_id), *target[:2], title or "", snippet or "", day, *target[2:]
+    )

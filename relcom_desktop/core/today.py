@@ -44,6 +44,9 @@ class TodayItem:
     detail: str = ""
     day: dt.date | None = None
     urgent: bool = False
+    row_kind: str = ""
+    """A row to select on the opened record's page (``bus().open_row``), e.g. a family link."""
+    row_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class TodaySection:
 class TodayView:
     today: dt.date
     sections: tuple[TodaySection, ...]
+    first_steps: tuple[str, ...] = ()
+    """What to do first, while the caseload is empty (else nothing)."""
 
     def section(self, key: str) -> TodaySection:
         return next(s for s in self.sections if s.key == key)
@@ -298,6 +303,8 @@ def today_view(store: Store, today: dt.date | None = None, *, providers: bool = 
     With ``providers=False`` the provider section is left pending, to be filled by
     :func:`provider_section` (so the rest can appear at once).
     """
+    from relcom_desktop.core import today_caseload as caseload
+
     today = today or dt.date.today()
     every_days = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
     every_months = int(preferences.get(store, preferences.PLACEMENT_REVIEW_EVERY_MONTHS))
@@ -306,25 +313,30 @@ def today_view(store: Store, today: dt.date | None = None, *, providers: bool = 
         check_ins = _check_ins_due(session, today, every_days)
         reviews = _reviews_due(session, today, every_months)
         ending = _ending_soon(session, today)
-    return TodayView(
-        today,
-        (
-            _actions(store, today, Due.OVERDUE, "overdue", "Overdue actions", "Nothing overdue."),
-            _actions(
-                store,
-                today,
-                Due.THIS_WEEK,
-                "due_this_week",
-                "Actions due this week",
-                "Nothing else due this week.",
-            ),
-            meetings,
-            check_ins,
-            reviews,
-            ending,
-            provider_section(store, today)
-            if providers
-            else TodaySection("providers", PROVIDERS_TITLE, (), 0, "Checking providers…", True),
-            _journal(store),
+        children = caseload.caseload_size(session)
+    sections = (
+        _actions(store, today, Due.OVERDUE, "overdue", "Overdue actions", "Nothing overdue."),
+        _actions(
+            store,
+            today,
+            Due.THIS_WEEK,
+            "due_this_week",
+            "Actions due this week",
+            "Nothing else due this week.",
         ),
+        meetings,
+        caseload.reviews_section(store, today),
+        check_ins,
+        reviews,
+        caseload.contact_gaps_section(store, today),
+        ending,
+        provider_section(store, today)
+        if providers
+        else TodaySection("providers", PROVIDERS_TITLE, (), 0, "Checking providers…", True),
+        _journal(store),
     )
+    if children:
+        return TodayView(today, sections)
+    # Nothing about children can be due yet: say what to do first instead.
+    rest = tuple(s for s in sections if s.key not in caseload.CHILD_SECTIONS)
+    return TodayView(today, rest, caseload.first_steps(store))

@@ -3,19 +3,33 @@
 - ``changed(kind)``: one notice after a user action changed records of ``kind`` ("child",
   "placement", "journal_entry", "meeting", "action", ...); each view decides whether to refresh.
 - ``open_record(kind, id)``: ask the main window to show a record wherever it lives.
+- ``open_row(kind, id, RowTarget)``: the same, then select one row on that record's page (a
+  search hit: the child's page on Family & links with that link selected). The row's kind
+  chooses the tab.
 - ``undo_stack``: every undoable user action pushes one ``QUndoCommand`` here; Edit → Undo
   (Ctrl+Z) and Redo act on it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+
+
+@dataclass(frozen=True)
+class RowTarget:
+    """A row to select on the page a record opens on: ``kind`` picks the tab."""
+
+    kind: str
+    record_id: int
 
 
 class AppBus(QObject):
     changed = Signal(str)
     open_record = Signal(str, int)
+    open_row = Signal(str, int, object)  # the record, then a RowTarget on its page
 
     def __init__(self) -> None:
         super().__init__()

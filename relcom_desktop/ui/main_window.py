@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import APP_NAME
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui import window_memory
 from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
 from relcom_desktop.ui.page_host import page_host, settle_hosts
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from relcom_desktop.core.db import Store
+    from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"
-SECTION_KEY = "main_window/section"
 DEFAULT_SIZE = QSize(1280, 800)
 NAV_WIDTH = 188
 MESSAGE_MS = 8000
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().setWindowIcon(app_icon())  # every window and dialog
         self.bus = reset_bus()
         self.bus.open_record.connect(self.open_record)
+        self.bus.open_row.connect(self.open_record)
         self.section_actions = self._build_menus()
         self.section_actions[self.stack.currentIndex()].setChecked(True)
         settle_hosts(self.stack, [section.title for section in SECTIONS])
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
 
         self.finish_shell()
         self.store = store
+        if self.current_section() == self._first_section:  # the user has not moved yet
+            self.show_section(window_memory.last_section(self._settings, store))
         exports.add_export_menu(self.export_menu, self, store)
         self.export_menu.addSeparator()
         data_menus.add_export_actions(self.export_menu, self)
@@ -261,8 +265,9 @@ class MainWindow(QMainWindow):
             raise ValueError(f"There is no section called {key!r}")
         self.nav.setCurrentRow(SECTION_KEYS.index(key))
 
-    def open_record(self, kind: str, record_id: int) -> None:
-        """Show one record (a child, a provider, a meeting...) on the page that owns it."""
+    def open_record(self, kind: str, record_id: int, row: RowTarget | None = None) -> None:
+        """Show one record (a child, a provider, a meeting...) on the page that owns it, and
+        there the ``row`` (on its tab) when one is given and the page can select rows."""
         from relcom_desktop.ui.bus import RECORD_SECTIONS
 
         section = RECORD_SECTIONS.get(kind)
@@ -274,7 +279,9 @@ class MainWindow(QMainWindow):
         page = self.page(section)
         opener = getattr(page, "open_record", None)
         if callable(opener):
-            opener(kind, record_id)
+            # Pages that can select a row on their tabs say so with ``selects_rows``.
+            rows = [row] if row is not None and getattr(page, "selects_rows", False) else []
+            opener(kind, record_id, *rows)
 
     def _may_leave(self) -> bool:
         """Ask the page on show whether it may be left (it may have unsaved edits)."""
@@ -370,12 +377,12 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(DEFAULT_SIZE)
-        section = self._settings.value(SECTION_KEY, SECTION_KEYS[0])
-        self.show_section(section if section in SECTION_KEYS else SECTION_KEYS[0])
+        self.show_section(window_memory.last_section(self._settings))
+        self._first_section = self.current_section()
 
     def save_state(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(SECTION_KEY, self.current_section())
+        window_memory.remember_section(self._settings, self.store, self.current_section())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

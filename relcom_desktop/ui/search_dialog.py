@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.search import SearchHit, search
-from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.bus import RowTarget, bus
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.widgets import SearchBox
 from relcom_desktop.ui.workers import Worker
@@ -183,6 +183,13 @@ class SearchDialog(QDialog):
 
     def _open(self, item: QTreeWidgetItem | None) -> None:
         hit = item.data(0, HIT_ROLE) if item is not None else None
-        if isinstance(hit, SearchHit):
-            self.accept()
+        if not isinstance(hit, SearchHit):
+            return
+        if hit.open_id <= 0:
+            self.status.setText(f"{hit.plain('title')} is not filed under a provider.")
+            return
+        self.accept()
+        if (hit.row_kind, hit.row_id) == (hit.open_kind, hit.open_id):
             bus().open_record.emit(hit.open_kind, hit.open_id)
+        else:
+            bus().open_row.emit(hit.open_kind, hit.open_id, RowTarget(hit.row_kind, hit.row_id))

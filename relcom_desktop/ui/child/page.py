@@ -27,7 +27,10 @@ from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING
 
 HEADER_KINDS = {"child", "placement", "lac_review", "check_in", "preference"}
-TAB_FOR_KIND = {"placement": 2, "check_in": 4, "placement_review": 5}
+TAB_FOR_KIND = {
+    "family_link": 1, "placement": 2, "child_plan": 3, "looked_after_review": 3,
+    "lac_review": 3, "check_in": 4, "placement_review": 5,
+}  # fmt: skip
 
 
 class ChildPage(QWidget):
@@ -93,6 +96,16 @@ class ChildPage(QWidget):
         elif kind in TAB_FOR_KIND:
             self.tabs.setCurrentIndex(TAB_FOR_KIND[kind])
         self._show(child)
+
+    def select_row(self, kind: str, record_id: int) -> bool:
+        """Show the tab listing records of ``kind`` and select that record's row there."""
+        index = TAB_FOR_KIND.get(kind)
+        if index is None:
+            return False
+        self.tabs.setCurrentIndex(index)
+        self._refresh_current()
+        tab = self.tabs.widget(index)
+        return isinstance(tab, ChildTab) and tab.select_row(kind, record_id)
 
     def _show(self, child: Child) -> None:
         self.child = child

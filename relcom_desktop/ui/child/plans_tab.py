@@ -11,6 +11,7 @@ from relcom_desktop.core import plans
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, ReviewDue, ReviewIntervals
+from relcom_desktop.core.reviews_due import ordinal
 from relcom_desktop.ui.child.details import line
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
@@ -45,12 +46,6 @@ REVIEW_COLUMNS = [
     Column("Held on", lambda r: short_date(r.held_on)),
     Column("Notes", lambda r: r.notes.replace("\n", " ") or "—", tooltip=lambda r: r.notes),
 ]
-
-
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def schedule_text(due: ReviewDue, intervals: ReviewIntervals) -> str:
@@ -169,6 +164,9 @@ class PlansTab(ChildTab):
         self.reviews.set_rows(plans.lac_reviews_of(self._store, self.child_id))
         self.edit_plan.setEnabled(self.plans.record_count() > 0)
         self.edit_review.setEnabled(self.reviews.record_count() > 0)
+
+    def table_for(self, kind: str) -> RecordTable | None:
+        return self.reviews if kind == "looked_after_review" else self.plans
 
     def _plan_dialog(self, plan: ChildPlan | None) -> None:
         used = {p.kind for p in plans.plans_of(self._store, self.child_id)}

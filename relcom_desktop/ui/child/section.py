@@ -11,7 +11,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import NotFoundError, RelcomError
 from relcom_desktop.core.placements import get_placement
 from relcom_desktop.core.reviews import get_review
-from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.bus import RowTarget, bus
 from relcom_desktop.ui.child.details import NewChildDialog
 from relcom_desktop.ui.child.page import ChildPage
 from relcom_desktop.ui.child.trash_dialog import ChildrenTrashDialog
@@ -25,6 +25,7 @@ class ChildrenSection(QStackedWidget):
     """Shows the list, or a child's page (Alt+Left or "← Children" goes back to the list)."""
 
     child_opened = Signal(int)
+    selects_rows = True  # open_record takes a RowTarget (main window routing)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,8 +46,9 @@ class ChildrenSection(QStackedWidget):
 
     # ---- what other parts of the app ask of a section ----------------------------------------
 
-    def open_record(self, kind: str, record_id: int) -> None:
-        """Show a child's page (for a child, one of their placements, check-ins or reviews)."""
+    def open_record(self, kind: str, record_id: int, row: RowTarget | None = None) -> None:
+        """Show a child's page (for a child, one of their placements, check-ins or reviews),
+        on the tab of ``row`` with that row selected when one is given."""
         try:
             child_id = self._child_of(kind, record_id)
             if child_id != self.child_page.child_id and not self.may_leave():
@@ -56,7 +58,8 @@ class ChildrenSection(QStackedWidget):
             self._say(str(err))
             return
         self.setCurrentWidget(self.child_page)
-        self.child_page.tabs.tabBar().setFocus()  # arrows or Ctrl+Tab choose a tab
+        if row is None or not self.child_page.select_row(row.kind, row.record_id):
+            self.child_page.tabs.tabBar().setFocus()  # arrows or Ctrl+Tab choose a tab
         self.child_opened.emit(child_id)
 
     def _child_of(self, kind: str, record_id: int) -> int:

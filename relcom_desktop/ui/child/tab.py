@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 from relcom_desktop.core.children import Child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.ui.child.tables import RecordTable
 from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import PAGE_SPACING
 
@@ -43,6 +44,16 @@ class ChildTab(QWidget):
     def reload(self) -> None:
         """Load this tab's records for ``self.child`` (subclasses)."""
         raise NotImplementedError
+
+    def select_row(self, kind: str, record_id: int) -> bool:
+        """Select one of this tab's rows (e.g. a family link found by search)."""
+        table = self.table_for(kind)
+        return table is not None and table.select_id(record_id)
+
+    def table_for(self, kind: str) -> RecordTable | None:
+        """The table listing records of ``kind`` (most tabs have one, called ``table``)."""
+        table = getattr(self, "table", None)
+        return table if isinstance(table, RecordTable) else None
 
     # ---- helpers for subclasses ----------------------------------------------------------
 

@@ -87,6 +87,16 @@ class RecordTable(QTableView):
     def current_record(self) -> Any | None:
         return self.records.row_at(self.currentIndex())
 
+    def select_id(self, record_id: int) -> bool:
+        """Select and show the row of the record with this id; False if it is not listed."""
+        for row in range(self.records.rowCount()):
+            if getattr(self.records.row_at(row), "id", None) == record_id:
+                self.selectRow(row)
+                self.scrollTo(self.records.index(row, 0))
+                self.setFocus()
+                return True
+        return False
+
     def _reselect(self, keep: Any | None) -> None:
         key = getattr(keep, "id", None)
         for row in range(self.records.rowCount()):

@@ -7,17 +7,21 @@ record changes (at once if it is showing, else when next shown), off the GUI thr
 from __future__ import annotations
 
 import datetime as dt
+import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,7 +40,7 @@ from relcom_desktop.core.today import (
 )
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.background import run_in_background
-from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.bus import RowTarget, bus
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pages.overview_view import OverviewView
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
@@ -158,12 +162,14 @@ class SectionCard(QFrame):
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         for entry in section.items:
             item = QListWidgetItem(entry.title, self.list)
-            item.setData(RECORD_ROLE, (entry.kind, entry.record_id))
+            item.setData(RECORD_ROLE, (entry.kind, entry.record_id, entry.row_kind, entry.row_id))
             item.setData(DETAIL_ROLE, entry.detail)
             item.setData(WHEN_ROLE, when_text(section.key, entry, today))
             item.setData(URGENT_ROLE, entry.urgent)
             item.setToolTip(f"{entry.title}\n{entry.detail}\nEnter or double-click to open")
         self.list.activated.connect(self._open)
+        # Sized to what it holds: an empty card stays short beside a full one.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         if section.items:
             self.list.setFixedHeight(item_height(self.list) * len(section.items) + 2)
             self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -176,11 +182,48 @@ class SectionCard(QFrame):
             if section.key in ("overdue", "due_this_week"):
                 more += " The Actions page (Ctrl+6) lists them all."
             layout.addWidget(quiet_label(more, self))
-        layout.addStretch(1)
+
+    def add_button(self, text: str, on_click: Callable[[], None]) -> QPushButton:
+        """A button under the items (e.g. "Show all reviews due…")."""
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: on_click())
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
+        return button
 
     def _open(self, index: QModelIndex) -> None:
-        kind, record_id = index.data(RECORD_ROLE)
-        bus().open_record.emit(kind, record_id)
+        kind, record_id, row_kind, row_id = index.data(RECORD_ROLE)
+        if row_kind:
+            bus().open_row.emit(kind, record_id, RowTarget(row_kind, row_id))
+        else:
+            bus().open_record.emit(kind, record_id)
+
+
+class FirstSteps(QFrame):
+    """What to do first, shown above the cards while the caseload is empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        self.hide()
+
+    def show_steps(self, steps: tuple[str, ...]) -> None:
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+        self.text.setText(
+            "<b>Your caseload is empty: start here</b>"
+            f"<ol style='margin-left: 0; -qt-list-indent: 1'>{items}</ol>"
+        )
+        self.text.setAccessibleName(" ".join(steps))
+        self.setVisible(bool(steps))
 
 
 class TodayPage(QWidget):
@@ -197,9 +240,18 @@ class TodayPage(QWidget):
         self._columns = 2
         self.tabs = QTabWidget(self)
         self.today_tab = QWidget()
-        self.grid = QGridLayout(self.today_tab)
-        self.grid.setSpacing(PAGE_SPACING)
-        self.grid.setContentsMargins(0, PAGE_SPACING, PAGE_SPACING, 0)
+        self.first_steps = FirstSteps(self.today_tab)
+        self.boxes = [QVBoxLayout(), QVBoxLayout()]  # the columns of cards
+        self.row = QHBoxLayout()
+        self.row.setSpacing(PAGE_SPACING)
+        for box in self.boxes:
+            box.setSpacing(PAGE_SPACING)
+            self.row.addLayout(box, 1)
+        self.outer = QVBoxLayout(self.today_tab)
+        self.outer.setSpacing(PAGE_SPACING)
+        self.outer.setContentsMargins(0, PAGE_SPACING, PAGE_SPACING, 0)
+        self.outer.addWidget(self.first_steps)
+        self.outer.addLayout(self.row, 1)
         self.status = quiet_label("Gathering what needs your attention…", self)
         scroll = QScrollArea(self)
         scroll.setAccessibleName("What needs your attention")
@@ -254,8 +306,8 @@ class TodayPage(QWidget):
         self.view = self.view.with_section(section)
         index = [c.section.key for c in self.cards].index(section.key)
         old = self.cards[index]
-        self.cards[index] = SectionCard(section, self.view.today, self.today_tab)
-        self.grid.replaceWidget(old, self.cards[index])
+        self.cards[index] = self._card(section, self.view.today)
+        self.outer.replaceWidget(old, self.cards[index])
         old.deleteLater()
         self.loaded = True
 
@@ -267,10 +319,10 @@ class TodayPage(QWidget):
         if generation != self._generation:
             return  # a newer refresh is under way
         self.view = view
-        while (item := self.grid.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self.cards = [SectionCard(section, view.today, self.today_tab) for section in view.sections]
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = [self._card(section, view.today) for section in view.sections]
+        self.first_steps.show_steps(view.first_steps)
         self._place_cards()
         self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
         run_in_background(
@@ -280,24 +332,49 @@ class TodayPage(QWidget):
             self._failed,
         )
 
+    def _card(self, section: TodaySection, today: dt.date) -> SectionCard:
+        card = SectionCard(section, today, self.today_tab)
+        if section.key == "lac_reviews" and section.total:
+            card.add_button("Show all &reviews due…", self.show_reviews_due)
+        return card
+
+    def show_reviews_due(self) -> None:
+        """The sortable list of every looked-after and plan review due (a dialog)."""
+        from relcom_desktop.ui.pages.reviews_due_dialog import ReviewsDueDialog
+
+        today = self.view.today if self.view is not None else None
+        self.reviews_dialog = ReviewsDueDialog(self._store, self, today)
+        self.reviews_dialog.open()
+
     def columns(self) -> int:
         """Two columns of cards when each can hold a line of about 55 characters."""
         wide = self.width() >= self.fontMetrics().averageCharWidth() * TWO_COLUMNS_CHARS
         return 2 if wide else 1
 
     def _place_cards(self) -> None:
+        """Each card in turn goes to the shorter column, so the columns stay even and a
+        short card never stretches to match its neighbour."""
         self._columns = self.columns()
-        for row in range(self.grid.rowCount()):
-            self.grid.setRowStretch(row, 0)
-        for n, card in enumerate(self.cards):
-            self.grid.addWidget(card, n // self._columns, n % self._columns)
-        self.grid.setRowStretch(-(-len(self.cards) // self._columns), 1)
+        for box in self.boxes:
+            while box.takeAt(0) is not None:
+                pass  # the cards stay children of the tab, and are placed again below
+        heights = [0] * self._columns
+        for card in self.cards:
+            column = heights.index(min(heights))
+            self.boxes[column].addWidget(card)
+            heights[column] += card.sizeHint().height() + PAGE_SPACING
+        for number, box in enumerate(self.boxes):
+            self.row.setStretch(number, 1 if number < self._columns else 0)
+            if number < self._columns:
+                box.addStretch(1)
+
+    def column_of(self, card: SectionCard) -> int:
+        """Which column a card is in (0 is the left)."""
+        return next(n for n, box in enumerate(self.boxes) if box.indexOf(card) >= 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.cards and self.columns() != self._columns:
-            for card in self.cards:
-                self.grid.removeWidget(card)
             self._place_cards()
 
     def card(self, key: str) -> SectionCard:

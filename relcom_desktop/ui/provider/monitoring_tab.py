@@ -85,6 +85,7 @@ DOCUMENT_SAMPLES = (
 class MonitoringTab(ProviderTab):
     title = "Monitoring"
     kinds = ("monitoring_visit", "setting_document", "setting")
+    row_kinds = ("monitoring_visit", "setting_document")
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
@@ -160,6 +161,17 @@ class MonitoringTab(ProviderTab):
         self.setting.setCurrentIndex(max(0, self.setting.findData(chosen)))
         self.setting.blockSignals(False)
         self._reload_lists()
+
+    def select_row(self, kind: str, record_id: int, setting_id: int | None) -> bool:
+        """Choose the record's setting, then select its visit or document."""
+        index = self.setting.findData(setting_id)
+        if index >= 0:
+            self.setting.setCurrentIndex(index)  # reloads the lists
+        if kind == "monitoring_visit":
+            return self.visits.select(lambda row: row.record.id == record_id)
+        return self.documents.select(
+            lambda line: line.document is not None and line.document.id == record_id
+        )
 
     def _reload_lists(self) -> None:
         self.visits.reload()

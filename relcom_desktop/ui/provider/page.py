@@ -151,6 +151,15 @@ class ProviderPage(QWidget):
         titles = [t.title for t in self.tab_pages]
         self.tabs.setCurrentIndex(titles.index(title))
 
+    def select_row(self, kind: str, record_id: int, setting_id: int | None = None) -> bool:
+        """Show the tab listing records of ``kind`` and select that record's row there."""
+        for index, tab in enumerate(self.tab_pages):
+            if kind in tab.row_kinds:
+                self.tabs.setCurrentIndex(index)
+                self._load_current()
+                return tab.select_row(kind, record_id, setting_id)
+        return False
+
     def current_context(self) -> tuple[str, int] | None:
         return ("provider", self.provider_id) if self.provider_id is not None else None
 

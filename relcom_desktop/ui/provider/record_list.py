@@ -139,6 +139,17 @@ class RecordList(QWidget):
     def current(self) -> Row | None:
         return self.model.row_at(self.table.currentIndex())
 
+    def select(self, matches: Callable[[Row], bool]) -> bool:
+        """Select, show and focus the first row that ``matches``; False if there is none."""
+        for number, row in enumerate(self._rows):
+            if matches(row):
+                index = self.model.index(number, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                self.table.setFocus()
+                return True
+        return False
+
     def select_first(self) -> None:
         if self._rows:
             self.table.setCurrentIndex(self.model.index(0, 0))

@@ -27,6 +27,7 @@ from relcom_desktop.ui.widgets import PAGE_SPACING
 class ContactsTab(RecordTab):
     title = "Contacts"
     service = CONTACTS
+    row_kinds = ("contact_person",)
     columns = (
         Column("Name", lambda c: c.name),
         Column("Role", lambda c: c.role or MISSING),
@@ -57,6 +58,7 @@ def _period(f: provider_records.Filed) -> str:
 class ReportsTab(RecordTab):
     title = "Reg 44/45 reports"
     service = REPORTS
+    row_kinds = ("provider_report",)
     columns = (
         Column("Received", lambda f: short_date(f.record.received_on)),
         Column(
@@ -127,6 +129,7 @@ def _reviewed(row: reg40.Reg40Row) -> str:
 class Reg40Tab(RecordTab):
     title = "Reg 40"
     service = NOTIFICATIONS
+    row_kinds = ("reg40_notification",)
     columns = (
         Column("Received", lambda r: short_date(r.notification.received_on)),
         Column("Status", _reviewed),

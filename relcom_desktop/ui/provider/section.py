@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.providers import get_setting
+from relcom_desktop.ui.bus import RowTarget
 from relcom_desktop.ui.pages.providers_page import ProvidersPage
 from relcom_desktop.ui.provider.ofsted_dialog import choose_and_import
 from relcom_desktop.ui.provider.page import ProviderPage
@@ -17,6 +18,7 @@ class ProvidersSection(QStackedWidget):
     """The list first; Enter on a provider shows its page; Alt+Left goes back."""
 
     provider_opened = Signal(int)
+    selects_rows = True  # open_record takes a RowTarget (main window routing)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +52,10 @@ class ProvidersSection(QStackedWidget):
         self.show_list()
         self.list.focus_search()
 
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: str, record_id: int, row: RowTarget | None = None) -> None:
+        """Show a provider's page (for a provider or one of its settings); with ``row``, on
+        the tab listing that row, selected."""
+        setting_id = None
         if kind == "provider":
             self.show_provider(record_id)
         elif kind == "setting":
@@ -59,7 +64,10 @@ class ProvidersSection(QStackedWidget):
             except RelcomError as err:
                 self.list.count_label.setText(str(err))
                 return
+            setting_id = record_id
             self.show_provider(setting.provider_id)
+        if row is not None and self.currentWidget() is self.page:
+            self.page.select_row(row.kind, row.record_id, setting_id)
 
     def current_context(self) -> tuple[str, int] | None:
         """What Ctrl+J starts from: the provider whose page is open."""

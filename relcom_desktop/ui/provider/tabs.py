@@ -25,6 +25,7 @@ class ProviderTab(QWidget):
 
     title = ""
     kinds: tuple[str, ...] = ()
+    row_kinds: tuple[str, ...] = ()  # the records whose rows this tab lists (search opens them)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,10 @@ class ProviderTab(QWidget):
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def select_row(self, kind: str, record_id: int, setting_id: int | None) -> bool:
+        """Select the row of one record of ``kind`` (filed against ``setting_id``)."""
+        return False
 
 
 class RecordTab(ProviderTab):
@@ -83,6 +88,9 @@ class RecordTab(ProviderTab):
 
     def reload(self) -> None:
         self.list.reload()
+
+    def select_row(self, kind: str, record_id: int, setting_id: int | None) -> bool:
+        return self.list.select(lambda row: self.record_of(row).id == record_id)
 
     def open_form(self, row: Any | None) -> None:
         self.form(row).open()
