@@ -15,6 +15,7 @@ from relcom_desktop.core.providers import count_providers, list_providers, setti
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.provider.ofsted_dialog import OfstedImportDialog
 from tests.core.factories import a_provider, a_setting
+from tests.ui.accessibility import unnamed
 from tests.ui.keyboard import key, type_text
 
 DATA = Path(__file__).parents[1] / "core" / "data"
@@ -58,6 +59,7 @@ def shown_rows(dialog: OfstedImportDialog) -> list[list[str]]:
 
 def test_update_only_is_the_default_and_add_all_is_chosen_by_keyboard(qtbot, store) -> None:
     dialog = opened(qtbot, store, SAMPLE)
+    assert unnamed(dialog) == []  # every choice has a name a screen reader can say
     assert dialog.choices.update_only.isChecked()
     assert "6 left out" in dialog.summary.text() and "0 new" in dialog.summary.text()
     assert not dialog.import_button.isEnabled() and dialog.model.total == 0

@@ -93,6 +93,7 @@ class OfstedImportDialog(BackgroundDialog):
         for status in LineStatus:
             self.show_only.addItem(f"{status.label} only", status)
         self.table = QTableView(self)
+        self.table.setAccessibleName("What the import does, row by row")
         self.model = LazyTableModel(
             COLUMNS, lambda o, n: self._lines[o : o + n], lambda: len(self._lines), parent=self
         )
