@@ -1,5 +1,6 @@
-"""``relcom import``: load records from an export (JSON), a spreadsheet (CSV or Excel), or the
-authority's looked-after children return (SSDA903).
+"""``relcom import``: load records from an export (JSON), a spreadsheet (CSV or Excel), the
+authority's looked-after children return (SSDA903), or Ofsted's provider list
+(``import_ofsted``).
 
 Each source is one option of a required group.
 """
@@ -10,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from relcom_desktop.commands import finish_progress, open_data, progress_printer
+from relcom_desktop.commands import finish_progress, import_ofsted, open_data, progress_printer
 
 if TYPE_CHECKING:
     from relcom_desktop.core.import_run import ImportPreview
@@ -49,9 +50,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="with --ssda903 or --csv: import the rest when rows are rejected (a child with "
         "a rejected 903 row is left out whole)",
     )
+    import_ofsted.register_options(cmd, sources)
 
 
 def run(args: argparse.Namespace) -> int:
+    import_ofsted.check_options(args)
+    if args.ofsted is not None:
+        return import_ofsted.run(args)
     import time
 
     from relcom_desktop.core import csv_import, ssda903_import, transfer

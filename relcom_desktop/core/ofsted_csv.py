@@ -1,10 +1,13 @@
-"""Reading a CSV in the shape of Ofsted's published list of children's social care providers.
+"""Reading a CSV in the shape of Ofsted's published lists of children's social care providers:
+the provider-level list (one row per setting), the in-year inspections and outcomes (one row
+per inspection) and the lists of places.
 
-Tolerant of what such files look like in the wild: a few preamble lines before the header
-row, a byte-order mark or Windows (cp1252) text, header variants across years ("URN"/"Urn",
-"Setting name"/"Provider name", "Overall effectiveness"/"Overall experiences and progress of
-children and young people"), extra columns, blank and footnote lines. Every row is either read
-cleanly or rejected with the reason; a file that cannot be a provider list is refused whole.
+Tolerant of what such files look like in the wild: title rows above the heading row, a
+byte-order mark or Windows (cp1252) text, heading variants across years and files (see
+``ofsted_headers``), extra columns, blank and footnote lines. Every row is either read cleanly
+or rejected with the reason; a file that cannot be a provider list is refused whole. Where a
+URN has several rows (one per inspection) the latest inspection is used and the others are
+listed as superseded.
 """
 
 from __future__ import annotations
@@ -18,16 +21,20 @@ from pathlib import Path
 from typing import Any
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.ofsted_values import (
-    FIELD_LABELS,
+from relcom_desktop.core.ofsted_headers import (
+    JUDGEMENT,
+    LA,
     PROVIDER,
     SETTING,
+    SUBTYPE,
+    TYPE,
     URN,
-    RowValues,
+    Columns,
     match_columns,
     normalise_header,
-    read_row,
 )
+from relcom_desktop.core.ofsted_latest import Superseded, latest_per_urn
+from relcom_desktop.core.ofsted_values import FIELD_LABELS, RowValues, cell, read_row
 
 MAX_BYTES = 100 * 1024 * 1024
 HEADER_SEARCH_LINES = 30
@@ -48,6 +55,8 @@ class Rejected:
     urn: str
     name: str
     reason: str
+    local_authority: str = ""  # as the file words them, for the import's filters
+    provision_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,9 +67,32 @@ class OfstedFile:
     encoding: str
     columns: dict[str, str]  # our field -> the file's header
     ignored_columns: tuple[str, ...]
-    rows: list[RowValues]
+    rows: list[RowValues]  # one per URN: its latest inspection
     rejected: list[Rejected]
     notes: list[str] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)
+
+    def local_authorities(self) -> list[tuple[str, int]]:
+        """Each local authority the file names (as first written), with its rows, A to Z."""
+        return _tally(
+            [r.local_authority for r in self.rows] + [r.local_authority for r in self.rejected]
+        )
+
+    def provision_types(self) -> list[tuple[str, int]]:
+        return _tally(
+            [r.provision_type for r in self.rows] + [r.provision_type for r in self.rejected]
+        )
+
+
+def _tally(values: list[str | None]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for value in values:
+        if value:
+            key = value.casefold()
+            shown.setdefault(key, value)
+            counts[key] = counts.get(key, 0) + 1
+    return sorted(((shown[k], n) for k, n in counts.items()), key=lambda t: t[0].casefold())
 
 
 def _refuse(message: str) -> errors.ValidationError:
@@ -95,14 +127,13 @@ def _find_header(lines: list[str]) -> tuple[str, int, list[str]]:
     head = lines[:HEADER_SEARCH_LINES]
     for delimiter in DELIMITERS:
         for index, row in enumerate(csv.reader(head, delimiter=delimiter)):
-            names = [normalise_header(cell) for cell in row]
-            columns = match_columns(names)
+            columns = match_columns([normalise_header(text) for text in row])
             if URN in columns and SETTING in columns:
                 return delimiter, index, row
     raise _refuse(
         "This does not look like an Ofsted provider list: no row in the first "
         f"{HEADER_SEARCH_LINES} lines has a “URN” column and a setting name column "
-        "(“Setting name” or “Provider name”)."
+        "(“Name”, “Setting name” or “Provider name”)."
     )
 
 
@@ -110,7 +141,7 @@ def _is_footnote(cells: list[str]) -> bool:
     return sum(bool(c.strip()) for c in cells) <= 1
 
 
-def _notes(columns: dict[str, int]) -> list[str]:
+def _notes(columns: Columns) -> list[str]:
     notes = []
     if PROVIDER not in columns:
         notes.append(
@@ -134,15 +165,14 @@ def parse_text(
     """Read the rows of a provider list held in ``text``."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     delimiter, header_index, header = _find_header(lines)
-    columns = match_columns([normalise_header(cell) for cell in header])
+    columns = match_columns([normalise_header(text) for text in header])
     body = lines[header_index + 1 :]
     if not any(line.strip() for line in body):
         raise _refuse("The file has column headings but no rows of providers.")
-    used = set(columns.values())
+    used = set(columns.fields.values()) | set(columns.address)
     ignored = tuple(h.strip() for i, h in enumerate(header) if i not in used and h.strip())
     rows: list[RowValues] = []
     rejected: list[Rejected] = []
-    first_line: dict[str, int] = {}
     reader = csv.reader(io.StringIO("\n".join(body)), delimiter=delimiter)
     total = len(body)
     for count, (line, cells) in enumerate(_numbered_rows(reader, header_index + 1)):
@@ -158,26 +188,31 @@ def parse_text(
             continue
         outcome = read_row(cells, columns)
         if isinstance(outcome, tuple):  # (urn, name, reason)
-            rejected.append(Rejected(line, *outcome))
-        elif outcome.urn in first_line:
-            reason = f"URN {outcome.urn} is also on line {first_line[outcome.urn]}."
-            rejected.append(Rejected(line, outcome.urn, outcome.setting_name, reason))
+            rejected.append(_rejected(line, outcome, cells, columns))
         else:
-            first_line[outcome.urn] = line
             rows.append(replace(outcome, line=line))
     if not rows and not rejected:
         raise _refuse("The file has column headings but no rows of providers.")
     if progress is not None:
         progress(total, total, "Reading the file")
+    latest, superseded = latest_per_urn(rows, dates_go_with_judgements=JUDGEMENT in columns)
     return OfstedFile(
         name,
         encoding,
-        {k: header[i].strip() for k, i in columns.items()},
+        {k: header[i].strip() for k, i in columns.fields.items()},
         ignored,
-        rows,
+        latest,
         rejected,
         _notes(columns),
+        superseded,
     )
+
+
+def _rejected(
+    line: int, outcome: tuple[str, str, str], cells: list[str], columns: Columns
+) -> Rejected:
+    kind = cell(cells, columns, SUBTYPE) or cell(cells, columns, TYPE)
+    return Rejected(line, *outcome, cell(cells, columns, LA), kind)
 
 
 def _numbered_rows(reader: Any, lines_before: int) -> Iterator[tuple[int, list[str] | str]]:

@@ -18,6 +18,10 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.ssda903 import PlacementProvider
 
+# Ofsted registers residential colleges with several hundred places; the cap only catches a
+# slip of the keyboard.
+MAX_PLACES = 9_999
+
 
 @dataclass(frozen=True)
 class Provider:
@@ -68,8 +72,8 @@ def _validate_setting(session: Session, s: Setting) -> Setting:
         )
         if clash is not None:
             raise errors.ValidationError(f"The Ofsted URN {urn} is already used by {clash}.")
-    if s.registered_places is not None and not 0 <= s.registered_places <= 500:
-        raise errors.ValidationError("Registered places must be between 0 and 500.")
+    if s.registered_places is not None and not 0 <= s.registered_places <= MAX_PLACES:
+        raise errors.ValidationError(f"Registered places must be between 0 and {MAX_PLACES:,}.")
     if s.ofsted_date and s.ofsted_date > dt.date.today():
         raise errors.ValidationError("The Ofsted inspection date cannot be in the future.")
     postcode = " ".join(clean_text(s.postcode).upper().split())

@@ -12,13 +12,19 @@ from relcom_desktop.core import audit, errors, providers
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind, OfstedJudgement, SettingType
 from relcom_desktop.core.ofsted_csv import ImportCancelled, read_ofsted_csv
-from relcom_desktop.core.ofsted_import import RowStatus, commit_import, preview_import
+from relcom_desktop.core.ofsted_import import (
+    ImportOptions,
+    LineStatus,
+    commit_import,
+    preview_import,
+)
 from relcom_desktop.core.ssda903 import PlacementProvider
 from tests.core.factories import a_provider, a_setting
 
 SAMPLE = Path(__file__).parent / "data" / "ofsted_providers_sample.csv"
 HEADER = "URN,Setting name,Provider name,Provider type,Local authority,Places,"
 HEADER += "Overall effectiveness,Inspection date"
+ALL = ImportOptions(add_all=True)
 
 
 def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "list.csv") -> Path:
@@ -41,8 +47,9 @@ def test_the_sample_list_imports_then_reimports_unchanged(store: Store) -> None:
     assert file.rejected == [] and len(file.rows) == 6
     assert file.rows[0].line == 5  # three preamble lines and the header before it
     assert "Registration status" in file.ignored_columns
-    preview = preview_import(store, file)
-    assert [line.status for line in preview.lines] == [RowStatus.NEW] * 6
+    assert preview_import(store, file).count(LineStatus.LEFT_OUT) == 6  # none on the register
+    preview = preview_import(store, file, ALL)
+    assert [line.status for line in preview.lines] == [LineStatus.NEW] * 6
     assert len(preview.new_providers) == 5
     result = commit_import(store, preview)
     assert (result.created, result.updated, result.providers_created) == (6, 0, 5)
@@ -66,7 +73,7 @@ def test_the_sample_list_imports_then_reimports_unchanged(store: Store) -> None:
     assert audit.recent_events(store)[0].kind is AuditKind.IMPORT
 
     again = preview_import(store, read_ofsted_csv(SAMPLE))
-    assert again.count(RowStatus.UNCHANGED) == 6 and again.changes == 0
+    assert again.count(LineStatus.UNCHANGED) == 6 and again.changes == 0
 
 
 def test_changes_are_shown_then_made_and_existing_owners_are_kept(
@@ -81,14 +88,19 @@ def test_changes_are_shown_then_made_and_existing_owners_are_kept(
         "SC100001,Oak House,Someone Else Ltd,Children's home,Demoshire,5,Inadequate,01/02/2026",
         "SC100002,Elm Lodge,harbour homes,Children's home,Demoshire,3,Good,01/02/2026",
     ]
-    preview = preview_import(store, read_ofsted_csv(write(tmp_path, "\n".join([HEADER, *rows]))))
+    file = read_ofsted_csv(write(tmp_path, "\n".join([HEADER, *rows])))
+    assert [ln.status for ln in preview_import(store, file).lines] == [
+        LineStatus.CHANGED,
+        LineStatus.LEFT_OUT,
+    ]
+    preview = preview_import(store, file, ALL)
     changed, new = preview.lines
-    assert changed.status is RowStatus.CHANGED
+    assert changed.status is LineStatus.CHANGED
     assert "Judgement: Good → Inadequate" in changed.detail
     assert (
         "Places: 4 → 5" in changed.detail and "Inspected: 1 Jun 2025 → 1 Feb 2026" in changed.detail
     )
-    assert new.status is RowStatus.NEW and new.detail == "Adds a setting to Harbour Homes."
+    assert new.status is LineStatus.NEW and new.detail == "Adds a setting to Harbour Homes."
     assert preview.new_providers == ()
     commit_import(store, preview)
     got = settings_by_urn(store)
@@ -97,7 +109,7 @@ def test_changes_are_shown_then_made_and_existing_owners_are_kept(
 
     stale = "SC100001,Oak House,,Children's home,Demoshire,5,Good,01/01/2024"
     preview = preview_import(store, read_ofsted_csv(write(tmp_path, f"{HEADER}\n{stale}")))
-    assert preview.lines[0].status is RowStatus.UNCHANGED  # an older inspection never wins
+    assert preview.lines[0].status is LineStatus.UNCHANGED  # an older inspection never wins
 
 
 @pytest.mark.parametrize(
@@ -129,7 +141,7 @@ def test_header_variants_encodings_and_delimiters(
     assert row.urn == "SC200001" and row.setting_name == "Pear Tree House"
     assert row.judgement is OfstedJudgement.REQUIRES_IMPROVEMENT
     assert row.inspected_on == dt.date(2025, 10, 3)
-    commit_import(store, preview_import(store, file))
+    commit_import(store, preview_import(store, file, ALL))
     assert settings_by_urn(store)["SC200001"].ofsted_judgement is (
         OfstedJudgement.REQUIRES_IMPROVEMENT
     )
@@ -140,7 +152,7 @@ def test_without_an_owner_column_each_setting_gets_its_own_provider(
 ) -> None:
     file = read_ofsted_csv(write(tmp_path, "URN,Provider name\nSC300001,Birch View\n"))
     assert any("organisation that owns" in note for note in file.notes)
-    commit_import(store, preview_import(store, file))
+    commit_import(store, preview_import(store, file, ALL))
     assert [r.name for r in providers.list_providers(store)] == ["Birch View"]
     assert settings_by_urn(store)["SC300001"].setting_type is SettingType.OTHER
 
@@ -162,20 +174,23 @@ def test_malformed_rows_are_rejected_with_line_and_reason(store: Store, tmp_path
     assert reasons == {
         3: "“NOT-A-URN” is not an Ofsted URN.",
         4: "There is no URN.",
-        5: "There is no setting name.",
         6: "“31/31/2025” is not a date (write it as 31/03/2025).",
         7: "“Very good” is not an Ofsted judgement.",
         8: "“four” is not a number of places.",
         9: f"The inspection date 01/01/{dt.date.today().year + 2} is in the future.",
     }
-    assert [r.urn for r in file.rows] == ["SC400001", "SC400007"]
-    preview = preview_import(store, file)
-    assert preview.count(RowStatus.REJECTED) == 7
-    with pytest.raises(errors.ValidationError, match="7 rows were rejected, so nothing"):
+    assert [r.urn for r in file.rows] == ["SC400001", "SC400002", "SC400007"]
+    assert file.rows[1].setting_name is None  # no name: one is made from the file
+    # Updating only the settings on the register, unreadable rows for others are left out.
+    assert preview_import(store, file).count(LineStatus.LEFT_OUT) == 9
+    preview = preview_import(store, file, ALL)
+    assert preview.count(LineStatus.REJECTED) == 6
+    with pytest.raises(errors.ValidationError, match="6 rows were rejected, so nothing"):
         commit_import(store, preview)
     assert providers.count_providers(store) == 0
     result = commit_import(store, preview, skip_rejected=True)
-    assert (result.created, result.skipped) == (2, 7)
+    assert (result.created, result.skipped) == (3, 6)
+    assert settings_by_urn(store)["SC400002"].name == "Children's home in Demoshire (URN SC400002)"
 
 
 @pytest.mark.parametrize(
@@ -207,26 +222,52 @@ def test_a_missing_file_is_explained(tmp_path: Path) -> None:
         read_ofsted_csv(tmp_path / "gone.csv")
 
 
-def test_duplicate_urns_keep_the_first_and_reject_the_rest(tmp_path: Path) -> None:
-    rows = ["SC500001,First,Owner", "SC500002,Other,Owner", "sc500001,Again,Owner"]
-    file = read_ofsted_csv(write(tmp_path, "URN,Setting name,Provider name\n" + "\n".join(rows)))
-    assert [r.setting_name for r in file.rows] == ["First", "Other"]
-    [dup] = file.rejected
-    assert (dup.line, dup.reason) == (4, "URN SC500001 is also on line 2.")
+def test_one_row_per_inspection_takes_the_latest_inspection_of_each_urn(
+    store: Store, tmp_path: Path
+) -> None:
+    header = "URN,Provider name,Inspection date,Outcome,Places"
+    rows = [
+        "SC500001,Oak House,01/03/2024,Good,4",
+        "SC500002,Elm Lodge,02/03/2024,Outstanding,3",
+        "sc500001,Oak House,05/09/2025,Inadequate,",
+        "SC500001,Oak House,01/07/2023,Requires improvement to be good,4",
+        "SC500002,Elm Lodge,10/10/2025,Sustained effectiveness,3",
+    ]
+    file = read_ofsted_csv(write(tmp_path, "\n".join([header, *rows])))
+    assert file.rejected == []
+    oak, elm = file.rows
+    assert (oak.line, oak.judgement, oak.inspected_on) == (
+        4,
+        OfstedJudgement.INADEQUATE,
+        dt.date(2025, 9, 5),
+    )
+    assert oak.places == 4  # the latest row is blank: an earlier one says
+    # A visit that grades nothing keeps the latest graded judgement and its date.
+    assert (elm.judgement, elm.inspected_on) == (OfstedJudgement.OUTSTANDING, dt.date(2024, 3, 2))
+    preview = preview_import(store, file, ALL)
+    left = {ln.line: ln.detail for ln in preview.lines if ln.status is LineStatus.LEFT_OUT}
+    assert left == {
+        2: "An earlier inspection: line 4 is this setting's latest.",
+        3: "An earlier inspection: line 6 is this setting's latest.",
+        5: "An earlier inspection: line 4 is this setting's latest.",
+    }
+    assert preview.count(LineStatus.NEW) == 2
 
 
-def test_a_urn_in_the_trash_is_rejected(store: Store, tmp_path: Path) -> None:
+def test_a_urn_in_the_trash_is_rejected_when_adding_all(store: Store, tmp_path: Path) -> None:
     p = a_provider(store)
     s = a_setting(store, p.id, "Old Home", urn="SC600001")
     providers.delete_setting(store, s.id)
     file = read_ofsted_csv(write(tmp_path, "URN,Setting name\nSC600001,Old Home\n"))
+    [line] = preview_import(store, file, ALL).lines
+    assert line.status is LineStatus.REJECTED and "in the Trash" in line.detail
     [line] = preview_import(store, file).lines
-    assert line.status is RowStatus.REJECTED and "in the Trash" in line.detail
+    assert line.status is LineStatus.LEFT_OUT and "in the Trash" in line.detail
 
 
 def test_a_changed_register_or_a_cancel_changes_nothing(store: Store, tmp_path: Path) -> None:
     file = read_ofsted_csv(write(tmp_path, "URN,Setting name,Provider name\nSC700001,A,Own\n"))
-    preview = preview_import(store, file)
+    preview = preview_import(store, file, ALL)
     with pytest.raises(ImportCancelled):
         commit_import(store, preview, cancelled=lambda: True)
     assert providers.count_providers(store) == 0
@@ -247,9 +288,9 @@ def test_a_five_thousand_row_list(store: Store, tmp_path: Path) -> None:
         write(tmp_path, "\n".join([HEADER, *rows])), progress=lambda d, t, _l: seen.append(d)
     )
     assert len(file.rows) == 5000 and seen[-1] == 5000
-    preview = preview_import(store, file)
-    assert preview.count(RowStatus.NEW) == 5000 and len(preview.new_providers) == 700
+    preview = preview_import(store, file, ALL)
+    assert preview.count(LineStatus.NEW) == 5000 and len(preview.new_providers) == 700
     result = commit_import(store, preview)
     assert (result.created, result.providers_created) == (5000, 700)
     assert providers.count_providers(store) == 700
-    assert preview_import(store, file).count(RowStatus.UNCHANGED) == 5000
+    assert preview_import(store, file).count(LineStatus.UNCHANGED) == 5000

@@ -49,8 +49,10 @@ def test_setting_rules(store: Store) -> None:
         a_setting(store, p.id, "Copy", urn="SC123456")
     with pytest.raises(errors.ValidationError, match="provider this setting belongs to"):
         a_setting(store, 999, "Orphan")
-    with pytest.raises(errors.ValidationError, match="between 0 and 500"):
+    with pytest.raises(errors.ValidationError, match="between 0 and 9,999"):
         svc.update_setting(store, dataclasses.replace(s, registered_places=-1))
+    wide = svc.update_setting(store, dataclasses.replace(s, registered_places=808))
+    assert wide.registered_places == 808  # a residential college
     with pytest.raises(errors.ValidationError, match="future"):
         svc.update_setting(store, dataclasses.replace(s, ofsted_date=TODAY + dt.timedelta(1)))
     moved = svc.update_setting(store, dataclasses.replace(s, postcode=" de1   2ab "))

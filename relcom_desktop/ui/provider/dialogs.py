@@ -118,7 +118,9 @@ class SettingDialog(RecordDialog):
         self.type = self.add_row("&Type", enum_picker(SettingType, s.setting_type))
         self.places = self.add_row(
             "Registered &places",
-            number_picker(s.registered_places, low=0, high=500, none_text="Not known"),
+            number_picker(
+                s.registered_places, low=0, high=providers.MAX_PLACES, none_text="Not known"
+            ),
         )
         self.judgement = self.add_row(
             "Latest &judgement",
