@@ -222,3 +222,27 @@ def test_csv_in_windows_encoding_with_semicolons_reads(tmp_path: Path) -> None:
     sheet = read_sheet(path)
     assert sheet.headers == ("Name", "Notes") and sheet.rows == ((2, ("Zoë", "café")),)
     assert sheet.read_as == "Windows (cp1252)"
+
+
+def test_after_a_rejected_row_the_preview_names_the_setting_that_is_saved(store: Store) -> None:
+    text = (
+        "Child name,Ref,Home,Type,Start date,End date\n"
+        "Sky,A1,Alpha Home,K2,01/02/2023,01/01/2023\n"  # ends before it starts: rejected
+        "Jo,A2,Beta Fostering – Smith,K2,01/02/2023,01/03/2023\n"
+        "Jo,A2,Beta Fostering – Smith,K2,01/03/2023,\n"
+    )
+    sheet = sheet_from_text(text, "tracker.csv")
+    mapping = csv_import.guess_mapping("placements", sheet.headers)
+    preview = csv_import.preview_sheet(store, sheet, "placements", mapping)
+    assert [ln.row for ln in preview.lines if ln.status is RowStatus.REJECTED] == [2]
+    placed = [ln.detail for ln in preview.lines if ln.kind == "placement"]
+    assert placed == [
+        "At Beta Fostering – Smith, Children's home (Children's Homes Regulations)."
+    ] * 2
+    assert [(ln.status, ln.record) for ln in preview.lines if ln.kind == "child"] == [
+        (RowStatus.NEW, "Jo")
+    ]
+    done = csv_import.commit_sheet(store, sheet, "placements", mapping, skip_rejected=True)
+    assert [ln.detail for ln in done.lines if ln.kind == "placement"] == placed
+    with store.read() as session:
+        assert session.scalars(select(m.Setting.name)).all() == ["Beta Fostering – Smith"]
