@@ -19,6 +19,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.csv_export import header_for
 from relcom_desktop.core.import_register import (
+    FOSTERING,
     ChildFinder,
     Lines,
     Origin,
@@ -26,11 +27,13 @@ from relcom_desktop.core.import_register import (
     setting_type_for,
 )
 from relcom_desktop.core.import_run import RowStatus, changes_text, day, rejected_as
+from relcom_desktop.core.ssda903 import PlacementProvider
 
 RowValues = dict[str, Any]
 Apply = Callable[[Session, Lines], None]
 TRACKER_CHILD = ("preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
                  "ethnicity", "upn", "legal_status")  # fmt: skip
+IN_HOUSE = "In-house (your authority's own provision)"
 PLACEMENT_KEYS = {f.name for f in dataclasses.fields(placements.Placement)} - {"id", "child_id"}
 
 
@@ -164,14 +167,39 @@ class PlacementRows(_RowSaver):
         if not (urn or name):
             raise errors.ValidationError("The row names no setting (no setting name or URN).")
         provider_name = values.get("provider_name")
-        provider_id = (
-            reg.provider(session, provider_name, lines, origin, values.get("provider_kind"))
-            if provider_name
-            else reg.unknown_provider(session, lines, origin)
-        )
-        kind = setting_type_for(values.get("placement_type"), values.get("provider_kind"))
+        provider_kind = values.get("provider_kind")
+        if provider_name:
+            provider_kind = provider_kind or _provider_kind(session, provider_name)
+            _check_whose_carers(values, provider_kind, name or urn or "")
+            provider_id = reg.provider(session, provider_name, lines, origin, provider_kind)
+        elif provider_kind is PlacementProvider.PR1:
+            provider_id = reg.provider(session, IN_HOUSE, lines, origin, provider_kind)
+        else:
+            provider_id = reg.unknown_provider(session, lines, origin)
+        _check_whose_carers(values, provider_kind, name or urn or "")
+        kind = setting_type_for(values.get("placement_type"), provider_kind)
         stub = providers.Setting(provider_id, name or f"Setting {urn}", urn, kind)
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _provider_kind(session: Session, name: str) -> PlacementProvider | None:
+    """The kind of the provider called ``name`` on the register, if there is one."""
+    return session.scalar(
+        select(m.Provider.kind).where(
+            func.lower(m.Provider.name) == name.casefold(), m.Provider.deleted_at.is_(None)
+        )
+    )
+
+
+def _check_whose_carers(values: RowValues, provider_kind: Any, setting: str) -> None:
+    """A new fostering setting is the authority's own or an agency's: never guessed."""
+    if values.get("placement_type") in FOSTERING and provider_kind is None:
+        raise errors.ValidationError(
+            f"{setting} is new, and the row does not say whether these foster carers are your "
+            "authority's own (in-house) or an independent agency's. Say which for the "
+            "placement type's wording (e.g. 'In-house fostering' or 'IFA'), or add a column "
+            "with the kind of provider."
+        )
 
 
 def _changes(before: Any, wanted: RowValues) -> dict[str, tuple[Any, Any]]:

@@ -26,7 +26,7 @@ TRACKER = [
     ["Sky", "A100", dt.datetime(2012, 3, 1), "Oak House", "Harbour Homes", "SC111111", "K2",
      dt.datetime(2023, 1, 9), None, 4250.5, "settled"],
     ["Jo", "A101", dt.datetime(2010, 7, 4), "Willow carers", "Willow Fostering", None,
-     "U6 Foster placement with other carers, other", dt.datetime(2022, 5, 1),
+     "IFA", dt.datetime(2022, 5, 1),
      dt.datetime(2023, 6, 30), "£1,050.00", ""],
     ["Jo", "A101", dt.datetime(2010, 7, 4), "Oak House", "Harbour Homes", "SC111111", "K2",
      dt.datetime(2023, 6, 30), None, 4400, ""],
@@ -117,9 +117,9 @@ def test_bad_rows_are_rejected_by_row_and_nothing_is_written(store: Store) -> No
         "Sky;01/02/2023;Oak House;K2;4250;C2\n"
         "Jo;31/02/2023;Oak House;K2;4250;C2\n"
         "Ash;01/02/2023;;K2;4250;C2\n"
-        "Bo;01/02/2023;Oak House;Residential;4250;C2\n"
+        "Bo;01/02/2023;Oak House;Spaceship;4250;C2\n"
         "Cy;01/02/2023;Oak House;K2;lots;C2\n"
-        "Di;01/02/2023;Oak House;K2;4250;Care order\n"
+        "Di;01/02/2023;Oak House;K2;4250;Z9\n"
         ";01/02/2023;Oak House;K2;4250;C2\n"
         "Ed;01/02/2020;Oak House;K2;4250;C2\n"
         "Ed;01/02/2021;Oak House;K2;4250;C2\n"

@@ -1,0 +1,120 @@
+"""Reading the table in an Excel workbook (.xlsx), as trackers are really kept.
+
+* Several sheets: the one whose heading row names the most known headings is read (the
+  active sheet wins a tie; hidden sheets only when no visible one has a table).
+* A title row (often merged across the columns) above the headings: found and left out, as
+  :func:`relcom_desktop.core.spreadsheet.table` does for CSV.
+* Formulas: the value Excel last worked out is read. A formula with no such value (a file
+  saved by a program that does not calculate) is read as its text, ``=SUM(J3:J20)``, so a
+  totals row is still recognised and a cell that needs Excel says so instead of looking blank.
+* Hidden rows are read like any other: they hold records, just not shown.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from itertools import islice, zip_longest
+from pathlib import Path
+from typing import Any
+
+from relcom_desktop.core import errors
+from relcom_desktop.core.spreadsheet import (
+    HEADING_SCAN,
+    Known,
+    Sheet,
+    cell_text,
+    heading_index,
+    heading_score,
+    table,
+)
+
+READ_AS = "Excel workbook"
+
+
+def read_workbook(path: Path, known: Known = ()) -> Sheet:
+    values = _open(path, data_only=True)
+    try:
+        formulas = _open(path, data_only=False)
+    except BaseException:
+        values.close()
+        raise
+    try:
+        return _read(path, values, formulas, known)
+    finally:
+        values.close()
+        formulas.close()
+
+
+def _open(path: Path, *, data_only: bool) -> Any:
+    import openpyxl  # loaded only when a workbook is read
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
+        raise errors.TransferError(
+            f"{path.name} could not be read as an Excel workbook. It may be damaged or "
+            "protected with a password."
+        ) from None
+
+
+def _read(path: Path, values: Any, formulas: Any, known: Known) -> Sheet:
+    title = _best_sheet(values, known)
+    if title is None:
+        raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
+    rows = _rows(values[title], formulas[title])
+    sheet: Sheet = table(f"{path.name} ({title})", rows, READ_AS, known=known)
+    others = [ws.title for ws in values.worksheets if ws.title != title]
+    if others:
+        read = f"The sheet {title!r} was read; the other sheets ({', '.join(others)}) were not."
+        sheet = Sheet(sheet.name, sheet.headers, sheet.rows, READ_AS, (read, *sheet.notes))
+    return sheet
+
+
+def _best_sheet(book: Any, known: Known) -> str | None:
+    """The title of the sheet with the best heading row, or None if every sheet is blank."""
+    order = [book.active, *(ws for ws in book.worksheets if ws is not book.active)]
+    best: tuple[int, int, str] | None = None
+    for ws in order:
+        if ws is None:
+            continue
+        texts = (cells for cells in _texts(ws) if any(c.strip() for c in cells))
+        rows = list(islice(texts, HEADING_SCAN))
+        if not rows:
+            continue
+        score = heading_score(rows[heading_index(rows, known)], known)
+        visible = int(getattr(ws, "sheet_state", "visible") == "visible")
+        if best is None or (visible, score) > best[:2]:
+            best = (visible, score, ws.title)
+    return None if best is None else best[2]
+
+
+def _texts(ws: Any) -> Iterator[list[str]]:
+    _reset(ws)
+    for values in ws.iter_rows(values_only=True):
+        yield [cell_text(v) for v in values]
+
+
+def _rows(ws: Any, formulas: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells as text, a formula's text where Excel kept no value for it."""
+    _reset(ws)
+    _reset(formulas)
+    pairs = zip_longest(ws.iter_rows(values_only=True), formulas.iter_rows(values_only=True))
+    for number, (values, written) in enumerate(pairs, start=1):
+        yield number, [_cell(v, f) for v, f in zip_longest(values or (), written or ())]
+
+
+def _cell(value: Any, formula: Any) -> str:
+    if value is None and isinstance(formula, str) and formula.startswith("="):
+        return formula
+    if value is None and formula is not None and hasattr(formula, "text"):
+        return str(formula.text)  # an array formula
+    return cell_text(value)
+
+
+def _reset(ws: Any) -> None:
+    """Read every cell, whatever size the file claims the sheet is (some programs write a
+    wrong size, which would cut columns off)."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
