@@ -75,7 +75,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "legal_status": ("LS", "LEGALSTATUS", "LEGAL", "LEGALORDER", "ORDER", "LEGALBASIS",
                      "CARESTATUS", "LEGALSTATUSCODE"),
     "looked_after_since": ("LACSTART", "DATEINTOCARE", "CAREDATE", "CLASTART"),
-    "social_worker": ("SOCIALWORKER", "SW", "ALLOCATEDWORKER"),
+    "social_worker": ("SOCIALWORKER", "SW", "ALLOCATEDWORKER", "ALLOCATEDSW", "SWNAME",
+                      "ALLOCATEDSOCIALWORKER"),
     "notes": ("NOTES", "COMMENTS", "COMMENT", "NOTE", "REMARKS"),
     "setting_urn": ("URN", "OFSTEDURN", "SETTINGURN"),
     "setting_name": ("SETTING", "SETTINGNAME", "HOME", "HOMENAME", "PLACEMENTNAME", "CARERS",
@@ -120,6 +121,7 @@ PLACEMENT_LABELS = {
     "ethnicity": "Child's ethnicity",
     "upn": "Child's UPN",
     "legal_status": "Child's legal status",
+    "social_worker": "Child's social worker",
     "setting_urn": "Setting's Ofsted URN",
     "setting_name": "Setting",
     "provider_name": "Provider",
@@ -143,7 +145,7 @@ def _field(key: str, hint: Any, label: str | None = None) -> Field:
 def _targets() -> dict[str, Target]:
     child_keys = [n for n, _h in _record_fields(children.Child)]
     tracker_child = ["preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
-                     "ethnicity", "upn", "legal_status"]  # fmt: skip
+                     "ethnicity", "upn", "legal_status", "social_worker"]  # fmt: skip
     setting = [("setting_urn", str), ("setting_name", str), ("provider_name", str)]
     placement = _record_fields(placements.Placement)
     tracker = [

@@ -32,7 +32,7 @@ from relcom_desktop.core.ssda903 import PlacementProvider
 RowValues = dict[str, Any]
 Apply = Callable[[Session, Lines], None]
 TRACKER_CHILD = ("preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
-                 "ethnicity", "upn", "legal_status")  # fmt: skip
+                 "ethnicity", "upn", "legal_status", "social_worker")  # fmt: skip
 IN_HOUSE = "In-house (your authority's own provision)"
 PLACEMENT_KEYS = {f.name for f in dataclasses.fields(placements.Placement)} - {"id", "child_id"}
 

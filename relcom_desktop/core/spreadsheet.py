@@ -176,10 +176,12 @@ def table(
     notes = ()
     if at:
         above = ", ".join(str(n) for n, _c in rows[:at])
-        notes = (
-            f"The headings are on row {rows[at][0]}; "
-            f"{'row' if at == 1 else 'rows'} {above} above them (a title) were left out.",
+        what = (
+            f"row {above} above them (a title) was"
+            if at == 1
+            else f"rows {above} above them (a title) were"
         )
+        notes = (f"The headings are on row {rows[at][0]}; {what} left out.",)
     body = tuple((n, tuple(cells)) for n, cells in rows[at + 1 :])
     return Sheet(name, headers, body, read_as, notes)
 
