@@ -239,8 +239,9 @@ def _units(
     save = ROW_SAVERS[key]()
     units = []
     skipped = []
+    headings = [normalise_header(h) for h in sheet.headers if h.strip()]
     for number, cells in sheet.rows:
-        reason = skip_reason(t, mapping, cells)
+        reason = skip_reason(t, mapping, cells, headings)
         if reason is not None:
             skipped.append((number, reason))
             continue

@@ -34,6 +34,7 @@ DATE_FORMATS = (
 NOT_GIVEN = {"-", "–", "n/a", "na", "tbc", "tba", "?", "unknown", "not known"}
 FORMULA = re.compile(r"^=\s*[A-Za-z_$]+[A-Za-z0-9_.$]*\s*[(!:]|^=\s*\$?[A-Za-z]{1,3}\$?\d")
 MONEY_NOISE = re.compile(r"[£$€,\s]|gbp|p/?w|per\s*week|pw|weekly", re.IGNORECASE)
+AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 UNCALCULATED = (
     "is a formula Excel has not worked out yet. Open the file in Excel, save it, and "
     "import it again"
@@ -234,6 +235,9 @@ def _choice(kind: Any, value: str) -> Any:
 
 def _number(value: str, *, pence: bool) -> int:
     cleaned = MONEY_NOISE.sub("", value) if pence else value.replace(",", "").strip()
+    amounts = AMOUNT.findall(value)
+    if pence and len(amounts) == 1 and not _is_number(cleaned):
+        cleaned = amounts[0].replace(",", "")  # "£4,250 incl. education": the one amount
     try:
         number = float(cleaned) if pence else int(cleaned)
     except ValueError:
@@ -242,6 +246,14 @@ def _number(value: str, *, pence: bool) -> int:
     if not abs(number) < 1e12:
         raise ValueError(f"{value[:30]!r} is too large")
     return round(number * 100) if pence else int(number)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _date(value: str) -> dt.date:

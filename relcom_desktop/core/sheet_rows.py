@@ -17,7 +17,7 @@ from typing import Any
 from relcom_desktop.core import sheet_values
 from relcom_desktop.core.sheet_fields import FORMULA, TARGETS, UNCALCULATED, Target, parse_cell
 from relcom_desktop.core.sheet_values import CODED, Chosen
-from relcom_desktop.core.spreadsheet import Sheet
+from relcom_desktop.core.spreadsheet import Sheet, normalise_header
 
 Mapping = tuple[str | None, ...]  # for each column: the field it holds, or None
 RowValues = dict[str, Any]
@@ -71,12 +71,20 @@ def _coded(field_key: str, text: str, chosen: Chosen) -> RowValues:
     return sheet_values.values_for(field_key, reading.code)
 
 
-def skip_reason(t: Target, mapping: Mapping, cells: Sequence[str]) -> str | None:
-    """Why a row is not a record — a totals row, or nothing in the imported columns — or
-    None for a row to import."""
+def skip_reason(
+    t: Target, mapping: Mapping, cells: Sequence[str], headings: list[str] | None = None
+) -> str | None:
+    """Why a row is not a record, or None for a row to import: a totals row; nothing in the
+    imported columns; one cell alone (a section heading, a note or a total) where a record
+    needs more than one; the heading row repeated (``headings``, normalised)."""
     mapped = {f: cells[i] for i, f in enumerate(mapping) if f and i < len(cells)}
     if not any(text.strip() for text in mapped.values()):
         return "nothing in the imported columns"
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) == 1 and len(t.needs) > 1:  # a record needs more than one cell
+        return "one cell only: a heading, a note or a total"
+    if headings is not None and [normalise_header(c) for c in cells if c.strip()] == headings:
+        return "the headings again"
     label = next((c.strip() for c in cells if TOTALS.match(c)), None)
     summed = any(TOTAL_FORMULA.match(c.strip()) for c in cells)
     if label is None and not summed:

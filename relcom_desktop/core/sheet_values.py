@@ -72,6 +72,7 @@ _CODES = {f: {key(m.value): m.value for m in kind} for f, kind in CODED.items()}
 _LABELS = {f: {key(m.label): m.value for m in kind} for f, kind in CODED.items()}
 _NOT_GIVEN = {key(w) for w in NOT_GIVEN}
 _HINTS = [(key(w), code) for w, code in PROVIDER_HINTS.items()]
+_PART_HINTS = {**{k: c for k, c in _HINTS}, "LA": "PR1", "OWNLA": "PR1"}  # a whole part
 
 
 @dataclass(frozen=True)
@@ -88,11 +89,14 @@ def read(field: str, text: str, chosen: Chosen | None = None) -> Reading:
         return Reading(mine[whole], HOW_CHOSEN)
     if not whole or whole in _NOT_GIVEN:
         return Reading(BLANK, HOW_BLANK)
-    for part in _parts(text):
-        for table, how in ((_CODES, HOW_CODE), (_LABELS, HOW_LABEL), (_WORDINGS, HOW_WORDING)):
-            code = table.get(field, {}).get(part)
-            if code is not None:
-                return Reading(_hinted(code, whole), how)
+    whole_reading = _look_up(field, whole)
+    if whole_reading is not None:
+        return Reading(_hinted(whole_reading.code or "", whole), whole_reading.how)
+    parts = [part for part in _parts(text) if part not in _PART_HINTS]
+    found = [r for r in (_look_up(field, part) for part in parts) if r is not None]
+    if found:
+        provider = next((_PART_HINTS[p] for p in _parts(text) if p in _PART_HINTS), "")
+        return _agreed(found, whole, provider)
     first = SEPARATORS.split(text.strip(), maxsplit=1)[0]
     code = _CODES[field].get(key(first)) if first and first != text.strip() else None
     if code is not None:
@@ -100,10 +104,31 @@ def read(field: str, text: str, chosen: Chosen | None = None) -> Reading:
     return Reading(None, HOW_UNKNOWN)
 
 
+def _look_up(field: str, part: str) -> Reading | None:
+    for table, how in ((_CODES, HOW_CODE), (_LABELS, HOW_LABEL), (_WORDINGS, HOW_WORDING)):
+        code = table.get(field, {}).get(part)
+        if code is not None:
+            return Reading(code, how)
+    return None
+
+
+def _agreed(found: list[Reading], whole: str, provider: str) -> Reading:
+    """The code the parts of a wording agree on ("Foster care - in house": U6, and U6 with
+    in-house carers), or not recognised when they disagree ("Care order - interim": C2 or
+    C1?), so the commissioner is asked rather than one guessed."""
+    bases = {r.code.partition(JOIN)[0] for r in found if r.code}
+    if len(bases) > 1:
+        return Reading(None, HOW_UNKNOWN)
+    best = max(found, key=lambda r: JOIN in (r.code or ""))
+    code = best.code or ""
+    if provider and code in HINTED:
+        return Reading(f"{code}{JOIN}{provider}", best.how)
+    return Reading(_hinted(code, whole), best.how)
+
+
 def _parts(text: str) -> Iterator[str]:
-    """The wording, then it without brackets, then each bracketed part and each part around
-    a dash or colon: "Full care order (s31)" → FULLCAREORDERS31, FULLCAREORDER, S31."""
-    yield key(text)
+    """The wording without brackets, then each bracketed part and each part around a dash
+    or colon: "Full care order (s31)" → FULLCAREORDER, S31."""
     bare = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
     yield key(bare)
     yield from (key(inner) for inner in re.findall(r"\((.*?)\)", text))

@@ -14,6 +14,7 @@ NOT_GIVEN = ("-", "–", "n/a", "na", "tbc", "tba", "unknown", "not known", "not
 SEX = {
     "m": "1", "male": "1", "boy": "1", "man": "1",
     "f": "2", "female": "2", "girl": "2", "woman": "2",
+    "non-binary": "", "other": "", "indeterminate": "", "prefer not to say": "",
 }  # fmt: skip
 
 LEGAL_STATUS = {

@@ -7,11 +7,14 @@
 * Formulas: the value Excel last worked out is read. A formula with no such value (a file
   saved by a program that does not calculate) is read as its text, ``=SUM(J3:J20)``, so a
   totals row is still recognised and a cell that needs Excel says so instead of looking blank.
+* A cell merged down over several rows (a child's name beside each of their placements)
+  counts for each of those rows.
 * Hidden rows are read like any other: they hold records, just not shown.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from itertools import islice, zip_longest
@@ -30,6 +33,7 @@ from relcom_desktop.core.spreadsheet import (
 )
 
 READ_AS = "Excel workbook"
+MERGED = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 def read_workbook(path: Path, known: Known = ()) -> Sheet:
@@ -62,7 +66,7 @@ def _read(path: Path, values: Any, formulas: Any, known: Known) -> Sheet:
     title = _best_sheet(values, known)
     if title is None:
         raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
-    rows = _rows(values[title], formulas[title])
+    rows = _rows(path, values[title], formulas[title])
     sheet: Sheet = table(f"{path.name} ({title})", rows, READ_AS, known=known)
     others = [ws.title for ws in values.worksheets if ws.title != title]
     if others:
@@ -95,13 +99,50 @@ def _texts(ws: Any) -> Iterator[list[str]]:
         yield [cell_text(v) for v in values]
 
 
-def _rows(ws: Any, formulas: Any) -> Iterator[tuple[int, list[str]]]:
-    """Each row's cells as text, a formula's text where Excel kept no value for it."""
+def _rows(path: Path, ws: Any, formulas: Any) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells as text, a formula's text where Excel kept no value for it, and a
+    cell merged down over several rows repeated in each of them."""
     _reset(ws)
     _reset(formulas)
+    merged = _merged_down(path, ws)
+    carried: dict[tuple[int, int], str] = {}
     pairs = zip_longest(ws.iter_rows(values_only=True), formulas.iter_rows(values_only=True))
     for number, (values, written) in enumerate(pairs, start=1):
-        yield number, [_cell(v, f) for v, f in zip_longest(values or (), written or ())]
+        cells = [_cell(v, f) for v, f in zip_longest(values or (), written or ())]
+        for first_col, first_row, last_col, last_row in merged:
+            if first_row <= number <= last_row:
+                _fill(cells, carried, (first_col, first_row), last_col, number == first_row)
+        yield number, cells
+
+
+def _fill(
+    cells: list[str], carried: dict[tuple[int, int], str], start: tuple[int, int],
+    last_col: int, first: bool,
+) -> None:  # fmt: skip
+    col = start[0]
+    if first:
+        carried[start] = cells[col - 1] if col <= len(cells) else ""
+        return
+    cells.extend([""] * (last_col - len(cells)))
+    for index in range(col - 1, last_col):
+        cells[index] = cells[index] or carried.get(start, "")
+
+
+def _merged_down(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
+    """The merged ranges that span more than one row (a title merged across is left as it
+    is): (first column, first row, last column, last row)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    where = getattr(ws, "_worksheet_path", None)
+    if not where:
+        return []
+    try:
+        with zipfile.ZipFile(path) as book:
+            xml = book.read(where.lstrip("/")).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return []
+    ranges = [range_boundaries(ref) for ref in MERGED.findall(xml)]
+    return [r for r in ranges if r[3] > r[1]]
 
 
 def _cell(value: Any, formula: Any) -> str:

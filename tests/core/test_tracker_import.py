@@ -197,3 +197,47 @@ def test_the_command_line_form_refuses_only_a_missing_needed_column(store: Store
     text = "Child name,Favourite colour,Home,Type,Start date\nSky,blue,Oak,K2,01/01/2024\n"
     done = csv_import.import_csv_text(store, "placements", text)
     assert done.count(RowStatus.NEW, "placement") == 1
+
+
+def test_a_name_merged_down_beside_each_placement_counts_for_each(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "merged.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Child name", "Home", "Type", "Start date", "End date"])
+    sheet.append(["Sky", "Oak House", "K2", dt.datetime(2023, 1, 9), dt.datetime(2024, 1, 9)])
+    sheet.append([None, "Elm House", "K2", dt.datetime(2024, 1, 9), None])
+    sheet.merge_cells("A2:A3")
+    book.save(path)
+    read = csv_import.read_spreadsheet(path)
+    assert [cells[0] for _n, cells in read.rows] == ["Sky", "Sky"]
+    mapping = csv_import.guess_mapping("placements", read.headers)
+    done = csv_import.commit_sheet(store, read, "placements", mapping)
+    assert done.count(RowStatus.NEW, "placement") == 2 and done.count(RowStatus.NEW, "child") == 1
+
+
+def test_section_headings_repeated_headings_and_lone_totals_are_left_out(store: Store) -> None:
+    text = (
+        "Child name,Gender,Home,Type,Start date,Weekly cost\n"
+        "Residential placements,,,,,\n"
+        "Sky,Non-binary,Oak House,Residential,09/01/2024,4250\n"
+        ",,,,,4250\n"
+        "Child name,Gender,Home,Type,Start date,Weekly cost\n"
+        "Fostering,,,,,\n"
+        "Jo,F,The Lee family,IFA,10/01/2024,900\n"
+    )
+    sheet = sheet_from_text(text, "tracker.csv", known=K)
+    mapping = csv_import.guess_mapping("placements", sheet.headers)
+    done = csv_import.commit_sheet(store, sheet, "placements", mapping)
+    assert done.rejected == 0 and done.count(RowStatus.NEW, "placement") == 2
+    notes = " ".join(done.notes)
+    assert "rows 2, 4, 6 (one cell only" in notes and "row 5 (the headings again)" in notes
+    with store.read() as session:
+        assert session.scalars(select(m.Child.sex).order_by(m.Child.id)).all() == [None, Sex.FEMALE]
+
+
+def test_a_wording_whose_parts_disagree_is_asked_not_guessed() -> None:
+    assert sheet_values.read("legal_status", "Care order - interim").code is None
+    assert sheet_values.read("placement_type", "Residential - secure").code is None
+    assert sheet_values.read("placement_type", "Long term fostering (IFA)").code == "U4+PR4"
