@@ -143,7 +143,10 @@ class PlacementRows(_RowSaver):
             placements.create_placement_in(
                 session, placements.Placement(child_id=child_id, **wanted)
             )
-            detail = f"At {setting.name}, {wanted['placement_type'].label}."
+            kind = (
+                wanted.get("provider_kind") or session.get(m.Provider, setting.provider_id).kind
+            )  # what the placement is saved with
+            detail = _new_placement(setting.name, {**wanted, "provider_kind": kind})
             lines.append(preview_line(origin, "placement", RowStatus.NEW, record, detail))
             return
         before = to_record(placements.Placement, existing)
@@ -180,6 +183,19 @@ class PlacementRows(_RowSaver):
         kind = setting_type_for(values.get("placement_type"), provider_kind)
         stub = providers.Setting(provider_id, name or f"Setting {urn}", urn, kind)
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _new_placement(setting: str, wanted: RowValues) -> str:
+    """ "At Oak House, Children's home (...), ended 3 Mar 2024, £4,250.50 a week, private
+    provision." — what the new placement will hold."""
+    parts = [f"At {setting}", wanted["placement_type"].label]
+    if wanted.get("end_date"):
+        parts.append(f"ended {day(wanted['end_date'])}")
+    if wanted.get("weekly_fee_pence"):
+        parts.append(f"£{wanted['weekly_fee_pence'] / 100:,.2f} a week")
+    if wanted.get("provider_kind"):
+        parts.append(wanted["provider_kind"].label.lower())
+    return ", ".join(parts) + "."
 
 
 def _provider_kind(session: Session, name: str) -> PlacementProvider | None:

@@ -236,8 +236,8 @@ def test_after_a_rejected_row_the_preview_names_the_setting_that_is_saved(store:
     preview = csv_import.preview_sheet(store, sheet, "placements", mapping)
     assert [ln.row for ln in preview.lines if ln.status is RowStatus.REJECTED] == [2]
     placed = [ln.detail for ln in preview.lines if ln.kind == "placement"]
-    beta = "At Beta Fostering – Smith, Children's home (Children's Homes Regulations)."
-    assert placed == [beta, beta]
+    beta = "At Beta Fostering – Smith, Children's home (Children's Homes Regulations), "
+    assert placed == [f"{beta}ended 1 Mar 2023, private provision.", f"{beta}private provision."]
     assert [(ln.status, ln.record) for ln in preview.lines if ln.kind == "child"] == [
         (RowStatus.NEW, "Jo")
     ]
