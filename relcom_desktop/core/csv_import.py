@@ -44,6 +44,7 @@ from relcom_desktop.core.sheet_rows import (
     KNOWN,
     Mapping,
     Wording,
+    formula_notes,
     row_values,
     skip_notes,
     skip_reason,
@@ -237,21 +238,24 @@ def _units(
     check_mapping(key, mapping)
     chosen = remembered_wordings(store) if chosen is None else chosen
     save = ROW_SAVERS[key]()
-    units = []
-    skipped = []
+    units: list[Unit] = []
+    skipped: list[tuple[int, str]] = []
+    left_blank: list[tuple[int, str]] = []
     headings = [normalise_header(h) for h in sheet.headers if h.strip()]
     for number, cells in sheet.rows:
         reason = skip_reason(t, mapping, cells, headings)
         if reason is not None:
             skipped.append((number, reason))
             continue
+        blank: list[str] = []
         try:
-            values = row_values(t, mapping, cells, chosen)
+            values = row_values(t, mapping, cells, chosen, blank)
         except ValueError as exc:
             units.append(Unit("", number, "—", save.nothing, [("", number, str(exc))]))
             continue
+        left_blank += [(number, label) for label in blank]
         units.append(Unit("", number, save.describe(values), save.apply_row(number, values)))
-    return units, [*sheet.notes, *skip_notes(skipped)]
+    return units, [*sheet.notes, *skip_notes(skipped), *formula_notes(left_blank)]
 
 
 def preview_sheet(

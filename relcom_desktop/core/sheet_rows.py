@@ -26,8 +26,18 @@ TOTALS = re.compile(r"^\s*(grand\s*|sub\s*-?\s*)?(totals?|sum)\b", re.IGNORECASE
 TOTAL_FORMULA = re.compile(r"^=\s*(SUM|SUBTOTAL|AVERAGE|COUNTA?|AGGREGATE)\s*\(", re.IGNORECASE)
 
 
-def row_values(t: Target, mapping: Mapping, cells: Sequence[str], chosen: Chosen) -> RowValues:
-    """The row's values by field; ValueError says which cell cannot be read and why."""
+def row_values(
+    t: Target,
+    mapping: Mapping,
+    cells: Sequence[str],
+    chosen: Chosen,
+    left_blank: list[str] | None = None,
+) -> RowValues:
+    """The row's values by field; ValueError says which cell cannot be read and why.
+
+    A formula Excel never worked out, in a field a row can do without (a weekly cost), is
+    left blank and its field's label added to ``left_blank``; in a field every row needs,
+    it is a ValueError."""
     extra = cells[len(mapping) :]
     if any(c.strip() for c in extra):
         raise ValueError("The row has more cells than there are headings.")
@@ -45,9 +55,28 @@ def row_values(t: Target, mapping: Mapping, cells: Sequence[str], chosen: Chosen
             else:
                 values[field_key] = parse_cell(text, field.hint, field_key)
         except ValueError as exc:
-            raise ValueError(f"{field.label}: {exc}.") from None
+            if left_blank is None or UNCALCULATED not in str(exc) or _needed(t, field_key):
+                raise ValueError(f"{field.label}: {exc}.") from None
+            left_blank.append(field.label)
     merged = {**implied, **{k: v for k, v in values.items() if v is not None}}
     return {k: v for k, v in merged.items() if v is not None and k in _keys(t)}
+
+
+def _needed(t: Target, field_key: str) -> bool:
+    return any(field_key in needed for needed in t.needs)
+
+
+def formula_notes(left: Sequence[tuple[int, str]]) -> list[str]:
+    """ "Weekly fee (£) in rows 5, 6 held formulas Excel had not worked out ..."."""
+    by_field: dict[str, list[int]] = {}
+    for row, label in left:
+        by_field.setdefault(label, []).append(row)
+    return [
+        f"{label} in {'row' if len(rows) == 1 else 'rows'} {', '.join(map(str, rows))} held "
+        "a formula Excel had not worked out, so it was left blank. Open the file in Excel, "
+        "save it, and import it again to bring it in."
+        for label, rows in by_field.items()
+    ]
 
 
 def _keys(t: Target) -> set[str]:

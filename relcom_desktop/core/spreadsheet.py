@@ -164,8 +164,12 @@ def table(
     read_as: str,
     empty: str | None = "The file is empty: there is no heading row.",
     known: Known = (),
+    *,
+    widen: bool = False,
 ) -> Any:
-    """The table in numbered rows of cells: blank rows dropped, the heading row found."""
+    """The table in numbered rows of cells: blank rows dropped, the heading row found.
+    ``widen``: cells right of the last heading make columns with no heading (in a workbook;
+    in CSV text they more likely mean a comma too many, so the row is refused)."""
     rows = [(n, cells) for n, cells in numbered if any(c.strip() for c in cells)]
     if not rows:
         if empty is None:
@@ -183,6 +187,9 @@ def table(
         )
         notes = (f"The headings are on row {rows[at][0]}; {what} left out.",)
     body = tuple((n, tuple(cells)) for n, cells in rows[at + 1 :])
+    if widen:  # cells right of the last heading are a column with no heading
+        width = max((len(_trimmed(cells)) for _n, cells in body), default=0)
+        headers += ("",) * (width - len(headers))
     return Sheet(name, headers, body, read_as, notes)
 
 

@@ -5,8 +5,10 @@
 * A title row (often merged across the columns) above the headings: found and left out, as
   :func:`relcom_desktop.core.spreadsheet.table` does for CSV.
 * Formulas: the value Excel last worked out is read. A formula with no such value (a file
-  saved by a program that does not calculate) is read as its text, ``=SUM(J3:J20)``, so a
-  totals row is still recognised and a cell that needs Excel says so instead of looking blank.
+  saved by a program that does not calculate) is worked out here when it is simple
+  arithmetic on this sheet's cells (``=E5*7``); any other is read as its text,
+  ``=SUM(J3:J20)``, so a totals row is still recognised and a cell that needs Excel says so
+  instead of looking blank.
 * A cell merged down over several rows (a child's name beside each of their placements)
   counts for each of those rows.
 * Hidden rows are read like any other: they hold records, just not shown.
@@ -14,6 +16,8 @@
 
 from __future__ import annotations
 
+import ast
+import operator
 import re
 import zipfile
 from collections.abc import Iterator
@@ -33,6 +37,15 @@ from relcom_desktop.core.spreadsheet import (
 )
 
 READ_AS = "Excel workbook"
+FUNCTION = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(")
+CELL = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)")
+ARITHMETIC = re.compile(r"[0-9.eE+\-*/() ]+")
+OPERATORS: dict[type, Any] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
 MERGED = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
@@ -66,13 +79,67 @@ def _read(path: Path, values: Any, formulas: Any, known: Known) -> Sheet:
     title = _best_sheet(values, known)
     if title is None:
         raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
-    rows = _rows(path, values[title], formulas[title])
-    sheet: Sheet = table(f"{path.name} ({title})", rows, READ_AS, known=known)
+    rows = list(_rows(path, values[title], formulas[title]))
+    worked_out = work_out_formulas(rows)
+    sheet: Sheet = table(f"{path.name} ({title})", rows, READ_AS, known=known, widen=True)
+    if worked_out:
+        note = (
+            f"{worked_out} simple {'formula' if worked_out == 1 else 'formulas'} (like =E5*7) "
+            "had no value saved by Excel, so RelCom Desktop worked them out."
+        )
+        sheet = Sheet(sheet.name, sheet.headers, sheet.rows, READ_AS, (*sheet.notes, note))
     others = [ws.title for ws in values.worksheets if ws.title != title]
     if others:
         read = f"The sheet {title!r} was read; the other sheets ({', '.join(others)}) were not."
         sheet = Sheet(sheet.name, sheet.headers, sheet.rows, READ_AS, (read, *sheet.notes))
     return sheet
+
+
+def work_out_formulas(rows: list[tuple[int, list[str]]]) -> int:
+    """Replace each simple formula with no saved value (cells, numbers and + - * / only, on
+    this sheet) by its value, where every cell it uses holds a number; returns how many."""
+    grid = {number: cells for number, cells in rows}
+    done = 0
+    for _number, cells in rows:
+        for index, text in enumerate(cells):
+            if text.startswith("="):
+                value = _arithmetic(text[1:], grid)
+                if value is not None:
+                    cells[index] = cell_text(value)
+                    done += 1
+    return done
+
+
+def _arithmetic(formula: str, grid: dict[int, list[str]]) -> float | None:
+    if FUNCTION.search(formula) or "!" in formula:
+        return None
+    try:
+        expression = CELL.sub(lambda m: _number_at(grid, m.group(1), int(m.group(2))), formula)
+        if not ARITHMETIC.fullmatch(expression):
+            return None
+        return _evaluate(ast.parse(expression, mode="eval").body)
+    except (ValueError, SyntaxError, ZeroDivisionError, OverflowError, RecursionError):
+        return None
+
+
+def _number_at(grid: dict[int, list[str]], column: str, row: int) -> str:
+    from openpyxl.utils.cell import column_index_from_string
+
+    cells = grid.get(row, [])
+    index = column_index_from_string(column) - 1
+    text = cells[index].strip() if index < len(cells) else ""
+    return f"({float(text)!r})" if text else "(0.0)"  # ValueError if not a number
+
+
+def _evaluate(node: ast.AST) -> float:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return float(node.value)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        value = _evaluate(node.operand)
+        return -value if isinstance(node.op, ast.USub) else value
+    if isinstance(node, ast.BinOp) and type(node.op) in OPERATORS:
+        return OPERATORS[type(node.op)](_evaluate(node.left), _evaluate(node.right))
+    raise ValueError("not simple arithmetic")
 
 
 def _best_sheet(book: Any, known: Known) -> str | None:

@@ -74,16 +74,29 @@ def test_formulas_read_the_value_excel_worked_out(store: Store, tmp_path: Path) 
     sheet = book.active
     sheet.append(["Child name", "Home", "Type", "Start date", "Daily rate", "Weekly cost"])
     sheet.append(["Sky", "Oak House", "K2", dt.datetime(2024, 1, 9), 600, "=E2*7"])
-    sheet.append(["Jo", "Oak House", "K2", dt.datetime(2024, 1, 9), 500, "=E3*7"])
+    sheet.append(["Jo", "Oak House", "K2", dt.datetime(2024, 1, 9), 500, "=($E$3 + 10) * 7"])
+    sheet.append(["Ash", "Oak House", "K2", dt.datetime(2024, 1, 9), 500, "=ROUND(E4*7,0)"])
+    sheet.append(["Bo", "=VLOOKUP(A5,Homes!A:B,2)", "K2", dt.datetime(2024, 1, 9)])
+    sheet.append(["Cy", "Oak House", "K2", dt.datetime(2024, 1, 9), None, None, "see invoice"])
     book.save(path)
-    with_cached_value(path, "F2", "4200")
+    with_cached_value(path, "F2", "4100")  # Excel's own value wins over working it out
     read = csv_import.read_spreadsheet(path)
-    assert [cells[5] for _n, cells in read.rows] == ["4200", "=E3*7"]
-    mapping = csv_import.guess_mapping("placements", read.headers)
-    preview = csv_import.preview_sheet(store, read, "placements", mapping)
+    assert [cells[5] for _n, cells in read.rows[:3]] == ["4100", "3570", "=ROUND(E4*7,0)"]
+    assert "1 simple formula (like =E5*7)" in " ".join(read.notes)
+    assert read.headers[-1] == ""  # a note right of the table: a column with no heading
+    plan = csv_import.plan_import(store, "placements", read)
+    assert plan.ignored == ["Daily rate", "column 7"]
+    preview = csv_import.preview_sheet(store, read, "placements", plan.mapping)
     rejected = [ln for ln in preview.lines if ln.status is RowStatus.REJECTED]
-    assert [ln.row for ln in rejected] == [3]
+    assert [ln.row for ln in rejected] == [5]  # the setting is needed: Excel must work it out
+    assert "Setting: '=VLOOKUP" in rejected[0].detail
     assert "formula Excel has not worked out" in rejected[0].detail
+    assert "Weekly fee (£) in row 4 held a formula" in " ".join(preview.notes)
+    done = csv_import.commit_sheet(store, read, "placements", plan.mapping, skip_rejected=True)
+    with store.read() as session:
+        fees = session.scalars(select(m.Placement.weekly_fee_pence).order_by(m.Placement.id))
+        assert list(fees) == [410_000, 357_000, 0, 0]
+    assert done.count(RowStatus.NEW, "placement") == 4
 
 
 @pytest.mark.parametrize(
