@@ -171,7 +171,11 @@ def _targets() -> dict[str, Target]:
             "placements",
             "Placements (a placement tracker)",
             tuple(_field(n, h, PLACEMENT_LABELS.get(n)) for n, h in tracker),
-            (("start_date",), ("preferred_name", "la_reference"), ("setting_urn", "setting_name")),
+            (
+                ("start_date",),
+                ("preferred_name", "la_reference"),
+                ("setting_urn", "setting_name", "provider_name"),  # an agency, for fostering
+            ),
         ),
     }
 

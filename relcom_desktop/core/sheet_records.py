@@ -34,6 +34,7 @@ Apply = Callable[[Session, Lines], None]
 TRACKER_CHILD = ("preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
                  "ethnicity", "upn", "legal_status", "social_worker")  # fmt: skip
 IN_HOUSE = "In-house (your authority's own provision)"
+IN_HOUSE_FOSTERING = "In-house fostering service"
 PLACEMENT_KEYS = {f.name for f in dataclasses.fields(placements.Placement)} - {"id", "child_id"}
 
 
@@ -161,14 +162,16 @@ class PlacementRows(_RowSaver):
     def _setting(self, session: Session, values: RowValues, lines: Lines, origin: Origin) -> int:
         reg = self.register
         urn = str(values.get("setting_urn") or "").upper() or None
-        name = values.get("setting_name")
+        name = values.get("setting_name") or (None if urn else _fostering_service(values))
         found = reg.setting_by_urn(session, urn) if urn else None
         if found is None and name:
             found = reg.setting_by_name(session, name)
         if found is not None:
             return found
         if not (urn or name):
-            raise errors.ValidationError("The row names no setting (no setting name or URN).")
+            raise errors.ValidationError(
+                "The row names no setting (no setting name or URN; for fostering, no agency)."
+            )
         provider_name = values.get("provider_name")
         provider_kind = values.get("provider_kind")
         if provider_name:
@@ -183,6 +186,17 @@ class PlacementRows(_RowSaver):
         kind = setting_type_for(values.get("placement_type"), provider_kind)
         stub = providers.Setting(provider_id, name or f"Setting {urn}", urn, kind)
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _fostering_service(values: RowValues) -> str | None:
+    """For a fostering row that names no carers' setting: the fostering service, which is
+    the setting Ofsted registers — the agency named, or the authority's own service."""
+    if values.get("placement_type") not in FOSTERING:
+        return None
+    if values.get("provider_name"):
+        return str(values["provider_name"])
+    own = values.get("provider_kind") is PlacementProvider.PR1
+    return IN_HOUSE_FOSTERING if own else None
 
 
 def _new_placement(setting: str, wanted: RowValues) -> str:

@@ -105,10 +105,13 @@ def read(field: str, text: str, chosen: Chosen | None = None) -> Reading:
 
 
 def _look_up(field: str, part: str) -> Reading | None:
-    for table, how in ((_CODES, HOW_CODE), (_LABELS, HOW_LABEL), (_WORDINGS, HOW_WORDING)):
-        code = table.get(field, {}).get(part)
-        if code is not None:
-            return Reading(code, how)
+    """A part of a wording as a code, its label or a tracker wording; a plural as its
+    singular ("Connected carers")."""
+    for word in (part, part[:-1] if len(part) > 3 and part.endswith("S") else None):
+        for table, how in ((_CODES, HOW_CODE), (_LABELS, HOW_LABEL), (_WORDINGS, HOW_WORDING)):
+            code = table.get(field, {}).get(word) if word else None
+            if code is not None:
+                return Reading(code, how)
     return None
 
 

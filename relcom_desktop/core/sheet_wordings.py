@@ -31,6 +31,9 @@ LEGAL_STATUS = {
     "cao": "L3", "child assessment order": "L3",
     "s20": "V2", "section 20": "V2", "sec 20": "V2", "voluntary": "V2", "accommodated": "V2",
     "voluntary accommodation": "V2", "voluntarily accommodated": "V2", "s20 voluntary": "V2",
+    "s20 accommodated": "V2", "section 20 accommodated": "V2", "care order full": "C2",
+    "care order interim": "C1", "interim order": "C1", "adoption placement order": "E1",
+    "placement order adoption": "E1", "remand to la": "J1", "remanded to local authority": "J1",
 }  # fmt: skip
 
 PLACEMENT_TYPE = {
@@ -51,7 +54,8 @@ PLACEMENT_TYPE = {
     "foster care": "U6", "fostering": "U6", "foster placement": "U6", "foster": "U6",
     "short term fostering": "U6", "short-term foster care": "U6", "mainstream fostering": "U6",
     "long term fostering": "U4", "long-term foster care": "U4", "ltf": "U4",
-    "long term foster placement": "U4",
+    "long term foster placement": "U4", "foster carer": "U6", "mainstream foster care": "U6",
+    "other la fostering": "U6+PR2", "other local authority fostering": "U6+PR2",
     "in-house fostering": "U6+PR1", "in-house foster care": "U6+PR1", "in-house": "U6+PR1",
     "la fostering": "U6+PR1", "la foster care": "U6+PR1", "la foster carer": "U6+PR1",
     "local authority fostering": "U6+PR1", "local authority foster care": "U6+PR1",

@@ -179,6 +179,24 @@ def test_fostering_is_never_guessed_to_be_an_agency(store: Store) -> None:
     assert csv_import.remembered_wordings(store)["placement_type"] == {"FOSTERCARE": "U6+PR1"}
 
 
+def test_fostering_with_no_carers_named_is_at_the_fostering_service(store: Store) -> None:
+    text = (
+        "Child name,Home,Provider,Type,Start date\n"
+        "Sky,,Beta Fostering Ltd,IFA,09/01/2024\n"
+        "Jo,,,In-house fostering,10/01/2024\n"
+        "Ash,,Harbour Homes,Residential,11/01/2024\n"
+    )
+    sheet = sheet_from_text(text, "tracker.csv", known=K)
+    mapping = csv_import.guess_mapping("placements", sheet.headers)
+    preview = csv_import.preview_sheet(store, sheet, "placements", mapping)
+    settings = [(ln.record, ln.detail) for ln in preview.lines if ln.kind == "setting"]
+    assert [name for name, _d in settings] == ["Beta Fostering Ltd", "In-house fostering service"]
+    assert "(Independent fostering agency)" in settings[0][1]
+    assert "(Local authority fostering service)" in settings[1][1]
+    rejected = [ln for ln in preview.lines if ln.status is RowStatus.REJECTED]
+    assert [ln.row for ln in rejected] == [4] and "names no setting" in rejected[0].detail
+
+
 def test_fostering_with_a_provider_on_the_register_takes_its_kind(store: Store) -> None:
     own = a_provider(store, "Shire County Council fostering")
     with store.write() as session:
@@ -251,6 +269,7 @@ def test_section_headings_repeated_headings_and_lone_totals_are_left_out(store: 
 
 
 def test_a_wording_whose_parts_disagree_is_asked_not_guessed() -> None:
-    assert sheet_values.read("legal_status", "Care order - interim").code is None
+    assert sheet_values.read("legal_status", "Care order - S20").code is None
+    assert sheet_values.read("legal_status", "Care order - interim").code == "C1"
     assert sheet_values.read("placement_type", "Residential - secure").code is None
     assert sheet_values.read("placement_type", "Long term fostering (IFA)").code == "U4+PR4"
