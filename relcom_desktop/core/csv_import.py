@@ -172,10 +172,11 @@ def remember_wordings(store: Store, chosen: Chosen) -> None:
     preferences.put(store, preferences.IMPORT_WORDINGS, saved)
 
 
-def read_spreadsheet(path: Path) -> Sheet:
-    """A spreadsheet to import: the sheet and heading row that name the fields RelCom
-    Desktop knows (a tracker's title rows above its headings are left out)."""
-    return read_sheet(Path(path), KNOWN)
+def read_spreadsheet(path: Path, sheet: str | None = None) -> Sheet:
+    """A spreadsheet to import: the sheet (or the one called ``sheet``) and heading row that
+    name the fields RelCom Desktop knows (a tracker's title rows above its headings are left
+    out)."""
+    return read_sheet(Path(path), KNOWN, sheet)
 
 
 # ---- the command line: no one is there to confirm the mapping ----------------------------------

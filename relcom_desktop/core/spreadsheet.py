@@ -41,6 +41,8 @@ class Sheet:
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number in the file, cells)
     read_as: str = ""  # "UTF-8", "Windows (cp1252)", "Excel workbook"
     notes: tuple[str, ...] = ()  # how the table was found: "The headings are on row 3 ..."
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, to choose another
+    sheet: str = ""  # the one read
 
     def column(self, index: int) -> list[str]:
         return [cells[index] if index < len(cells) else "" for _n, cells in self.rows]
@@ -63,19 +65,20 @@ HEADING_SCAN = 30  # the heading row is looked for among the first rows that are
 # ---- reading -------------------------------------------------------------------------------
 
 
-def read_sheet(path: Path, known: Known = ()) -> Sheet:
+def read_sheet(path: Path, known: Known = (), sheet: str | None = None) -> Sheet:
     """The first table in a CSV file or Excel workbook; refuses files that hold no table.
 
     The heading row is the first row unless a later one (among the first few) names more
     ``known`` headings, or the rows above it look like a title (one or two cells over a
-    wider table): a tracker often has a title row or two above its headings.
+    wider table): a tracker often has a title row or two above its headings. In a workbook,
+    ``sheet`` names the sheet to read (else the one with the best heading row).
     """
     path = Path(path)
     data = _read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
         from relcom_desktop.core.workbook import read_workbook
 
-        return read_workbook(path, known)
+        return read_workbook(path, known, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise errors.TransferError(
             f"{path.name} is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, "

@@ -21,6 +21,7 @@ import operator
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import islice, zip_longest
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,8 @@ OPERATORS: dict[type, Any] = {
 MERGED = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
-def read_workbook(path: Path, known: Known = ()) -> Sheet:
+def read_workbook(path: Path, known: Known = (), sheet: str | None = None) -> Sheet:
+    """The table on the sheet with the best heading row, or on the sheet called ``sheet``."""
     values = _open(path, data_only=True)
     try:
         formulas = _open(path, data_only=False)
@@ -57,7 +59,7 @@ def read_workbook(path: Path, known: Known = ()) -> Sheet:
         values.close()
         raise
     try:
-        return _read(path, values, formulas, known)
+        return _read(path, values, formulas, known, sheet)
     finally:
         values.close()
         formulas.close()
@@ -75,24 +77,27 @@ def _open(path: Path, *, data_only: bool) -> Any:
         ) from None
 
 
-def _read(path: Path, values: Any, formulas: Any, known: Known) -> Sheet:
-    title = _best_sheet(values, known)
+def _read(path: Path, values: Any, formulas: Any, known: Known, chosen: str | None) -> Sheet:
+    titles = [ws.title for ws in values.worksheets]
+    title = chosen if chosen in titles else _best_sheet(values, known)
     if title is None:
         raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
     rows = list(_rows(path, values[title], formulas[title]))
     worked_out = work_out_formulas(rows)
-    sheet: Sheet = table(f"{path.name} ({title})", rows, READ_AS, known=known, widen=True)
+    empty = f"The sheet {title!r} is empty: it has no heading row."
+    read: Sheet = table(f"{path.name} ({title})", rows, READ_AS, empty, known, widen=True)
+    notes = list(read.notes)
     if worked_out:
-        note = (
+        notes.append(
             f"{worked_out} simple {'formula' if worked_out == 1 else 'formulas'} (like =E5*7) "
             "had no value saved by Excel, so RelCom Desktop worked them out."
         )
-        sheet = Sheet(sheet.name, sheet.headers, sheet.rows, READ_AS, (*sheet.notes, note))
-    others = [ws.title for ws in values.worksheets if ws.title != title]
+    others = [t for t in titles if t != title]
     if others:
-        read = f"The sheet {title!r} was read; the other sheets ({', '.join(others)}) were not."
-        sheet = Sheet(sheet.name, sheet.headers, sheet.rows, READ_AS, (read, *sheet.notes))
-    return sheet
+        notes.insert(
+            0, f"The sheet {title!r} was read; the other sheets ({', '.join(others)}) were not."
+        )
+    return replace(read, notes=tuple(notes), sheets=tuple(titles), sheet=title)
 
 
 def work_out_formulas(rows: list[tuple[int, list[str]]]) -> int:

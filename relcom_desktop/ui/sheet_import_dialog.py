@@ -59,11 +59,17 @@ class ColumnMapping(QWidget):
     """What the rows are, and for each column of the file the field it holds."""
 
     changed = Signal()
+    sheet_chosen = Signal(str)  # the commissioner chose another sheet of the workbook
 
     def __init__(self, store: Store, sheet: Sheet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.sheet = sheet
+        self.sheets = QComboBox(self)
+        self.sheets.setAccessibleName("Which sheet of the workbook to read")
+        self.sheets.addItems(list(sheet.sheets))
+        self.sheets.setCurrentText(sheet.sheet)
+        self.sheets.currentTextChanged.connect(self.sheet_chosen.emit)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName("What the rows are")
         for key, target in csv_import.TARGETS.items():
@@ -95,6 +101,10 @@ class ColumnMapping(QWidget):
         found.setWordWrap(True)
         found.setVisible(bool(self.sheet.notes))
         form = QFormLayout()
+        if len(self.sheet.sheets) > 1:
+            form.addRow("S&heet", self.sheets)
+        else:
+            self.sheets.hide()
         form.addRow("The &rows are", self.kind)
         grid = QGridLayout()
         grid.setHorizontalSpacing(PAGE_SPACING * 2)
@@ -138,7 +148,7 @@ class ColumnMapping(QWidget):
         self._tab_order()
 
     def _tab_order(self) -> None:
-        chain = [self.kind, *self.fields, *self.wordings.combos()]
+        chain = [self.sheets, self.kind, *self.fields, *self.wordings.combos()]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -208,10 +218,22 @@ class SheetImportDialog(ImportDialog):
 
     def _read(self, sheet: Sheet) -> None:
         self.sheet = sheet
-        self.columns = ColumnMapping(self.store, sheet, self)
+        old, self.columns = self.columns, ColumnMapping(self.store, sheet, self)
+        self.columns.sheet_chosen.connect(self._read_sheet)
         self.pages.addWidget(self.columns)
         self._back()
-        self.columns.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus = self.columns.sheets if old is not None else self.columns.kind
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+
+    def _read_sheet(self, title: str) -> None:
+        path = self.path
+        self.run(
+            lambda _p, _c: csv_import.read_spreadsheet(path, title), self._read,
+            f"Reading the sheet {title}…",
+        )  # fmt: skip
 
     def _back(self) -> None:
         if self.columns is not None:

@@ -128,6 +128,33 @@ def test_the_wording_table_shows_and_takes_a_choice_by_keyboard(
     assert first[1].currentData() == "U6+PR1" and first[2].text() == "your choice"
 
 
+def test_another_sheet_of_the_workbook_can_be_chosen_by_keyboard(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Fill in one row a placement."])
+    for title, name in (("Current", "Sky"), ("Ended", "Jo")):
+        sheet = book.create_sheet(title)
+        sheet.append(["Child name", "Home", "Type", "Start date"])
+        sheet.append([name, "Oak House", "K2", "09/01/2024"])
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    dialog = _opened(qtbot, SheetImportDialog(store, path))
+    qtbot.waitUntil(lambda: dialog.columns is not None)
+    first = dialog.columns
+    assert first.sheets.isVisible() and first.sheet.sheet == "Current"
+    assert "other sheets (Read me, Ended)" in " ".join(first.sheet.notes)
+    first.sheets.setFocus()
+    _press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.columns is not first, timeout=10_000)
+    assert dialog.columns.sheet.sheet == "Ended" and dialog.columns.sheet.rows[0][1][0] == "Jo"
+    assert dialog.columns.target() == "placements"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.columns.sheets)
+
+
 def test_a_mapping_missing_what_rows_need_says_so(qtbot, store: Store, tmp_path: Path) -> None:
     path = tmp_path / "tracker.csv"
     path.write_text("Where,Notes\nOak House,fine\n")
