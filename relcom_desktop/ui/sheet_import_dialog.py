@@ -134,6 +134,7 @@ class ColumnMapping(QWidget):
         inside.addWidget(self.wordings)
         inside.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("The file's columns and wordings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.sheet_import_dialog import NOT_IMPORTED, SheetImportDialog
 from tests.core.ssda903_samples import write_return
 from tests.core.test_ssda903_import import BAD_EPISODES, BAD_HEADER
+from tests.ui.accessibility import unnamed
 from tests.ui.keyboard import tab_to
 
 TRACKER = (
@@ -153,6 +154,7 @@ def test_another_sheet_of_the_workbook_can_be_chosen_by_keyboard(
     assert dialog.columns.sheet.sheet == "Ended" and dialog.columns.sheet.rows[0][1][0] == "Jo"
     assert dialog.columns.target() == "placements"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.columns.sheets)
+    assert not unnamed(dialog)  # every choice, wordings' too, says what it is for
 
 
 def test_a_mapping_missing_what_rows_need_says_so(qtbot, store: Store, tmp_path: Path) -> None:
