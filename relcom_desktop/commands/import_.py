@@ -82,6 +82,7 @@ def import_spreadsheet(store: Store, key: str, path: str, *, skip_rejected: bool
     from relcom_desktop.core import csv_import
     from relcom_desktop.core.sheet_rows import wording_lines
 
+    csv_import.target(key)  # an unknown list is refused before the file is read
     plan = csv_import.plan_import(store, key, csv_import.read_spreadsheet(Path(path)))
     headers = plan.sheet.headers
     used = [f"{h} → {csv_import.target(key).field(f).label}"
