@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from relcom_desktop.commands import finish_progress, import_ofsted, open_data, progress_printer
 
 if TYPE_CHECKING:
+    from relcom_desktop.core.db import Store
     from relcom_desktop.core.import_run import ImportPreview
 
 
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return import_ofsted.run(args)
     import time
 
-    from relcom_desktop.core import csv_import, ssda903_import, transfer
+    from relcom_desktop.core import ssda903_import, transfer
 
     store = open_data(args)
     started = time.perf_counter()
@@ -68,9 +69,7 @@ def run(args: argparse.Namespace) -> int:
             done = transfer.import_json(store, args.json, progress=progress_printer())
             finish_progress(f"Imported {done.rows:,} records from {done.path}", started)
         elif args.csv is not None:
-            key, path = args.csv
-            result = csv_import.import_csv(store, key, Path(path), skip_rejected=args.skip_rejected)
-            print(f"Imported {path}: {summary(result)}")
+            import_spreadsheet(store, *args.csv, skip_rejected=args.skip_rejected)
         else:
             header, episodes = args.ssda903
             result = ssda903_import.import_return(
@@ -80,6 +79,28 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def import_spreadsheet(store: Store, key: str, path: str, *, skip_rejected: bool) -> None:
+    """``--csv LIST FILE``: import the columns whose headings are known, leaving the others
+    out, and say how each column and each wording in a coded column was read."""
+    from relcom_desktop.core import csv_import
+    from relcom_desktop.core.sheet_rows import wording_lines
+
+    csv_import.target(key)  # an unknown list is refused before the file is read
+    plan = csv_import.plan_import(store, key, csv_import.read_spreadsheet(Path(path)))
+    headers = plan.sheet.headers
+    used = [f"{h} → {csv_import.target(key).field(f).label}"
+            for h, f in zip(headers, plan.mapping, strict=False) if f]  # fmt: skip
+    print(f"Read {plan.sheet.name}. Columns imported: {'; '.join(used)}.")
+    if plan.ignored:
+        print(f"Columns left out (not recognised): {', '.join(plan.ignored)}.")
+    if plan.wordings:
+        print("Wordings read as codes:", *wording_lines(plan.wordings), sep="\n")
+    result = csv_import.commit_plan(store, plan, skip_rejected)
+    for note in result.notes:
+        print(note)
+    print(f"Imported {path}: {summary(result)}")
 
 
 def summary(result: ImportPreview) -> str:

@@ -16,13 +16,21 @@ name and date of birth; a provider by name; a placement by child and start date)
 the columns in the file are updated — a blank cell never clears anything. Every record is
 checked by the same rules as the forms (see :mod:`relcom_desktop.core.import_run`).
 
-:func:`import_csv` is the command line's form: no one is there to confirm the mapping, so
-every heading must be one RelCom Desktop knows (as its own CSV export writes them).
+:func:`import_csv` is the command line's form (:func:`plan_import`, :func:`commit_plan`): no
+one is there to confirm the mapping, so the columns whose headings it knows are imported and
+the others left out (and listed); it refuses a file only when a column every row needs is
+missing. The wording in coded columns ("S20", "IFA", "M") is read as
+:mod:`relcom_desktop.core.sheet_values` says, and the commissioner's earlier choices for
+wordings (:func:`remember_wordings`) are used.
+
+A tracker's title rows above its headings, and its totals row, are left out
+(:mod:`relcom_desktop.core.sheet_rows`); the preview's notes say which rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from relcom_desktop.core import errors, preferences
@@ -30,13 +38,23 @@ from relcom_desktop.core.csv_export import find_list
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_run import ImportPreview, Unit, run_import
 from relcom_desktop.core.ofsted_csv import Cancelled, Progress
-from relcom_desktop.core.sheet_fields import TARGETS, Target, parse_cell
-from relcom_desktop.core.sheet_records import ROW_SAVERS, RowValues
+from relcom_desktop.core.sheet_fields import TARGETS, Target
+from relcom_desktop.core.sheet_records import ROW_SAVERS
+from relcom_desktop.core.sheet_rows import (
+    KNOWN,
+    Mapping,
+    Wording,
+    formula_notes,
+    row_values,
+    skip_notes,
+    skip_reason,
+    wordings,
+)
+from relcom_desktop.core.sheet_values import Chosen, read
 from relcom_desktop.core.spreadsheet import Sheet, normalise_header, read_sheet, sheet_from_text
 
 EXPORT_ONLY = {"ID", "ARCHIVEDAT"}  # columns only an export has
 IMPORTABLE = tuple(TARGETS)
-Mapping = tuple[str | None, ...]  # for each column: the field it holds, or None
 
 
 def target(key: str) -> Target:
@@ -52,26 +70,47 @@ def target(key: str) -> Target:
 
 
 def guess_mapping(
-    key: str, headers: Sequence[str], remembered: dict[str, str] | None = None
+    key: str,
+    headers: Sequence[str],
+    remembered: dict[str, str] | None = None,
+    columns: Sequence[Sequence[str]] = (),
 ) -> Mapping:
-    """For each column, the field its heading suggests (or the one confirmed last time)."""
+    """For each column, the field its heading suggests (or the one confirmed last time).
+
+    ``columns``: the column's values, if known. A column headed like a setting or provider
+    whose values are all placement types ("Residential", "IFA") or kinds of provider
+    ("In-house", "Private") is taken to hold those instead.
+    """
     fields = target(key).fields
     remembered = remembered or {}
     taken: set[str] = set()
     mapping: list[str | None] = []
-    for heading in headers:
+    for index, heading in enumerate(headers):
         name = normalise_header(heading)
         if name in remembered:
             choice = remembered[name] or None
             found = choice if choice in {f.key for f in fields} else None
         else:
             found = next((f.key for f in fields if name and name in f.synonyms), None)
+            if found in BY_VALUES and index < len(columns):
+                found = _by_values(found, columns[index], taken)
         if found in taken:
             found = None
         mapping.append(found)
         if found:
             taken.add(found)
     return tuple(mapping)
+
+
+BY_VALUES = ("setting_name", "provider_name")
+
+
+def _by_values(found: str, values: Sequence[str], taken: set[str]) -> str:
+    samples = [v for v in values if v.strip()][:20]
+    for field in ("placement_type", "provider_kind"):
+        if samples and field not in taken and all(read(field, v).code for v in samples):
+            return field
+    return found
 
 
 def guess_target(
@@ -120,56 +159,104 @@ def remember_mapping(store: Store, key: str, headers: Sequence[str], mapping: Ma
     preferences.put(store, preferences.IMPORT_COLUMNS, saved)
 
 
-def _strict_mapping(store: Store, key: str, headers: Sequence[str]) -> Mapping:
-    names = [normalise_header(h) for h in headers if normalise_header(h)]
-    if len(set(names)) != len(names):
-        raise errors.TransferError("A column heading appears twice in the file.")
-    remembered = remembered_mapping(store, key)
-    mapping = guess_mapping(key, headers, remembered)
-    for heading, field in zip(headers, mapping, strict=True):
+def remembered_wordings(store: Store) -> dict[str, dict[str, str]]:
+    """The wordings the commissioner chose codes for: {field: {wording key: code}}."""
+    return dict(preferences.get(store, preferences.IMPORT_WORDINGS) or {})
+
+
+def remember_wordings(store: Store, chosen: Chosen) -> None:
+    """Keep the codes chosen for wordings, so they read the same way next time."""
+    saved = remembered_wordings(store)
+    for field, choices in chosen.items():
+        saved[field] = {**saved.get(field, {}), **choices}
+    preferences.put(store, preferences.IMPORT_WORDINGS, saved)
+
+
+def read_spreadsheet(path: Path, sheet: str | None = None) -> Sheet:
+    """A spreadsheet to import: the sheet (or the one called ``sheet``) and heading row that
+    name the fields RelCom Desktop knows (a tracker's title rows above its headings are left
+    out)."""
+    return read_sheet(Path(path), KNOWN, sheet)
+
+
+# ---- the command line: no one is there to confirm the mapping ----------------------------------
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    """What the command line will import: the guessed mapping, the columns it leaves out,
+    and how the wordings in coded columns read."""
+
+    sheet: Sheet
+    key: str
+    mapping: Mapping
+    wordings: tuple[Wording, ...]
+
+    @property
+    def ignored(self) -> list[str]:
+        return [
+            h or f"column {i + 1}"
+            for i, (h, f) in enumerate(zip(self.sheet.headers, self.mapping, strict=False))
+            if f is None
+            and (h or any(self.sheet.column(i)))
+            and normalise_header(h) not in EXPORT_ONLY
+        ]
+
+
+def plan_import(store: Store, key: str, sheet: Sheet) -> SheetPlan:
+    """The mapping the command line uses: every column whose heading it knows (or that was
+    confirmed before); other columns are left out. Refuses a sheet without a needed column."""
+    target(key)
+    columns = [sheet.column(i) for i in range(len(sheet.headers))]
+    mapping = guess_mapping(key, sheet.headers, remembered_mapping(store, key), columns)
+    seen: dict[str, str | None] = {}
+    for heading, field in zip(sheet.headers, mapping, strict=True):
         name = normalise_header(heading)
-        known = not name or name in EXPORT_ONLY or name in remembered or name.endswith("NAME")
-        if field is None and not known:
-            known_names = ", ".join(f.label for f in target(key).fields)
+        if name and name in seen and (field or seen[name]):
             raise errors.TransferError(
-                f"The column {heading.strip()[:40]!r} is not one RelCom Desktop knows. "
-                f"Use these headings: {known_names}."
+                f"The column heading {heading.strip()[:40]!r} appears twice in the file. "
+                "Keep one, or rename the other."
             )
-    return mapping
-
-
-def _row_values(t: Target, mapping: Mapping, cells: tuple[str, ...]) -> RowValues:
-    extra = cells[len(mapping) :]
-    if any(c.strip() for c in extra):
-        raise ValueError("The row has more cells than there are headings.")
-    values = {}
-    for field_key, text in zip(mapping, cells, strict=False):
-        if field_key is None:
-            continue
-        field = t.field(field_key)
-        try:
-            values[field_key] = parse_cell(text, field.hint, field_key)
-        except ValueError as exc:
-            raise ValueError(f"{field.label}: {exc}.") from None
-    return {k: v for k, v in values.items() if v is not None}
+        seen[name] = field
+    plan = SheetPlan(sheet, key, mapping, ())
+    try:
+        check_mapping(key, mapping)
+    except errors.ValidationError as exc:
+        unknown = ", ".join(repr(h[:40]) for h in plan.ignored[:8])
+        also = f" Columns it does not recognise: {unknown}." if unknown else ""
+        raise errors.TransferError(f"{exc}{also}") from None
+    chosen = remembered_wordings(store)
+    return SheetPlan(sheet, key, mapping, tuple(wordings(sheet, key, mapping, chosen)))
 
 
 # ---- preview and commit -----------------------------------------------------------------------
 
 
-def _units(sheet: Sheet, key: str, mapping: Mapping) -> list[Unit]:
+def _units(
+    store: Store, sheet: Sheet, key: str, mapping: Mapping, chosen: Chosen | None
+) -> tuple[list[Unit], list[str]]:
     t = target(key)
     check_mapping(key, mapping)
+    chosen = remembered_wordings(store) if chosen is None else chosen
     save = ROW_SAVERS[key]()
-    units = []
+    units: list[Unit] = []
+    skipped: list[tuple[int, str]] = []
+    left_blank: list[tuple[int, str]] = []
+    headings = [normalise_header(h) for h in sheet.headers if h.strip()]
     for number, cells in sheet.rows:
+        reason = skip_reason(t, mapping, cells, headings)
+        if reason is not None:
+            skipped.append((number, reason))
+            continue
+        blank: list[str] = []
         try:
-            values = _row_values(t, mapping, cells)
+            values = row_values(t, mapping, cells, chosen, blank)
         except ValueError as exc:
             units.append(Unit("", number, "—", save.nothing, [("", number, str(exc))]))
             continue
+        left_blank += [(number, label) for label in blank]
         units.append(Unit("", number, save.describe(values), save.apply_row(number, values)))
-    return units
+    return units, [*sheet.notes, *skip_notes(skipped), *formula_notes(left_blank)]
 
 
 def preview_sheet(
@@ -179,11 +266,16 @@ def preview_sheet(
     mapping: Mapping,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    chosen: Chosen | None = None,
 ) -> ImportPreview:
-    """What importing the sheet's rows would do; changes nothing."""
-    units = _units(sheet, key, mapping)
+    """What importing the sheet's rows would do; changes nothing. ``chosen``: the codes the
+    commissioner chose for wordings (else the ones remembered)."""
+    units, notes = _units(store, sheet, key, mapping, chosen)
     title = f"{target(key).title} from {sheet.name}"
-    return run_import(store, title, units, commit=False, progress=progress, cancelled=cancelled)
+    return run_import(
+        store, title, units, commit=False, notes=notes, progress=progress, cancelled=cancelled
+    )
 
 
 def commit_sheet(
@@ -196,13 +288,14 @@ def commit_sheet(
     skip_rejected: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    chosen: Chosen | None = None,
 ) -> ImportPreview:
     """Import the sheet's rows in one transaction: all of them, or (with rejected rows and
     without ``skip_rejected``) nothing."""
-    units = _units(sheet, key, mapping)
+    units, notes = _units(store, sheet, key, mapping, chosen)
     return run_import(
         store, f"{target(key).title} from {sheet.name}", units, commit=True,
-        expected=expected, skip_rejected=skip_rejected, audit_kind=key,
+        expected=expected, skip_rejected=skip_rejected, notes=notes, audit_kind=key,
         progress=progress, cancelled=cancelled,
     )  # fmt: skip
 
@@ -210,17 +303,18 @@ def commit_sheet(
 def import_csv(store: Store, key: str, path: Path, *, skip_rejected: bool = False) -> ImportPreview:
     """Import a CSV file or workbook into the list ``key`` (for the command line)."""
     target(key)
-    return _import_strictly(store, key, read_sheet(Path(path)), skip_rejected)
+    return commit_plan(store, plan_import(store, key, read_spreadsheet(path)), skip_rejected)
 
 
 def import_csv_text(store: Store, key: str, text: str) -> ImportPreview:
     target(key)
-    return _import_strictly(store, key, sheet_from_text(text, "the file"), False)
+    sheet = sheet_from_text(text, "the file", known=KNOWN)
+    return commit_plan(store, plan_import(store, key, sheet), False)
 
 
-def _import_strictly(store: Store, key: str, sheet: Sheet, skip_rejected: bool) -> ImportPreview:
-    mapping = _strict_mapping(store, key, sheet.headers)
+def commit_plan(store: Store, plan: SheetPlan, skip_rejected: bool = False) -> ImportPreview:
+    """Import as the plan says, all or nothing; a refusal is a :class:`errors.TransferError`."""
     try:
-        return commit_sheet(store, sheet, key, mapping, skip_rejected=skip_rejected)
+        return commit_sheet(store, plan.sheet, plan.key, plan.mapping, skip_rejected=skip_rejected)
     except errors.ValidationError as exc:
         raise errors.TransferError(str(exc)) from None

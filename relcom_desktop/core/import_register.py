@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from relcom_desktop.core import children, errors, providers
 from relcom_desktop.core import models as m
@@ -65,12 +65,19 @@ class Register:
     @contextmanager
     def unit(self) -> Iterator[None]:
         """Wrap each unit's work: what it added is forgotten if it fails (and is rolled
-        back)."""
+        back), and the rows it loaded leave the session, so a later unit that is given the
+        same (reused) id reads its own row, not the rolled-back one."""
+        held = len(self._held)
         try:
             yield
         except BaseException:
             for key in self._added:
                 self._found.pop(key, None)
+            for row in self._held[held:]:
+                session = object_session(row)
+                if session is not None:
+                    session.expunge(row)
+            del self._held[held:]
             raise
         finally:
             self._added.clear()

@@ -33,6 +33,7 @@ BACKUP_ON_CLOSE = "security.backup_on_close"
 RETENTION_RULE = "retention.rule"
 RETENTION_YEARS = "retention.years"
 IMPORT_COLUMNS = "import.column_mappings"  # {list: {heading: field}} confirmed last time
+IMPORT_WORDINGS = "import.wording_codes"  # {field: {wording: code}} chosen in an import
 
 DEFAULTS: dict[str, Any] = {
     USER_NAME: "",
@@ -67,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
     RETENTION_RULE: "manual",
     RETENTION_YEARS: 75,
     IMPORT_COLUMNS: {},
+    IMPORT_WORDINGS: {},
 }
 
 

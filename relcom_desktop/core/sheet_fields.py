@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -27,9 +28,17 @@ from relcom_desktop.core.spreadsheet import normalise_header, unguard_formula
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}
 DATE_FORMATS = (
-    "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y",
-    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y",
+    "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d.%m.%y", "%Y/%m/%d",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %y", "%d %B, %Y",
 )  # fmt: skip
+NOT_GIVEN = {"-", "–", "n/a", "na", "tbc", "tba", "?", "unknown", "not known"}
+FORMULA = re.compile(r"^=\s*[A-Za-z_$]+[A-Za-z0-9_.$]*\s*[(!:]|^=\s*\$?[A-Za-z]{1,3}\$?\d")
+MONEY_NOISE = re.compile(r"[£$€,\s]|gbp|p/?w|per\s*week|pw|weekly", re.IGNORECASE)
+AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+UNCALCULATED = (
+    "is a formula Excel has not worked out yet. Open the file in Excel, save it, and "
+    "import it again"
+)
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (it counts 1900 as a leap year)
 EXCEL_DAYS = range(10_000, 80_000)  # 1927 to 2119: a whole number here is a date cell's serial
 
@@ -55,30 +64,48 @@ class Target:
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "preferred_name": ("NAME", "CHILDNAME", "CHILDSNAME", "KNOWNAS", "FIRSTNAME", "YOUNGPERSON",
-                       "NAMEOFCHILD", "FORENAME", "CHILD", "PREFERREDNAME"),
-    "full_name": ("FULLNAME", "LEGALNAME", "CHILDFULLNAME"),
+                       "NAMEOFCHILD", "FORENAME", "CHILD", "PREFERREDNAME", "YOUNGPERSONSNAME",
+                       "YPNAME", "CYP", "CYPNAME", "NAMEOFYOUNGPERSON", "CHILDSFIRSTNAME"),
+    "full_name": ("FULLNAME", "LEGALNAME", "CHILDFULLNAME", "CHILDSFULLNAME", "FULLLEGALNAME"),
     "date_of_birth": ("DOB", "BIRTHDATE", "DATEOFBIRTH", "BORN"),
-    "sex": ("SEX", "GENDER"),
+    "sex": ("SEX", "GENDER", "SEXGENDER", "GENDERSEX", "MF"),
     "ethnicity": ("ETHNIC", "ETHNICITY"),
     "la_reference": ("LAREF", "REFERENCE", "REF", "CHILDID", "CHILDREF", "LCSID", "MOSAICID",
-                     "PERSONID", "CLIENTID", "CASEREF"),
-    "legal_status": ("LS", "LEGALSTATUS", "LEGAL"),
+                     "PERSONID", "CLIENTID", "CASEREF", "CHILDSID", "CHILDNUMBER", "PERSONREF",
+                     "CLIENTREF", "CASENUMBER", "CASEID", "SYSTEMID", "MOSAICNUMBER", "LCSREF"),
+    "legal_status": ("LS", "LEGALSTATUS", "LEGAL", "LEGALORDER", "ORDER", "LEGALBASIS",
+                     "CARESTATUS", "LEGALSTATUSCODE"),
     "looked_after_since": ("LACSTART", "DATEINTOCARE", "CAREDATE", "CLASTART"),
-    "social_worker": ("SOCIALWORKER", "SW", "ALLOCATEDWORKER"),
-    "notes": ("NOTES", "COMMENTS", "COMMENT"),
+    "social_worker": ("SOCIALWORKER", "SW", "ALLOCATEDWORKER", "ALLOCATEDSW", "SWNAME",
+                      "ALLOCATEDSOCIALWORKER"),
+    "notes": ("NOTES", "COMMENTS", "COMMENT", "NOTE", "REMARKS"),
     "setting_urn": ("URN", "OFSTEDURN", "SETTINGURN"),
     "setting_name": ("SETTING", "SETTINGNAME", "HOME", "HOMENAME", "PLACEMENTNAME", "CARERS",
-                     "CARER", "PLACEMENT"),
-    "provider_name": ("PROVIDER", "PROVIDERNAME", "AGENCY", "ORGANISATION", "COMPANY"),
-    "placement_type": ("PLACE", "PLACETYPE", "PLACEMENTTYPE", "TYPE"),
-    "provider_kind": ("PLACEPROVIDER", "PLACEMENTPROVIDER", "PROVIDERTYPE", "SECTOR"),
+                     "CARER", "PLACEMENT", "HOMESETTING", "HOMEORSETTING", "PLACEMENTSETTING",
+                     "SETTINGHOME", "HOMEPLACEMENT", "FOSTERCARER", "FOSTERCARERS", "CARERNAME",
+                     "CARERSNAME", "NAMEOFHOME", "NAMEOFPLACEMENT", "NAMEOFSETTING",
+                     "CURRENTPLACEMENT", "RESIDENCE"),
+    "provider_name": ("PROVIDER", "PROVIDERNAME", "AGENCY", "ORGANISATION", "COMPANY",
+                      "AGENCYNAME", "ORGANISATIONNAME", "COMPANYNAME", "IFANAME",
+                      "PROVIDERAGENCY", "PROVIDERORGANISATION", "PLACEMENTPROVIDER"),
+    "placement_type": ("PLACE", "PLACETYPE", "PLACEMENTTYPE", "TYPE", "PLACEMENTCATEGORY",
+                       "SETTINGTYPE", "PROVISIONTYPE", "PLACEMENTKIND", "TYPEOFPLACEMENT",
+                       "TYPEOFPROVISION", "PLACEMENTTYPECODE", "CATEGORY"),
+    "provider_kind": ("PLACEPROVIDER", "PROVIDERTYPE", "SECTOR", "PROVIDERSECTOR",
+                      "INHOUSEEXTERNAL", "INTERNALEXTERNAL", "INHOUSEORIFA", "OWNERSHIP"),
     "start_date": ("START", "STARTDATE", "PLACEMENTSTART", "PLACEMENTSTARTDATE", "DATEPLACED",
-                   "DECOM", "FROM", "ADMISSIONDATE"),
+                   "DECOM", "FROM", "ADMISSIONDATE", "STARTOFPLACEMENT", "DATEOFPLACEMENT",
+                   "PLACEDON", "PLACEMENTSTARTED", "DATESTARTED", "DATEINTOPLACEMENT"),
     "end_date": ("END", "ENDDATE", "PLACEMENTEND", "PLACEMENTENDDATE", "DEC", "DATEENDED",
-                 "DATELEFT", "TO"),
+                 "DATELEFT", "TO", "ENDOFPLACEMENT", "PLACEMENTENDED", "DATEPLACEMENTENDED",
+                 "DATEOFENDING"),
     "planned_end_date": ("PLANNEDEND", "PLANNEDENDDATE"),
     "weekly_fee_pence": ("FEE", "WEEKLYFEE", "WEEKLYCOST", "COST", "WEEKLYRATE", "RATE",
-                         "COSTPERWEEK", "FEEPERWEEK"),
+                         "COSTPERWEEK", "FEEPERWEEK", "WEEKLYCOSTGBP", "WEEKLYCHARGE",
+                         "WEEKLYPRICE",
+                         "WEEKLYAMOUNT", "COSTPW", "FEEPW", "PW", "PERWEEK", "WEEKLY",
+                         "WEEKLYFEEGBP", "CURRENTWEEKLYCOST", "WEEKLYPLACEMENTCOST",
+                         "PLACEMENTCOST", "PLACEMENTCOSTPW"),
     "end_reason": ("REC", "ENDREASON", "REASONEPISODECEASED", "REASONFORENDING",
                    "ENDINGREASON", "REASONENDED"),
     "change_reason": ("REASONPLACECHANGE", "REASONFORCHANGE", "REASONFORMOVE", "MOVEREASON"),
@@ -95,6 +122,7 @@ PLACEMENT_LABELS = {
     "ethnicity": "Child's ethnicity",
     "upn": "Child's UPN",
     "legal_status": "Child's legal status",
+    "social_worker": "Child's social worker",
     "setting_urn": "Setting's Ofsted URN",
     "setting_name": "Setting",
     "provider_name": "Provider",
@@ -118,7 +146,7 @@ def _field(key: str, hint: Any, label: str | None = None) -> Field:
 def _targets() -> dict[str, Target]:
     child_keys = [n for n, _h in _record_fields(children.Child)]
     tracker_child = ["preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
-                     "ethnicity", "upn", "legal_status"]  # fmt: skip
+                     "ethnicity", "upn", "legal_status", "social_worker"]  # fmt: skip
     setting = [("setting_urn", str), ("setting_name", str), ("provider_name", str)]
     placement = _record_fields(placements.Placement)
     tracker = [
@@ -143,7 +171,11 @@ def _targets() -> dict[str, Target]:
             "placements",
             "Placements (a placement tracker)",
             tuple(_field(n, h, PLACEMENT_LABELS.get(n)) for n, h in tracker),
-            (("start_date",), ("preferred_name", "la_reference"), ("setting_urn", "setting_name")),
+            (
+                ("start_date",),
+                ("preferred_name", "la_reference"),
+                ("setting_urn", "setting_name", "provider_name"),  # an agency, for fostering
+            ),
         ),
     }
 
@@ -165,11 +197,16 @@ def _plain_type(hint: Any) -> tuple[Any, bool]:
 def parse_cell(text: str, hint: Any, name: str) -> Any:
     """A cell converted for a field; ValueError says why not. Blank is None."""
     kind, _optional = _plain_type(hint)
-    value = unguard_formula(text.strip())  # our own export's guard against formulas
+    stripped = text.strip()
+    value = unguard_formula(stripped)  # our own export's guard against formulas
+    if value == stripped and FORMULA.match(value):
+        raise ValueError(f"{value[:30]!r} {UNCALCULATED}")
     if not value:
         return None
     if kind is str:
         return value
+    if value.casefold() in NOT_GIVEN:
+        return None
     if isinstance(kind, type) and issubclass(kind, Enum):
         return _choice(kind, value)
     if kind is bool:
@@ -200,7 +237,10 @@ def _choice(kind: Any, value: str) -> Any:
 
 
 def _number(value: str, *, pence: bool) -> int:
-    cleaned = value.replace("£", "").replace(",", "").strip()
+    cleaned = MONEY_NOISE.sub("", value) if pence else value.replace(",", "").strip()
+    amounts = AMOUNT.findall(value)
+    if pence and len(amounts) == 1 and not _is_number(cleaned):
+        cleaned = amounts[0].replace(",", "")  # "£4,250 incl. education": the one amount
     try:
         number = float(cleaned) if pence else int(cleaned)
     except ValueError:
@@ -209,6 +249,14 @@ def _number(value: str, *, pence: bool) -> int:
     if not abs(number) < 1e12:
         raise ValueError(f"{value[:30]!r} is too large")
     return round(number * 100) if pence else int(number)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _date(value: str) -> dt.date:

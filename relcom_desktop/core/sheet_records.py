@@ -19,6 +19,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.csv_export import header_for
 from relcom_desktop.core.import_register import (
+    FOSTERING,
     ChildFinder,
     Lines,
     Origin,
@@ -26,11 +27,14 @@ from relcom_desktop.core.import_register import (
     setting_type_for,
 )
 from relcom_desktop.core.import_run import RowStatus, changes_text, day, rejected_as
+from relcom_desktop.core.ssda903 import PlacementProvider
 
 RowValues = dict[str, Any]
 Apply = Callable[[Session, Lines], None]
 TRACKER_CHILD = ("preferred_name", "full_name", "la_reference", "date_of_birth", "sex",
-                 "ethnicity", "upn", "legal_status")  # fmt: skip
+                 "ethnicity", "upn", "legal_status", "social_worker")  # fmt: skip
+IN_HOUSE = "In-house (your authority's own provision)"
+IN_HOUSE_FOSTERING = "In-house fostering service"
 PLACEMENT_KEYS = {f.name for f in dataclasses.fields(placements.Placement)} - {"id", "child_id"}
 
 
@@ -140,7 +144,10 @@ class PlacementRows(_RowSaver):
             placements.create_placement_in(
                 session, placements.Placement(child_id=child_id, **wanted)
             )
-            detail = f"At {setting.name}, {wanted['placement_type'].label}."
+            kind = (
+                wanted.get("provider_kind") or session.get(m.Provider, setting.provider_id).kind
+            )  # what the placement is saved with
+            detail = _new_placement(setting.name, {**wanted, "provider_kind": kind})
             lines.append(preview_line(origin, "placement", RowStatus.NEW, record, detail))
             return
         before = to_record(placements.Placement, existing)
@@ -155,23 +162,74 @@ class PlacementRows(_RowSaver):
     def _setting(self, session: Session, values: RowValues, lines: Lines, origin: Origin) -> int:
         reg = self.register
         urn = str(values.get("setting_urn") or "").upper() or None
-        name = values.get("setting_name")
+        name = values.get("setting_name") or (None if urn else _fostering_service(values))
         found = reg.setting_by_urn(session, urn) if urn else None
         if found is None and name:
             found = reg.setting_by_name(session, name)
         if found is not None:
             return found
         if not (urn or name):
-            raise errors.ValidationError("The row names no setting (no setting name or URN).")
+            raise errors.ValidationError(
+                "The row names no setting (no setting name or URN; for fostering, no agency)."
+            )
         provider_name = values.get("provider_name")
-        provider_id = (
-            reg.provider(session, provider_name, lines, origin, values.get("provider_kind"))
-            if provider_name
-            else reg.unknown_provider(session, lines, origin)
-        )
-        kind = setting_type_for(values.get("placement_type"), values.get("provider_kind"))
+        provider_kind = values.get("provider_kind")
+        if provider_name:
+            provider_kind = provider_kind or _provider_kind(session, provider_name)
+            _check_whose_carers(values, provider_kind, name or urn or "")
+            provider_id = reg.provider(session, provider_name, lines, origin, provider_kind)
+        elif provider_kind is PlacementProvider.PR1:
+            provider_id = reg.provider(session, IN_HOUSE, lines, origin, provider_kind)
+        else:
+            provider_id = reg.unknown_provider(session, lines, origin)
+        _check_whose_carers(values, provider_kind, name or urn or "")
+        kind = setting_type_for(values.get("placement_type"), provider_kind)
         stub = providers.Setting(provider_id, name or f"Setting {urn}", urn, kind)
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _fostering_service(values: RowValues) -> str | None:
+    """For a fostering row that names no carers' setting: the fostering service, which is
+    the setting Ofsted registers — the agency named, or the authority's own service."""
+    if values.get("placement_type") not in FOSTERING:
+        return None
+    if values.get("provider_name"):
+        return str(values["provider_name"])
+    own = values.get("provider_kind") is PlacementProvider.PR1
+    return IN_HOUSE_FOSTERING if own else None
+
+
+def _new_placement(setting: str, wanted: RowValues) -> str:
+    """ "At Oak House, Children's home (...), ended 3 Mar 2024, £4,250.50 a week, private
+    provision." — what the new placement will hold."""
+    parts = [f"At {setting}", wanted["placement_type"].label]
+    if wanted.get("end_date"):
+        parts.append(f"ended {day(wanted['end_date'])}")
+    if wanted.get("weekly_fee_pence"):
+        parts.append(f"£{wanted['weekly_fee_pence'] / 100:,.2f} a week")
+    if wanted.get("provider_kind"):
+        parts.append(wanted["provider_kind"].label.lower())
+    return ", ".join(parts) + "."
+
+
+def _provider_kind(session: Session, name: str) -> PlacementProvider | None:
+    """The kind of the provider called ``name`` on the register, if there is one."""
+    return session.scalar(
+        select(m.Provider.kind).where(
+            func.lower(m.Provider.name) == name.casefold(), m.Provider.deleted_at.is_(None)
+        )
+    )
+
+
+def _check_whose_carers(values: RowValues, provider_kind: Any, setting: str) -> None:
+    """A new fostering setting is the authority's own or an agency's: never guessed."""
+    if values.get("placement_type") in FOSTERING and provider_kind is None:
+        raise errors.ValidationError(
+            f"{setting} is new, and the row does not say whether these foster carers are your "
+            "authority's own (in-house) or an independent agency's. Say which for the "
+            "placement type's wording (e.g. 'In-house fostering' or 'IFA'), or add a column "
+            "with the kind of provider."
+        )
 
 
 def _changes(before: Any, wanted: RowValues) -> dict[str, tuple[Any, Any]]:

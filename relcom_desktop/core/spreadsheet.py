@@ -16,8 +16,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,9 @@ class Sheet:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number in the file, cells)
     read_as: str = ""  # "UTF-8", "Windows (cp1252)", "Excel workbook"
+    notes: tuple[str, ...] = ()  # how the table was found: "The headings are on row 3 ..."
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, to choose another
+    sheet: str = ""  # the one read
 
     def column(self, index: int) -> list[str]:
         return [cells[index] if index < len(cells) else "" for _n, cells in self.rows]
@@ -57,22 +59,34 @@ def normalise_header(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
+Known = Collection[str]  # headings (normalised) that name a field: they mark the heading row
+HEADING_SCAN = 30  # the heading row is looked for among the first rows that are not blank
+
+
 # ---- reading -------------------------------------------------------------------------------
 
 
-def read_sheet(path: Path) -> Sheet:
-    """The first table in a CSV file or Excel workbook; refuses files that hold no table."""
+def read_sheet(path: Path, known: Known = (), sheet: str | None = None) -> Sheet:
+    """The first table in a CSV file or Excel workbook; refuses files that hold no table.
+
+    The heading row is the first row unless a later one (among the first few) names more
+    ``known`` headings, or the rows above it look like a title (one or two cells over a
+    wider table): a tracker often has a title row or two above its headings. In a workbook,
+    ``sheet`` names the sheet to read (else the one with the best heading row).
+    """
     path = Path(path)
     data = _read_bytes(path)
     if data.startswith(b"PK\x03\x04"):
-        return _read_workbook(path)
+        from relcom_desktop.core.workbook import read_workbook
+
+        return read_workbook(path, known, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise errors.TransferError(
             f"{path.name} is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, "
             "save it as an Excel workbook (.xlsx) or as CSV, and import that file."
         )
     text, encoding = decode(data, path.name)
-    return sheet_from_text(text, path.name, encoding)
+    return sheet_from_text(text, path.name, encoding, known)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -105,50 +119,34 @@ def decode(data: bytes, name: str = "The file") -> tuple[str, str]:
         return data.decode("latin-1"), "Latin-1"
 
 
-def sheet_from_text(text: str, name: str = "", read_as: str = "UTF-8") -> Sheet:
-    """A table from CSV text; the first non-blank row is the heading row."""
+def sheet_from_text(text: str, name: str = "", read_as: str = "UTF-8", known: Known = ()) -> Sheet:
+    """A table from CSV text; the heading row is found as :func:`read_sheet` says."""
     if "\x00" in text:
         raise errors.TransferError("The file holds a NUL character, so it is not a CSV list.")
     text = text.lstrip("\ufeff")
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, known)))
     except csv.Error as exc:
         raise errors.TransferError(f"The file is not a readable CSV list ({exc}).") from None
-    return _sheet(name, enumerate(rows, start=1), read_as)
+    return table(name, enumerate(rows, start=1), read_as, known=known)
 
 
-def _delimiter(text: str) -> str:
-    """The character between cells: whichever of , ; tab | the heading row uses most."""
-    heading = next((line for line in text.splitlines() if line.strip()), "")
+def _delimiter(text: str, known: Known = ()) -> str:
+    """The character between cells: whichever of , ; tab | the heading row uses most (the
+    first line that names a known heading, else the first line that is not blank)."""
+    lines = [line for line in text.splitlines()[:HEADING_SCAN] if line.strip()]
+    heading = lines[0] if lines else ""
+    for line in lines:
+        cells = (c for d in DELIMITERS for c in line.split(d))
+        if sum(normalise_header(c.strip(' "')) in known for c in cells) >= 2:
+            heading = line
+            break
     best = max(DELIMITERS, key=heading.count)
     return best if heading.count(best) else ","
 
 
-def _read_workbook(path: Path) -> Sheet:
-    import openpyxl  # loaded only when a workbook is read
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise errors.TransferError(
-            f"{path.name} could not be read as an Excel workbook. It may be damaged or "
-            "protected with a password."
-        ) from None
-    try:
-        for sheet in [book.active, *book.worksheets]:
-            rows = (
-                (number, [_cell_text(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            )
-            table = _sheet(f"{path.name} ({sheet.title})", rows, "Excel workbook", empty=None)
-            if table is not None:
-                return table
-    finally:
-        book.close()
-    raise errors.TransferError(f"{path.name} is empty: no sheet has a heading row.")
-
-
-def _cell_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """An Excel cell's value as text: dates as 2024-03-31, 1234.0 as 1234."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -164,26 +162,64 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _sheet(
+def table(
     name: str,
     numbered: Iterable[tuple[int, Sequence[str]]],
     read_as: str,
     empty: str | None = "The file is empty: there is no heading row.",
+    known: Known = (),
+    *,
+    widen: bool = False,
 ) -> Any:
-    headers: tuple[str, ...] | None = None
-    rows = []
-    for number, cells in numbered:
-        if not any(c.strip() for c in cells):
-            continue
-        if headers is None:
-            headers = tuple(c.strip() for c in _trimmed(cells))
-        else:
-            rows.append((number, tuple(cells)))
-    if headers is None:
+    """The table in numbered rows of cells: blank rows dropped, the heading row found.
+    ``widen``: cells right of the last heading make columns with no heading (in a workbook;
+    in CSV text they more likely mean a comma too many, so the row is refused)."""
+    rows = [(n, cells) for n, cells in numbered if any(c.strip() for c in cells)]
+    if not rows:
         if empty is None:
             return None
         raise errors.TransferError(empty)
-    return Sheet(name, headers, tuple(rows), read_as)
+    at = heading_index([cells for _n, cells in rows[:HEADING_SCAN]], known)
+    headers = tuple(c.strip() for c in _trimmed(rows[at][1]))
+    notes = ()
+    if at:
+        above = ", ".join(str(n) for n, _c in rows[:at])
+        what = (
+            f"row {above} above them (a title) was"
+            if at == 1
+            else f"rows {above} above them (a title) were"
+        )
+        notes = (f"The headings are on row {rows[at][0]}; {what} left out.",)
+    body = tuple((n, tuple(cells)) for n, cells in rows[at + 1 :])
+    if widen:  # cells right of the last heading are a column with no heading
+        width = max((len(_trimmed(cells)) for _n, cells in body), default=0)
+        headers += ("",) * (width - len(headers))
+    return Sheet(name, headers, body, read_as, notes)
+
+
+def heading_score(cells: Sequence[str], known: Known) -> int:
+    """How many of the cells are headings RelCom Desktop knows."""
+    return sum(normalise_header(c) in known for c in cells if c.strip())
+
+
+def heading_index(rows: Sequence[Sequence[str]], known: Known = ()) -> int:
+    """Which of the first rows is the heading row (see :func:`read_sheet`)."""
+    scores = [heading_score(cells, known) for cells in rows]
+    best = max(range(len(rows)), key=lambda i: scores[i])
+    if scores[best] >= 2 and scores[best] > scores[0]:
+        return best
+    if scores[0] >= 2:
+        return 0
+    widths = [sum(1 for c in cells if c.strip()) for cells in rows]
+    at = 0
+    while at < len(rows) - 1 and not scores[at] and _title_like(widths[at], widths[at + 1 :]):
+        at += 1
+    return at
+
+
+def _title_like(width: int, below: Sequence[int]) -> bool:
+    """One or two cells over a table at least twice as wide: a title, not headings."""
+    return width <= 2 and width * 2 < max(below)
 
 
 def _trimmed(cells: Sequence[str]) -> Sequence[str]:

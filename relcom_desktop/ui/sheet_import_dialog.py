@@ -9,6 +9,7 @@ shows what would happen; Import does it all, or nothing.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,11 +30,12 @@ from relcom_desktop.core import csv_import
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.import_run import ImportPreview
-from relcom_desktop.core.spreadsheet import Sheet, read_sheet
+from relcom_desktop.core.spreadsheet import Sheet
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.import_dialog import ImportDialog
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
+from relcom_desktop.ui.wording_table import WordingTable
 from relcom_desktop.ui.workers import Job
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
@@ -57,11 +59,17 @@ class ColumnMapping(QWidget):
     """What the rows are, and for each column of the file the field it holds."""
 
     changed = Signal()
+    sheet_chosen = Signal(str)  # the commissioner chose another sheet of the workbook
 
     def __init__(self, store: Store, sheet: Sheet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.sheet = sheet
+        self.sheets = QComboBox(self)
+        self.sheets.setAccessibleName("Which sheet of the workbook to read")
+        self.sheets.addItems(list(sheet.sheets))
+        self.sheets.setCurrentText(sheet.sheet)
+        self.sheets.currentTextChanged.connect(self.sheet_chosen.emit)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName("What the rows are")
         for key, target in csv_import.TARGETS.items():
@@ -71,7 +79,9 @@ class ColumnMapping(QWidget):
         theme.set_tone(self.error, "error")  # with a warning sign: never colour alone
         self.error.setWordWrap(True)
         self.error.hide()
+        self.wordings = WordingTable(csv_import.remembered_wordings(store), self)
         self._lay_out()
+        self.changed.connect(self._refresh_wordings)
         remembered = csv_import.remembered_mappings(store)
         guessed = csv_import.guess_target(sheet.headers, remembered)
         self.kind.setCurrentIndex(self.kind.findData(guessed))
@@ -87,7 +97,14 @@ class ColumnMapping(QWidget):
             self,
         )
         hint.setWordWrap(True)
+        found = quiet_label(" ".join(self.sheet.notes), self)
+        found.setWordWrap(True)
+        found.setVisible(bool(self.sheet.notes))
         form = QFormLayout()
+        if len(self.sheet.sheets) > 1:
+            form.addRow("S&heet", self.sheets)
+        else:
+            self.sheets.hide()
         form.addRow("The &rows are", self.kind)
         grid = QGridLayout()
         grid.setHorizontalSpacing(PAGE_SPACING * 2)
@@ -109,25 +126,44 @@ class ColumnMapping(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(self.sheet.headers) + 1, 1)  # rows keep their height
         holder = QWidget(self)
-        holder.setLayout(grid)
+        inside = QVBoxLayout(holder)
+        inside.addLayout(grid)
+        words = QLabel("<b>How the wording in coded columns is read</b>", self)
+        words.setToolTip("Change what a wording is saved as; your choice is remembered.")
+        inside.addWidget(words)
+        inside.addWidget(self.wordings)
+        inside.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("The file's columns and wordings")
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(hint)
+        layout.addWidget(found)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(scroll, 1)
-        for before, after in zip([self.kind, *self.fields], self.fields, strict=False):
+        self._words_heading = words
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        chain = [self.sheets, self.kind, *self.fields, *self.wordings.combos()]
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def _refresh_wordings(self) -> None:
+        self.wordings.fill(self.sheet, self.target(), self.mapping())
+        self._words_heading.setVisible(bool(self.wordings.rows))
+        self._tab_order()
 
     def _fill(self) -> None:
         key = self.target()
         fields = csv_import.target(key).fields
         remembered = csv_import.remembered_mapping(self.store, key)
-        guessed = csv_import.guess_mapping(key, self.sheet.headers, remembered)
+        columns = [self.sheet.column(i) for i in range(len(self.sheet.headers))]
+        guessed = csv_import.guess_mapping(key, self.sheet.headers, remembered, columns)
         for combo, field in zip(self.fields, guessed, strict=True):
             combo.blockSignals(True)
             combo.clear()
@@ -155,6 +191,7 @@ class ColumnMapping(QWidget):
             return False
         self.error.hide()
         csv_import.remember_mapping(self.store, self.target(), self.sheet.headers, self.mapping())
+        csv_import.remember_wordings(self.store, self.wordings.chosen())
         return True
 
 
@@ -178,14 +215,26 @@ class SheetImportDialog(ImportDialog):
         layout.setSpacing(PAGE_SPACING)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
-        self.run(lambda _p, _c: read_sheet(path), self._read, "Reading the file…")
+        self.run(lambda _p, _c: csv_import.read_spreadsheet(path), self._read, "Reading the file…")
 
     def _read(self, sheet: Sheet) -> None:
         self.sheet = sheet
-        self.columns = ColumnMapping(self.store, sheet, self)
+        old, self.columns = self.columns, ColumnMapping(self.store, sheet, self)
+        self.columns.sheet_chosen.connect(self._read_sheet)
         self.pages.addWidget(self.columns)
         self._back()
-        self.columns.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus = self.columns.sheets if old is not None else self.columns.kind
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+
+    def _read_sheet(self, title: str) -> None:
+        path = self.path
+        self.run(
+            lambda _p, _c: csv_import.read_spreadsheet(path, title), self._read,
+            f"Reading the sheet {title}…",
+        )  # fmt: skip
 
     def _back(self) -> None:
         if self.columns is not None:
@@ -199,9 +248,12 @@ class SheetImportDialog(ImportDialog):
             return
         store, sheet = self.store, columns.sheet
         key, mapping = columns.target(), columns.mapping()
+        chosen = columns.wordings.choices_for_import()
 
         def job(progress, cancelled):  # type: ignore[no-untyped-def]
-            return csv_import.preview_sheet(store, sheet, key, mapping, progress, cancelled)
+            return csv_import.preview_sheet(
+                store, sheet, key, mapping, progress, cancelled, chosen=chosen
+            )
 
         self.pages.setCurrentWidget(self.panel)
         self.run(job, self.previewed, "Checking the rows…")
@@ -222,11 +274,12 @@ class SheetImportDialog(ImportDialog):
         assert self.columns is not None
         store, sheet = self.store, self.columns.sheet
         key, mapping = self.columns.target(), self.columns.mapping()
+        chosen = self.columns.wordings.choices_for_import()
 
         def job(progress, cancelled):  # type: ignore[no-untyped-def]
             return csv_import.commit_sheet(
                 store, sheet, key, mapping, preview, skip_rejected=skip_rejected,
-                progress=progress, cancelled=cancelled,
+                progress=progress, cancelled=cancelled, chosen=chosen,
             )  # fmt: skip
 
         return job

@@ -73,7 +73,7 @@ def test_a_spreadsheet_with_labels_and_uk_dates_imports(store: Store) -> None:
     ("text", "message"),
     [
         ("", "empty"),
-        ("Favourite colour\nblue\n", "not one RelCom Desktop knows"),
+        ("Favourite colour\nblue\n", "No column holds .* not recognise: 'Favourite colour'"),
         ("Preferred name,Date of birth\nSky,31/02/2013\n", "Row 2: Date of birth"),
         ("Preferred name\nSky\n\n  \n", None),
         ("Preferred name,Legal status\nSky,Z9\n", "Legal status"),

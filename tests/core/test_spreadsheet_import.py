@@ -26,7 +26,7 @@ TRACKER = [
     ["Sky", "A100", dt.datetime(2012, 3, 1), "Oak House", "Harbour Homes", "SC111111", "K2",
      dt.datetime(2023, 1, 9), None, 4250.5, "settled"],
     ["Jo", "A101", dt.datetime(2010, 7, 4), "Willow carers", "Willow Fostering", None,
-     "U6 Foster placement with other carers, other", dt.datetime(2022, 5, 1),
+     "IFA", dt.datetime(2022, 5, 1),
      dt.datetime(2023, 6, 30), "£1,050.00", ""],
     ["Jo", "A101", dt.datetime(2010, 7, 4), "Oak House", "Harbour Homes", "SC111111", "K2",
      dt.datetime(2023, 6, 30), None, 4400, ""],
@@ -117,9 +117,9 @@ def test_bad_rows_are_rejected_by_row_and_nothing_is_written(store: Store) -> No
         "Sky;01/02/2023;Oak House;K2;4250;C2\n"
         "Jo;31/02/2023;Oak House;K2;4250;C2\n"
         "Ash;01/02/2023;;K2;4250;C2\n"
-        "Bo;01/02/2023;Oak House;Residential;4250;C2\n"
+        "Bo;01/02/2023;Oak House;Spaceship;4250;C2\n"
         "Cy;01/02/2023;Oak House;K2;lots;C2\n"
-        "Di;01/02/2023;Oak House;K2;4250;Care order\n"
+        "Di;01/02/2023;Oak House;K2;4250;Z9\n"
         ";01/02/2023;Oak House;K2;4250;C2\n"
         "Ed;01/02/2020;Oak House;K2;4250;C2\n"
         "Ed;01/02/2021;Oak House;K2;4250;C2\n"
@@ -222,3 +222,26 @@ def test_csv_in_windows_encoding_with_semicolons_reads(tmp_path: Path) -> None:
     sheet = read_sheet(path)
     assert sheet.headers == ("Name", "Notes") and sheet.rows == ((2, ("Zoë", "café")),)
     assert sheet.read_as == "Windows (cp1252)"
+
+
+def test_after_a_rejected_row_the_preview_names_the_setting_that_is_saved(store: Store) -> None:
+    text = (
+        "Child name,Ref,Home,Type,Start date,End date\n"
+        "Sky,A1,Alpha Home,K2,01/02/2023,01/01/2023\n"  # ends before it starts: rejected
+        "Jo,A2,Beta Fostering – Smith,K2,01/02/2023,01/03/2023\n"
+        "Jo,A2,Beta Fostering – Smith,K2,01/03/2023,\n"
+    )
+    sheet = sheet_from_text(text, "tracker.csv")
+    mapping = csv_import.guess_mapping("placements", sheet.headers)
+    preview = csv_import.preview_sheet(store, sheet, "placements", mapping)
+    assert [ln.row for ln in preview.lines if ln.status is RowStatus.REJECTED] == [2]
+    placed = [ln.detail for ln in preview.lines if ln.kind == "placement"]
+    beta = "At Beta Fostering – Smith, Children's home (Children's Homes Regulations), "
+    assert placed == [f"{beta}ended 1 Mar 2023, private provision.", f"{beta}private provision."]
+    assert [(ln.status, ln.record) for ln in preview.lines if ln.kind == "child"] == [
+        (RowStatus.NEW, "Jo")
+    ]
+    done = csv_import.commit_sheet(store, sheet, "placements", mapping, skip_rejected=True)
+    assert [ln.detail for ln in done.lines if ln.kind == "placement"] == placed
+    with store.read() as session:
+        assert session.scalars(select(m.Setting.name)).all() == ["Beta Fostering – Smith"]

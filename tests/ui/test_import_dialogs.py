@@ -21,6 +21,8 @@ from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.sheet_import_dialog import NOT_IMPORTED, SheetImportDialog
 from tests.core.ssda903_samples import write_return
 from tests.core.test_ssda903_import import BAD_EPISODES, BAD_HEADER
+from tests.ui.accessibility import unnamed
+from tests.ui.keyboard import tab_to
 
 TRACKER = (
     "Kid,Ref,Home,Type,Began,Colour\n"
@@ -84,6 +86,75 @@ def test_the_column_mapping_step_works_by_keyboard(qtbot, store: Store, tmp_path
     qtbot.waitUntil(lambda: again.columns is not None)
     assert again.columns.target() == "placements"
     assert again.columns.mapping() == dialog.columns.mapping()
+
+
+def test_the_wording_table_shows_and_takes_a_choice_by_keyboard(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Placements tracker – updated 31/03/2025\n"
+        "Child name,Home / setting,Placement type,Start date,Gender\n"
+        "Sky,The Lee family,Foster care,09/01/2024,M\n"
+        "Jo,Oak House,Residential,10/01/2024,F\n"
+        "Ash,Oak House,Residential,11/01/2024,Male\n"
+    )
+    dialog = _opened(qtbot, SheetImportDialog(store, path))
+    qtbot.waitUntil(lambda: dialog.columns is not None)
+    columns = dialog.columns
+    assert columns.target() == "placements"
+    table = columns.wordings
+    shown = [
+        (w.wording, w.cells, combo.currentText(), note.text()) for w, combo, note in table.rows
+    ]
+    assert shown[0][:2] == ("Foster care", 1) and shown[0][3].startswith("⚠ Whose carers?")
+    assert shown[1][:3] == ("Residential", 2, "K2 Children's home (Children's Homes Regulations)")
+    assert [row[2] for row in shown[2:]] == ["1 Male", "2 Female", "1 Male"]
+    foster = table.rows[0][1]
+    tab_to(qtbot, foster)
+    _press(qtbot, Qt.Key.Key_Down)  # the next choice: the same code, with in-house carers
+    assert foster.currentData() == "U6+PR1" and table.rows[0][2].text() == "your choice"
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.panel.preview is not None, timeout=10_000)
+    preview = dialog.panel.preview
+    assert preview.rejected == 0 and preview.count(RowStatus.NEW, "placement") == 3
+    assert "row 1 above them (a title)" in dialog.panel.notes.text()
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+    assert csv_import.remembered_wordings(store)["placement_type"] == {"FOSTERCARE": "U6+PR1"}
+    again = _opened(qtbot, SheetImportDialog(store, path))
+    qtbot.waitUntil(lambda: again.columns is not None)
+    first = again.columns.wordings.rows[0]
+    assert first[1].currentData() == "U6+PR1" and first[2].text() == "your choice"
+
+
+def test_another_sheet_of_the_workbook_can_be_chosen_by_keyboard(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Fill in one row a placement."])
+    for title, name in (("Current", "Sky"), ("Ended", "Jo")):
+        sheet = book.create_sheet(title)
+        sheet.append(["Child name", "Home", "Type", "Start date"])
+        sheet.append([name, "Oak House", "K2", "09/01/2024"])
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    dialog = _opened(qtbot, SheetImportDialog(store, path))
+    qtbot.waitUntil(lambda: dialog.columns is not None)
+    first = dialog.columns
+    assert first.sheets.isVisible() and first.sheet.sheet == "Current"
+    assert "other sheets (Read me, Ended)" in " ".join(first.sheet.notes)
+    first.sheets.setFocus()
+    _press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.columns is not first, timeout=10_000)
+    assert dialog.columns.sheet.sheet == "Ended" and dialog.columns.sheet.rows[0][1][0] == "Jo"
+    assert dialog.columns.target() == "placements"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.columns.sheets)
+    assert not unnamed(dialog)  # every choice, wordings' too, says what it is for
 
 
 def test_a_mapping_missing_what_rows_need_says_so(qtbot, store: Store, tmp_path: Path) -> None:
