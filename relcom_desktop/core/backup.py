@@ -45,6 +45,7 @@ from relcom_desktop.core.files import (
     partial_path,
     remove_quietly,
 )
+from relcom_desktop.core.permissions import private_folder
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -183,7 +184,7 @@ def make_backup(
     """Copy the open data file into its backups folder, verify the copy, then rotate."""
     folder = backups_dir(store.data_dir)
     try:
-        folder.mkdir(exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise errors.DataDirNotWritable(
             f"RelCom Desktop cannot make the backups folder {folder} ({exc.strerror})."
@@ -342,7 +343,7 @@ def _set_aside(path: Path) -> Path | None:
     if not path.exists():
         return None
     folder = backups_dir(path.parent)
-    folder.mkdir(exist_ok=True)
+    private_folder(folder)
     aside = _new_name(folder, ASIDE_PREFIX, dt.datetime.now())
     for suffix in ("-wal", "-shm"):
         extra = Path(f"{path}{suffix}")
