@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, passphrase, progress_printer
+from relcom_desktop.commands import data_dir, finish_progress, open_folder, progress_printer
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -25,9 +25,8 @@ def run(args: argparse.Namespace) -> int:
 
 def build(folder: Path, scale: str, seed: int) -> None:
     from relcom_desktop.core import demo
-    from relcom_desktop.core.db import open_store
 
-    store = open_store(folder, passphrase())
+    store = open_folder(folder)
     try:
         started = time.perf_counter()
         summary = demo.build_demo(store, scale, seed=seed, progress=progress_printer())
@@ -43,9 +42,8 @@ def ensure(folder: Path) -> None:
     if file_state(data_file(folder)) is FileState.PLAIN:
         return  # built before (checking it would load the database layer before the window)
     from relcom_desktop.core.children import count_children
-    from relcom_desktop.core.db import open_store
 
-    store = open_store(folder, passphrase())
+    store = open_folder(folder)
     try:
         empty = count_children(store) == 0
     finally:

@@ -13,7 +13,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, progress_printer
+from relcom_desktop.commands import finish_progress, open_data, progress_printer
 from relcom_desktop.core.errors import RelcomError
 
 KINDS = ("child", "provider", "meeting")
@@ -76,7 +76,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core.db import DB_FILENAME, open_store
     from relcom_desktop.reports import (
         DEFAULT_SECTIONS,
         PackSection,
@@ -87,9 +86,6 @@ def run(args: argparse.Namespace) -> int:
     from relcom_desktop.reports.build import build_report
 
     kind, record_id = _what(args)
-    folder = data_dir(args)
-    if not (folder / DB_FILENAME).is_file():
-        raise RelcomError(f"There is no RelCom Desktop data in {folder}.")
     chosen = [name for group in getattr(args, "sections", None) or [] for name in group]
     options = ReportOptions(
         redact=args.redact,
@@ -98,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         date_to=args.date_to,
         sections=tuple(dict.fromkeys(PackSection(n) for n in chosen)) or DEFAULT_SECTIONS,
     )
-    store = open_store(folder)
+    store = open_data(args, existing=True)
     try:
         started = time.perf_counter()
         result = build_report(
