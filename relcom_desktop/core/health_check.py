@@ -25,6 +25,7 @@ from relcom_desktop.core.db import (
 )
 
 BACKUP_STALE_DAYS = 7
+BACKUP_ENCRYPTION = "Backup encryption"
 MAX_LISTED = 5
 
 
@@ -48,7 +49,11 @@ class Report:
 
     @property
     def healthy(self) -> bool:
-        return all(f.status is not Status.PROBLEM for f in self.findings)
+        return not self.problems
+
+    @property
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.status is Status.PROBLEM]
 
 
 def check_store(store: Store) -> Report:
@@ -218,13 +223,13 @@ def _backup_encryption(data_dir: Path) -> Finding:
 
     plain = plain_backups(data_dir)
     if not plain:
-        return Finding(Status.OK, "Backup encryption", "Every backup is encrypted.")
+        return Finding(Status.OK, BACKUP_ENCRYPTION, "Every backup is encrypted.")
     names = ", ".join(p.name for p in plain[:MAX_LISTED])
     more = f" and {len(plain) - MAX_LISTED} more" if len(plain) > MAX_LISTED else ""
     count = "1 backup is" if len(plain) == 1 else f"{len(plain)} backups are"
     return Finding(
         Status.PROBLEM,
-        "Backup encryption",
+        BACKUP_ENCRYPTION,
         f"{count} not encrypted, so anyone with the files can read them ({names}{more}). "
         "Encrypt them with relcom encrypt (RELCOM_PASSPHRASE set) or Tools → Check data file "
         "in the app, or delete them.",
