@@ -39,9 +39,9 @@ def _plain_with_backups(folder: Path) -> None:
     assert len(plain_backups(folder)) == 4
 
 
-def _assert_nothing_readable(folder: Path) -> None:
+def _assert_nothing_readable(folder: Path, at_least: int = 5) -> None:
     files = [p for p in folder.rglob("*") if p.is_file()]
-    assert len(files) >= 5
+    assert len(files) >= at_least
     for path in files:
         data = path.read_bytes()
         assert not data.startswith(SQLITE_MAGIC), f"{path.name} is plain SQLite"
@@ -160,3 +160,27 @@ def test_a_killed_run_leaves_no_readable_half_copy(tmp_path: Path) -> None:
     backup.rotate(tmp_path)
     store.close()
     assert not leftover.exists() and (tmp_path / DB_FILENAME).exists()
+
+
+def test_a_set_aside_copy_with_its_write_ahead_log_is_encrypted_whole(tmp_path: Path) -> None:
+    """A file set aside from a crashed session keeps its -wal beside it; both are folded
+    into one encrypted file, and the child written only to the log is still there."""
+    crashed = open_store(tmp_path / "crashed")
+    a_child(crashed, "Zephyrine", full_name=NAME)
+    wal = crashed.path.with_name(f"{DB_FILENAME}-wal")
+    assert wal.stat().st_size > 0
+    (tmp_path / "backups").mkdir()
+    aside = tmp_path / "backups" / "relcom-before-restore-20260301-101500.sqlite3"
+    shutil.copy(crashed.path, aside)
+    shutil.copy(wal, f"{aside}-wal")  # as the session left it, before any checkpoint
+    crashed.close()
+    shutil.rmtree(tmp_path / "crashed")
+    store = open_store(tmp_path)
+    encryption.encrypt_store(store, SECRET, SECRET)
+    store.close()
+    assert not Path(f"{aside}-wal").exists()
+    _assert_nothing_readable(tmp_path, at_least=3)
+    backup.restore(tmp_path, aside, SECRET)
+    reopened = open_store(tmp_path, SECRET)
+    assert count_children(reopened) == 1
+    reopened.close()
