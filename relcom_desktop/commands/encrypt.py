@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"{message} {done.summary}".strip())
-    if done.failed:
-        names = ", ".join(path.name for path in done.failed)
+    if done.exposed:
+        names = ", ".join(path.name for path in done.exposed)
         raise errors.StoreError(
             f"These backups could not be encrypted and can still be read without a "
             f"passphrase: {names}. Delete them (or move them somewhere safe)."

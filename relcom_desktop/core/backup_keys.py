@@ -33,6 +33,11 @@ class BackupKeys:
     failed: tuple[Path, ...] = ()  # could not be re-written (damaged, unreadable): unchanged
 
     @property
+    def exposed(self) -> tuple[Path, ...]:
+        """Failed ones anyone could read (not encrypted): worth deleting."""
+        return tuple(p for p in self.failed if file_state(p) is not FileState.ENCRYPTED)
+
+    @property
     def summary(self) -> str:
         """A plain sentence for the user, e.g. '3 backups were encrypted too.'"""
         parts = []

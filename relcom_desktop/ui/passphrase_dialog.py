@@ -97,8 +97,8 @@ class PassphraseDialog(WideDialog):
             self.windowTitle(),
             f"Done. Use the new passphrase from now on. {done.summary}".strip(),
         )
-        if done.failed:
-            offer_to_delete(self, done.failed)
+        if done.exposed:
+            offer_to_delete(self, done.exposed)
         self.accept()
 
 

@@ -280,5 +280,5 @@ class Safety(QObject):
         )
         if done.summary:
             self.window.statusBar().showMessage(done.summary, 8000)
-        if done.failed:
-            offer_to_delete(self.window, done.failed)
+        if done.exposed:
+            offer_to_delete(self.window, done.exposed)

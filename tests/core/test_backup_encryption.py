@@ -104,11 +104,11 @@ def test_a_backup_that_cannot_be_encrypted_is_reported_then_deleted(tmp_path: Pa
     damaged = good.with_name("relcom-backup-20260101-120000.sqlite3")
     damaged.write_bytes(SQLITE_MAGIC + NAME.encode() + b"\0" * 4000)
     done = encryption.encrypt_store(store, SECRET, SECRET)
-    assert done.failed == (damaged,) and damaged.name in done.summary
+    assert done.failed == done.exposed == (damaged,) and damaged.name in done.summary
     assert file_state(store.path) is FileState.ENCRYPTED and count_children(store) == 1
     report = health_check.check_store(store)
     assert not report.healthy
-    assert remove_backups(done.failed) == 1 and not damaged.exists()
+    assert remove_backups(done.exposed) == 1 and not damaged.exists()
     assert health_check.check_store(store).healthy
     store.close()
 
@@ -147,6 +147,11 @@ def test_the_command_line_encrypts_the_backups_too(tmp_path: Path, monkeypatch, 
     assert main(["--data-dir", str(tmp_path), "encrypt"]) == 0
     assert "now encrypted. 4 backups now use" in capsys.readouterr().out
     _assert_nothing_readable(tmp_path)
+    damaged = tmp_path / "backups" / "relcom-backup-20260101-120000.sqlite3"
+    damaged.write_bytes(SQLITE_MAGIC + b"\0" * 4000)
+    assert main(["--data-dir", str(tmp_path), "encrypt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and damaged.name in err and "Delete them" in err
 
 
 def test_a_killed_run_leaves_no_readable_half_copy(tmp_path: Path) -> None:

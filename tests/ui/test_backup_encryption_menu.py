@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from relcom_desktop.core import backup
 from relcom_desktop.core.backup_keys import plain_backups
+from relcom_desktop.core.datafile import SQLITE_MAGIC
 from relcom_desktop.core.db import open_store
 from relcom_desktop.ui.background import wait_for_background
 from relcom_desktop.ui.main_window import MainWindow
@@ -37,7 +38,9 @@ def test_encrypting_from_the_menu_encrypts_the_backups(qtbot, caseload, said) ->
     store = caseload.store
     for day in (1, 2):
         backup.make_backup(store, now=dt.datetime(2026, 10, day, 12, 0))
-    assert len(plain_backups(store.data_dir)) == 2
+    damaged = store.data_dir / "backups" / "relcom-backup-20260101-120000.sqlite3"
+    damaged.write_bytes(SQLITE_MAGIC + b"Amy Brackenfold" + b"\0" * 4000)
+    assert len(plain_backups(store.data_dir)) == 3
     dialog = PassphraseDialog(store)
     qtbot.addWidget(dialog)
     notes = " ".join(label.text() for label in dialog.findChildren(QLabel))
@@ -46,7 +49,9 @@ def test_encrypting_from_the_menu_encrypts_the_backups(qtbot, caseload, said) ->
     qtbot.keyClicks(dialog.form.confirm, SECRET)
     dialog.ok.click()
     assert store.encrypted and not plain_backups(store.data_dir)
-    assert "2 backups now use the data file's passphrase" in said[-1]
+    assert "2 backups now use the data file's passphrase" in said[-2]
+    assert damaged.name in said[-1] and "Delete them" in said[-1]  # answered Yes
+    assert not damaged.exists()
 
 
 def test_the_check_offers_to_encrypt_unencrypted_backups(
