@@ -42,6 +42,7 @@ from relcom_desktop.core.files import (
     atomic_path,
     atomic_text,
     fsync_dir,
+    make_private,
     partial_path,
     remove_quietly,
 )
@@ -329,6 +330,7 @@ def restore(
             shutil.copyfile(backup_path, staged)
             with staged.open("rb+") as fh:
                 os.fsync(fh.fileno())
+        make_private(staged)  # the restored file is the owner's alone, like the data file
         aside = _set_aside(path)
         os.replace(staged, path)
         fsync_dir(path.parent)

@@ -44,9 +44,7 @@ def test_data_file_its_companions_and_folder_are_private(tmp_path: Path) -> None
     assert _mode(path) == 0o600 and _mode(made.path) == 0o600
     store.close()
     restored = backup.restore(folder, made.path, SECRET)
-    store = open_store(folder, SECRET)
     assert _mode(path) == 0o600 and restored.aside and _mode(restored.aside) == 0o600
-    store.close()
 
 
 def test_a_loose_existing_data_file_is_tightened_when_opened(tmp_path: Path) -> None:
