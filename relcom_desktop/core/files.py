@@ -74,7 +74,8 @@ def remove_quietly(path: str | os.PathLike[str]) -> None:
 
 
 def make_private(path: str | os.PathLike[str], mode: int = PRIVATE_FILE) -> None:
-    """Let only the owner at ``path`` (POSIX; quietly nothing elsewhere or if not ours)."""
+    """Let only the owner read or write ``path`` (POSIX; quietly nothing on other systems,
+    for a missing file, or for one we may not change)."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

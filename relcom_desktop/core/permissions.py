@@ -49,8 +49,10 @@ def secure_backups(data_dir: Path) -> None:
 
 
 def private_folder(folder: Path) -> None:
-    """Create ``folder`` if needed (0700 from the start) and tighten it if it is ours."""
-    folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create ``folder`` if needed (0700 from the start; its parent must exist, so a backup
+    folder on a drive that is not plugged in is not made on the local disk) and tighten it
+    if it is RelCom's own."""
+    folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
     restrict_folder(folder)
 
 
