@@ -105,7 +105,7 @@ def test_encrypted_file_and_backup_need_the_variable(caseload: Path, monkeypatch
     monkeypatch.delenv("RELCOM_PASSPHRASE")
     capsys.readouterr()
     assert main(["--data-dir", str(caseload), "check"]) == 2
-    assert "set RELCOM_PASSPHRASE" in capsys.readouterr().out
+    assert "set RELCOM_PASSPHRASE" in capsys.readouterr().err
     assert main(["--data-dir", str(caseload), "restore", name]) == 2
     assert "is encrypted" in capsys.readouterr().err
 

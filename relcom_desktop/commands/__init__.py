@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from relcom_desktop.core.errors import RelcomError
+
 if TYPE_CHECKING:
     from relcom_desktop.core.db import Store
 
@@ -76,11 +78,43 @@ def passphrase() -> str | None:
     return os.environ.get(PASSPHRASE_VARIABLE) or None
 
 
-def open_data(args: argparse.Namespace, *, lock: bool = True) -> Store:
-    """Open the chosen data folder's file; a new file is encrypted when a passphrase is set."""
+def open_data(args: argparse.Namespace, *, lock: bool = True, existing: bool = False) -> Store:
+    """Open the chosen data folder's file: the one way a command opens the store."""
+    return open_folder(data_dir(args), lock=lock, existing=existing)
+
+
+def open_folder(folder: Path, *, lock: bool = True, existing: bool = False) -> Store:
+    """Open ``folder``'s data file with RELCOM_PASSPHRASE: it keys an encrypted file and
+    encrypts a new one (a plain file opens plain). With ``existing``, a folder without a
+    data file is refused instead of given a new, empty one."""
     from relcom_desktop.core.db import open_store
 
-    return open_store(data_dir(args), passphrase(), lock=lock)
+    if existing:
+        require_data(folder)
+    return open_store(folder, passphrase(), lock=lock)
+
+
+def require_data(folder: Path) -> None:
+    """Refuse a folder with no data file (before anything would be created there)."""
+    from relcom_desktop.core.datafile import DB_FILENAME
+
+    if not (folder / DB_FILENAME).is_file():
+        raise RelcomError(f"There is no RelCom Desktop data in {folder}.")
+
+
+def passphrase_for(folder: Path) -> str | None:
+    """RELCOM_PASSPHRASE for commands that read the file without opening the store (check):
+    refused in one line when the file is encrypted and the variable is not set."""
+    from relcom_desktop.core.datafile import DB_FILENAME, FileState, file_state
+    from relcom_desktop.core.errors import PassphraseNeeded
+
+    secret = passphrase()
+    path = folder / DB_FILENAME
+    if secret is None and file_state(path) is FileState.ENCRYPTED:
+        raise PassphraseNeeded(
+            f"The data file {path} is encrypted: set RELCOM_PASSPHRASE to its passphrase."
+        )
+    return secret
 
 
 def progress_printer(label_width: int = 24) -> Callable[[int, int, str], None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from relcom_desktop.commands import data_dir, passphrase
+from relcom_desktop.commands import data_dir, passphrase_for
 
 MARKS = {"ok": "ok     ", "note": "note   ", "problem": "PROBLEM"}
 
@@ -23,7 +23,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core.health_check import check
 
-    report = check(data_dir(args), passphrase())
+    folder = data_dir(args)
+    report = check(folder, passphrase_for(folder))
     print(f"Checking {report.path}")
     for finding in report.findings:
         print(f"  {MARKS[finding.status.value]}  {finding.title}: {finding.detail}")

@@ -11,7 +11,7 @@ from relcom_desktop.commands import (
     data_dir,
     finish_progress,
     iso_date,
-    passphrase,
+    open_folder,
     progress_printer,
 )
 
@@ -39,9 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
 def build(folder: Path, scale: str, seed: int, today: dt.date | None = None) -> None:
     from relcom_desktop.core import demo
-    from relcom_desktop.core.db import open_store
 
-    store = open_store(folder, passphrase())
+    store = open_folder(folder)
     try:
         started = time.perf_counter()
         summary = demo.build_demo(store, scale, seed=seed, today=today, progress=progress_printer())
@@ -57,9 +56,8 @@ def ensure(folder: Path) -> None:
     if file_state(data_file(folder)) is FileState.PLAIN:
         return  # built before (checking it would load the database layer before the window)
     from relcom_desktop.core.children import count_children
-    from relcom_desktop.core.db import open_store
 
-    store = open_store(folder, passphrase())
+    store = open_folder(folder)
     try:
         empty = count_children(store) == 0
     finally:

@@ -1,34 +1,46 @@
-"""``relcom encrypt``: encrypt an unencrypted data file in place with RELCOM_PASSPHRASE."""
+"""``relcom encrypt``: encrypt an unencrypted data file, and its backups, with RELCOM_PASSPHRASE."""
 
 from __future__ import annotations
 
 import argparse
 
-from relcom_desktop.commands import data_dir, passphrase
+from relcom_desktop.commands import open_data, passphrase
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "encrypt",
         parents=[common],
-        help="encrypt an unencrypted data file in place (passphrase from RELCOM_PASSPHRASE)",
+        help="encrypt an unencrypted data file and its backups (passphrase: RELCOM_PASSPHRASE)",
         description="The file is copied, the copy encrypted and checked row by row, and only "
-        "then swapped in; if anything fails the original is untouched. Make a backup first.",
+        "then swapped in; if anything fails the original is untouched. Every backup is then "
+        "encrypted the same way, one by one. On a file that is already encrypted, any backup "
+        "still unencrypted is encrypted with the file's passphrase.",
     )
     cmd.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import encryption, errors
-    from relcom_desktop.core.db import open_store
 
     secret = passphrase()
     if secret is None:
         raise errors.ValidationError("Set RELCOM_PASSPHRASE to the passphrase to encrypt with.")
-    store = open_store(data_dir(args))
+    store = open_data(args, existing=True)
     try:
-        encryption.encrypt_store(store, secret, secret)
+        if store.encrypted:
+            done = encryption.encrypt_plain_backups(store)
+            message = "The data file is already encrypted."
+        else:
+            done = encryption.encrypt_store(store, secret, secret)
+            message = "The data file is now encrypted."
     finally:
         store.close()
-    print("The data file is now encrypted.")
+    print(f"{message} {done.summary}".strip())
+    if done.exposed:
+        names = ", ".join(path.name for path in done.exposed)
+        raise errors.StoreError(
+            f"These backups could not be encrypted and can still be read without a "
+            f"passphrase: {names}. Delete them (or move them somewhere safe)."
+        )
     return 0

@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, finish_progress, iso_date, progress_printer
+from relcom_desktop.commands import finish_progress, iso_date, open_data, progress_printer
 from relcom_desktop.core.errors import RelcomError
 
 KINDS = ("child", "provider", "meeting")
@@ -68,7 +68,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core.db import DB_FILENAME, open_store
     from relcom_desktop.reports import (
         DEFAULT_SECTIONS,
         PackSection,
@@ -79,9 +78,6 @@ def run(args: argparse.Namespace) -> int:
     from relcom_desktop.reports.build import build_report
 
     kind, record_id = _what(args)
-    folder = data_dir(args)
-    if not (folder / DB_FILENAME).is_file():
-        raise RelcomError(f"There is no RelCom Desktop data in {folder}.")
     chosen = [name for group in getattr(args, "sections", None) or [] for name in group]
     options = ReportOptions(
         redact=args.redact,
@@ -90,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         date_to=args.date_to,
         sections=tuple(dict.fromkeys(PackSection(n) for n in chosen)) or DEFAULT_SECTIONS,
     )
-    store = open_store(folder)
+    store = open_data(args, existing=True)
     try:
         started = time.perf_counter()
         result = build_report(

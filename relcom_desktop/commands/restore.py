@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, passphrase
+from relcom_desktop.commands import data_dir, open_folder, passphrase
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,7 +23,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import backup, errors
-    from relcom_desktop.core.db import open_store
 
     folder = data_dir(args)
     chosen: Path = args.file.expanduser()
@@ -32,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if not chosen.is_file():
         raise errors.RelcomError(f"There is no backup file {args.file}.")
     restored = backup.restore(folder, chosen, passphrase())
-    store = open_store(folder, passphrase())
+    store = open_folder(folder)
     try:
         backup.record_restore(store, restored)
     finally:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from relcom_desktop.commands import data_dir
+from relcom_desktop.commands import open_data
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,14 +27,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import search
-    from relcom_desktop.core.db import open_store
     from relcom_desktop.core.errors import ValidationError
 
     unknown = set(args.kind) - set(search.KIND_LABELS)
     if unknown:
         choices = ", ".join(sorted(search.KIND_LABELS))
         raise ValidationError(f"Unknown kind {', '.join(sorted(unknown))}; choose from {choices}.")
-    store = open_store(data_dir(args))
+    store = open_data(args, existing=True)
     try:
         hits = search.search(
             store,

@@ -42,9 +42,11 @@ from relcom_desktop.core.files import (
     atomic_path,
     atomic_text,
     fsync_dir,
+    make_private,
     partial_path,
     remove_quietly,
 )
+from relcom_desktop.core.permissions import private_folder
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -183,7 +185,7 @@ def make_backup(
     """Copy the open data file into its backups folder, verify the copy, then rotate."""
     folder = backups_dir(store.data_dir)
     try:
-        folder.mkdir(exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise errors.DataDirNotWritable(
             f"RelCom Desktop cannot make the backups folder {folder} ({exc.strerror})."
@@ -328,6 +330,7 @@ def restore(
             shutil.copyfile(backup_path, staged)
             with staged.open("rb+") as fh:
                 os.fsync(fh.fileno())
+        make_private(staged)  # the restored file is the owner's alone, like the data file
         aside = _set_aside(path)
         os.replace(staged, path)
         fsync_dir(path.parent)
@@ -342,7 +345,7 @@ def _set_aside(path: Path) -> Path | None:
     if not path.exists():
         return None
     folder = backups_dir(path.parent)
-    folder.mkdir(exist_ok=True)
+    private_folder(folder)
     aside = _new_name(folder, ASIDE_PREFIX, dt.datetime.now())
     for suffix in ("-wal", "-shm"):
         extra = Path(f"{path}{suffix}")

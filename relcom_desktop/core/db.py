@@ -292,7 +292,15 @@ def _open_engine(path: Path, passphrase: str | None) -> Engine:
         if isinstance(orig, sqlite.Error):
             raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
         raise
+    _make_private(path)
     return engine
+
+
+def _make_private(path: Path) -> None:
+    """Only the owner may read the data file, its companions, its folder and backups."""
+    from relcom_desktop.core.permissions import secure_data_folder
+
+    secure_data_folder(path.parent)
 
 
 def explain_failure(exc: BaseException, store: Store) -> errors.StoreError | None:

@@ -4,6 +4,11 @@ Both encrypting and changing the passphrase write a complete new copy of the dat
 with the new passphrase (``sqlcipher_export``), check the copy opens and holds every row, and
 only then swap it into place with an atomic rename. If anything fails on the way, the original
 file is untouched.
+
+The backups follow in the same operation (:mod:`backup_keys`): encrypting the data file
+encrypts every backup, and changing the passphrase re-keys the backups made with the current
+one, each file verified and swapped on its own. A restore then needs only the passphrase in
+use (backups made with an even older passphrase keep it, and a restore asks for it).
 """
 
 from __future__ import annotations
@@ -11,11 +16,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relcom_desktop.core import audit, errors
 from relcom_desktop.core.db import REWRITE_SUFFIX, Store, raw_connect
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import fsync_dir, remove_quietly
+
+if TYPE_CHECKING:
+    from relcom_desktop.core.backup_keys import BackupKeys, Progress
 
 MIN_LENGTH = 10
 MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an offline attack on a slow hash
@@ -61,17 +70,23 @@ def check_new_passphrase(new: str, confirm: str, hints: tuple[str, ...] = ()) ->
         raise errors.ValidationError("The two passphrases are different. Type it again.")
 
 
-def encrypt_store(store: Store, new: str, confirm: str) -> None:
-    """Encrypt a plain data file in place with ``new`` (copy, verify, swap)."""
+def encrypt_store(
+    store: Store, new: str, confirm: str, *, progress: Progress | None = None
+) -> BackupKeys:
+    """Encrypt a plain data file in place with ``new`` (copy, verify, swap), then every
+    backup beside it; what happened to the backups is returned."""
     if store.encrypted:
         raise errors.ValidationError("This data file is already encrypted.")
     check_new_passphrase(new, confirm)
     _rewrite(store, None, new)
-    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "data file", detail="encrypted")
+    return _backups_follow(store, None, new, "encrypted", progress)
 
 
-def change_passphrase(store: Store, current: str, new: str, confirm: str) -> None:
-    """Re-key an encrypted data file: the current passphrase, then the new one twice."""
+def change_passphrase(
+    store: Store, current: str, new: str, confirm: str, *, progress: Progress | None = None
+) -> BackupKeys:
+    """Re-key an encrypted data file (the current passphrase, then the new one twice), then
+    the backups made with the current passphrase."""
     if not store.encrypted:
         raise errors.ValidationError("This data file has no passphrase yet; encrypt it first.")
     if not store.passphrase_matches(current):
@@ -80,7 +95,34 @@ def change_passphrase(store: Store, current: str, new: str, confirm: str) -> Non
     if new == current:
         raise errors.ValidationError("The new passphrase is the same as the current one.")
     _rewrite(store, current, new)
-    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "data file", detail="passphrase changed")
+    return _backups_follow(store, current, new, "passphrase changed", progress)
+
+
+def encrypt_plain_backups(store: Store, *, progress: Progress | None = None) -> BackupKeys:
+    """Encrypt, with the data file's own passphrase, any backup left unencrypted beside an
+    encrypted data file (one made before it was encrypted, or by an interrupted run)."""
+    from relcom_desktop.core.backup_keys import BackupKeys, plain_backups, rekey_backups
+
+    key = store._passphrase  # the key the store was opened with
+    if not store.encrypted or not key:
+        raise errors.ValidationError("Encrypt the data file first; its backups follow.")
+    if not plain_backups(store.data_dir):
+        return BackupKeys()
+    done = rekey_backups(store.data_dir, None, key, progress)
+    detail = f"{len(done.rekeyed)} unencrypted backups encrypted"
+    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "backups", detail=detail)
+    return done
+
+
+def _backups_follow(
+    store: Store, old: str | None, new: str, what: str, progress: Progress | None
+) -> BackupKeys:
+    from relcom_desktop.core.backup_keys import rekey_backups
+
+    done = rekey_backups(store.data_dir, old, new, progress)
+    detail = f"{what}; {len(done.rekeyed)} backups re-written"
+    audit.record(store, AuditKind.PASSPHRASE_CHANGE, "data file", detail=detail)
+    return done
 
 
 def _rewrite(store: Store, old: str | None, new: str) -> None:

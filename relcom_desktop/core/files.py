@@ -5,6 +5,9 @@ then renamed over the target in one step (``os.replace``); the folder is synced 
 survives a power cut. A failure removes the temporary file and keeps any old target. Problems
 a user can fix — a missing folder, no permission, a full disk — become a plain-English
 :class:`RelcomError`.
+
+Everything written here may hold personal data, so on POSIX it is readable by its owner only
+(0600); :mod:`permissions` does the same for the data file, its folder and its backups.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +25,8 @@ from typing import IO
 from relcom_desktop.core.errors import RelcomError, disk_problem
 
 PARTIAL_SUFFIX = ".partial"
+PRIVATE_FILE = 0o600  # owner may read and write; nobody else anything
+PRIVATE_DIR = 0o700
 
 
 def problem(target: Path, exc: OSError) -> RelcomError:
@@ -68,6 +74,16 @@ def remove_quietly(path: str | os.PathLike[str]) -> None:
         os.remove(path)
 
 
+def make_private(path: str | os.PathLike[str], mode: int = PRIVATE_FILE) -> None:
+    """Let only the owner read or write ``path`` (POSIX; quietly nothing on other systems,
+    for a missing file, or for one we may not change)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(os.stat(path).st_mode) != mode:
+            os.chmod(path, mode)
+
+
 def partial_path(path: Path) -> Path:
     """A fixed staging name beside ``path`` (for work that must be resumable or cleaned up)."""
     return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
@@ -85,6 +101,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
+        make_private(temp)  # a writer may have replaced the temporary file
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp, path)

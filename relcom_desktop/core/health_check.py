@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core import backup, errors, instance_lock, migrate, rowcodec
+from relcom_desktop.core import backup, errors, instance_lock, migrate, permissions, rowcodec
 from relcom_desktop.core.db import (
     DB_FILENAME,
     FileState,
@@ -25,6 +25,7 @@ from relcom_desktop.core.db import (
 )
 
 BACKUP_STALE_DAYS = 7
+BACKUP_ENCRYPTION = "Backup encryption"
 MAX_LISTED = 5
 
 
@@ -48,7 +49,11 @@ class Report:
 
     @property
     def healthy(self) -> bool:
-        return all(f.status is not Status.PROBLEM for f in self.findings)
+        return not self.problems
+
+    @property
+    def problems(self) -> list[Finding]:
+        return [f for f in self.findings if f.status is Status.PROBLEM]
 
 
 def check_store(store: Store) -> Report:
@@ -99,6 +104,7 @@ def check(
     except errors.StoreError as err:
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
     findings.append(_backups(path.parent))
+    findings.extend(exposure_findings(path.parent, state))
     findings.append(_running(path))
     return Report(path, findings)
 
@@ -192,3 +198,39 @@ def _running(path: Path) -> Finding:
         return Finding(Status.NOTE, "In use", "Could not tell whether the app is open.")
     lock.release()
     return Finding(Status.OK, "In use", "No other copy of RelCom Desktop has the file open.")
+
+
+def exposure_findings(data_dir: Path, state: FileState) -> list[Finding]:
+    """Copies of the data others could read: unencrypted backups beside an encrypted file,
+    and (POSIX) a data folder other users of the computer can open."""
+    out = []
+    if state is FileState.ENCRYPTED:
+        out.append(_backup_encryption(data_dir))
+    if permissions.open_to_others(data_dir):
+        out.append(
+            Finding(
+                Status.NOTE,
+                "Permissions",
+                f"Other users of this computer can open the folder {data_dir}. Keep the data "
+                "in a folder of its own, which RelCom Desktop makes private to you.",
+            )
+        )
+    return out
+
+
+def _backup_encryption(data_dir: Path) -> Finding:
+    from relcom_desktop.core.backup_keys import plain_backups
+
+    plain = plain_backups(data_dir)
+    if not plain:
+        return Finding(Status.OK, BACKUP_ENCRYPTION, "Every backup is encrypted.")
+    names = ", ".join(p.name for p in plain[:MAX_LISTED])
+    more = f" and {len(plain) - MAX_LISTED} more" if len(plain) > MAX_LISTED else ""
+    count = "1 backup is" if len(plain) == 1 else f"{len(plain)} backups are"
+    return Finding(
+        Status.PROBLEM,
+        BACKUP_ENCRYPTION,
+        f"{count} not encrypted, so anyone with the files can read them ({names}{more}). "
+        "Encrypt them with relcom encrypt (RELCOM_PASSPHRASE set) or Tools → Check data file "
+        "in the app, or delete them.",
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import encryption
+from relcom_desktop.core.backup_keys import remove_backups
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui.background import run_with_progress
@@ -22,14 +26,18 @@ from relcom_desktop.ui.passphrase_widgets import (
 )
 from relcom_desktop.ui.widgets import WideDialog
 
+if TYPE_CHECKING:
+    from relcom_desktop.core.backup_keys import BackupKeys, Progress
+
 ENCRYPT_NOTE = (
     "This data file is not encrypted yet. Choose a passphrase: the file is copied, the copy "
-    "encrypted and checked, and only then put in place of the original. "
+    "encrypted and checked, and only then put in place of the original. Every backup is "
+    "then encrypted with it in the same way. "
     "<b>There is no way to recover a forgotten passphrase.</b>"
 )
 CHANGE_NOTE = (
-    "Backups made before the change keep the passphrase they were made with: you will be "
-    "asked for it if you ever restore one of them."
+    "The data file and its backups are re-written with the new passphrase, so any backup "
+    "restores with it. A backup made with an even older passphrase keeps that one."
 )
 
 
@@ -72,18 +80,38 @@ class PassphraseDialog(WideDialog):
         confirm = self.form.confirm.text()
         current = self.current.text()
 
-        def work(_progress: object, _cancelled: object) -> None:
+        def work(progress: Progress, _cancelled: object) -> BackupKeys:
             if self.store.encrypted:
-                encryption.change_passphrase(self.store, current, new, confirm)
-            else:
-                encryption.encrypt_store(self.store, new, confirm)
+                return encryption.change_passphrase(
+                    self.store, current, new, confirm, progress=progress
+                )
+            return encryption.encrypt_store(self.store, new, confirm, progress=progress)
 
         try:
-            run_with_progress(self, "Re-writing the data file…", work, can_cancel=False)
+            done = run_with_progress(self, "Re-writing the data file…", work, can_cancel=False)
         except RelcomError as err:
             self.error.setText(str(err))
             return
         QMessageBox.information(
-            self, self.windowTitle(), "Done. Use the new passphrase from now on."
+            self,
+            self.windowTitle(),
+            f"Done. Use the new passphrase from now on. {done.summary}".strip(),
         )
+        if done.exposed:
+            offer_to_delete(self, done.exposed)
         self.accept()
+
+
+def offer_to_delete(parent: QWidget, paths: tuple[Path, ...]) -> None:
+    """Backups that could not be encrypted stay readable: ask whether to delete them."""
+    names = "\n".join(f"• {path.name}" for path in paths)
+    answer = QMessageBox.question(
+        parent,
+        "Backups not encrypted",
+        "These backups could not be encrypted (they may be damaged), so anyone with the "
+        f"files can read them:\n\n{names}\n\nDelete them now?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        remove_backups(paths)

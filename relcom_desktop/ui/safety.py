@@ -254,3 +254,31 @@ class Safety(QObject):
         lines = "\n".join(f"• {f.title}: {f.detail}" for f in report.findings)
         verdict = "No problems found." if report.healthy else "Problems were found:"
         QMessageBox.information(self.window, "Check data file", f"{verdict}\n\n{lines}")
+        exposed = [f for f in report.problems if f.title == health_check.BACKUP_ENCRYPTION]
+        if exposed and self.store.encrypted:
+            self.encrypt_backups()
+
+    def encrypt_backups(self) -> None:
+        """Offer to encrypt backups left unencrypted beside the encrypted data file."""
+        from relcom_desktop.core import encryption
+        from relcom_desktop.ui.passphrase_dialog import offer_to_delete
+
+        answer = QMessageBox.question(
+            self.window,
+            "Unencrypted backups",
+            "Some backups are not encrypted. Encrypt them now with your passphrase?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        done = run_with_progress(
+            self.window,
+            "Encrypting the backups…",
+            lambda progress, _c: encryption.encrypt_plain_backups(self.store, progress=progress),
+            can_cancel=False,
+        )
+        if done.summary:
+            self.window.statusBar().showMessage(done.summary, 8000)
+        if done.exposed:
+            offer_to_delete(self.window, done.exposed)

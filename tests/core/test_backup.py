@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -75,16 +76,17 @@ def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
     aside.close()
 
 
-def test_restore_a_backup_made_before_the_passphrase_changed(tmp_path: Path) -> None:
+def test_restore_a_copy_made_before_the_passphrase_changed(tmp_path: Path) -> None:
     new = "copper meadow violin fog"
     store = open_store(tmp_path, SECRET)
     a_child(store, "Robin")
     made = backup.make_backup(store)
-    encryption.change_passphrase(store, SECRET, new, new)
+    elsewhere = shutil.copy(made.path, tmp_path / "kept-on-a-usb-stick.sqlite3")
+    encryption.change_passphrase(store, SECRET, new, new)  # re-keys the backups folder only
     store.close()
     with pytest.raises(errors.WrongPassphrase):
-        backup.restore(tmp_path, made.path, new)
-    backup.restore(tmp_path, made.path, SECRET, new_passphrase=new)
+        backup.restore(tmp_path, Path(elsewhere), new)
+    backup.restore(tmp_path, Path(elsewhere), SECRET, new_passphrase=new)
     reopened = open_store(tmp_path, new)
     assert count_children(reopened) == 1
     reopened.close()
