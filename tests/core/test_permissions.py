@@ -11,7 +11,7 @@ import pytest
 from relcom_desktop.core import backup, encryption, health_check, transfer
 from relcom_desktop.core.csv_export import export_csv
 from relcom_desktop.core.db import DB_FILENAME, open_store
-from relcom_desktop.core.subject_access import export_child
+from relcom_desktop.reports.subject_access import export_child
 from tests.core.factories import a_child
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
