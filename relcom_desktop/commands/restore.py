@@ -23,7 +23,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import backup, errors
-    from relcom_desktop.core.db import open_store
 
     folder = data_dir(args)
     chosen: Path = args.file.expanduser()
@@ -31,12 +30,7 @@ def run(args: argparse.Namespace) -> int:
         chosen = backup.backups_dir(folder) / chosen.name
     if not chosen.is_file():
         raise errors.RelcomError(f"There is no backup file {args.file}.")
-    restored = backup.restore(folder, chosen, passphrase())
-    store = open_store(folder, passphrase())
-    try:
-        backup.record_restore(store, restored)
-    finally:
-        store.close()
+    restored = backup.restore(folder, chosen, passphrase())  # audited in the restored file
     print(f"Restored the backup of {restored.backup.label}.")
     if restored.aside is not None:
         print(f"The file it replaced is kept at {restored.aside}")

@@ -13,6 +13,8 @@ import contextlib
 import errno
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,17 @@ from typing import IO
 from relcom_desktop.core.errors import RelcomError
 
 PARTIAL_SUFFIX = ".partial"
+TEMP_SUFFIX = ".part"  # atomic_path's temporary files: ``.<target>.<pid>.<random>.part``
+CRASH_VARIABLE = "RELCOM_CRASH_AT"
+
+
+def crash_point(step: str) -> None:
+    """Fault hook for the crash tests: with ``RELCOM_CRASH_AT=<step>`` in the environment the
+    process kills itself (SIGKILL) here, so a test can stop a real command at each rename or
+    replace step (``create:built``, ``restore:aside``...) and check what is left. Otherwise
+    it does nothing."""
+    if os.environ.get(CRASH_VARIABLE) == step:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def problem(target: Path, exc: OSError) -> RelcomError:
@@ -77,7 +90,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path to write; renamed onto ``target`` only if the block succeeds."""
     path = check_target(target)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent
+        )
     except OSError as exc:
         raise problem(path, exc) from exc
     os.close(fd)
@@ -122,3 +137,28 @@ def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) ->
     with atomic_output(target) as out, open(source, "rb") as src:
         shutil.copyfileobj(src, out)
     return check_target(target)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Make ``target`` a second name for ``source`` (a hard link), or a synced copy where
+    links are not possible (another disk); ``source`` itself is not changed."""
+    remove_quietly(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        copy_file(source, target)
+    fsync_dir(target.parent)
+
+
+def writer_gone(temp: Path) -> bool:
+    """Whether the process that was writing ``temp`` (an atomic_path file) has ended."""
+    parts = temp.name.rsplit(".", 3)
+    if len(parts) < 4 or not parts[-3].isdigit() or sys.platform == "win32":
+        return False
+    try:
+        os.kill(int(parts[-3]), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
