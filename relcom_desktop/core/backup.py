@@ -39,6 +39,7 @@ from relcom_desktop.core.files import (
     TEMP_SUFFIX,
     atomic_path,
     atomic_text,
+    crash_point,
     remove_quietly,
     writer_gone,
 )
@@ -188,6 +189,7 @@ def make_backup(
     target = _new_name(folder, BACKUP_PREFIX, now or dt.datetime.now())
     with atomic_path(target) as temp:
         _copy_with_backup_api(store, temp, progress, cancelled)
+        crash_point("backup:copied")
         verify_backup(temp, store)
     rotate(store.data_dir)
     backup = _parse(target)

@@ -15,7 +15,7 @@ from pathlib import Path
 from relcom_desktop.core import audit, errors
 from relcom_desktop.core.db import REWRITE_SUFFIX, Store, raw_connect
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import fsync_dir, remove_quietly
+from relcom_desktop.core.files import crash_point, fsync_dir, remove_quietly
 
 MIN_LENGTH = 10
 MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an offline attack on a slow hash
@@ -91,10 +91,13 @@ def _rewrite(store: Store, old: str | None, new: str) -> None:
     try:
         counts = export_keyed_copy(path, old, copy, new)
         verify_copy(copy, new, counts)
+        crash_point("rekey:copied")
         for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
             remove_quietly(extra)  # checkpointed and empty: they belong to the old file
+        crash_point("rekey:logs")
         os.replace(copy, path)
         fsync_dir(path.parent)
+        crash_point("rekey:replaced")
     except BaseException:
         remove_quietly(copy)
         store.reopen(old)

@@ -25,13 +25,19 @@ from relcom_desktop.core.errors import RelcomError
 PARTIAL_SUFFIX = ".partial"
 TEMP_SUFFIX = ".part"  # atomic_path's temporary files: ``.<target>.<pid>.<random>.part``
 CRASH_VARIABLE = "RELCOM_CRASH_AT"
+CRASH_STEPS = (
+    "create:built", "create:placed",  # core/db.py: a new data file, before and after its rename
+    "restore:staged", "restore:marked", "restore:aside", "restore:logs", "restore:replaced",
+    "rekey:copied", "rekey:logs", "rekey:replaced",  # core/encryption.py
+    "backup:copied",  # core/backup.py: a backup copied, not yet checked and named
+)  # fmt: skip
 
 
 def crash_point(step: str) -> None:
-    """Fault hook for the crash tests: with ``RELCOM_CRASH_AT=<step>`` in the environment the
-    process kills itself (SIGKILL) here, so a test can stop a real command at each rename or
-    replace step (``create:built``, ``restore:aside``...) and check what is left. Otherwise
-    it does nothing."""
+    """Fault hook for the crash tests: with ``RELCOM_CRASH_AT=<step>`` (one of
+    ``CRASH_STEPS``) in the environment the process kills itself (SIGKILL) at that step, so a
+    test can stop a real command at each rename or replace and check what is left.
+    Otherwise it does nothing."""
     if os.environ.get(CRASH_VARIABLE) == step:
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 

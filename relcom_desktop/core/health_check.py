@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core import backup, errors, instance_lock, migrate, rowcodec
+from relcom_desktop.core import backup, errors, instance_lock, migrate, recovery, rowcodec
 from relcom_desktop.core.db import (
     DB_FILENAME,
     FileState,
@@ -99,6 +99,7 @@ def check(
     except errors.StoreError as err:
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
     findings.append(_backups(path.parent))
+    findings.extend(_unfinished(path))
     findings.append(_running(path))
     return Report(path, findings)
 
@@ -181,6 +182,34 @@ def _backups(data_dir: Path) -> Finding:
     if age > BACKUP_STALE_DAYS:
         return Finding(Status.NOTE, "Backups", f"{text} That is {age} days old: make a new one.")
     return Finding(Status.OK, "Backups", text)
+
+
+def _unfinished(path: Path) -> list[Finding]:
+    """Work a stopped process left: a restore to finish, half-made backup files."""
+    out = []
+    if recovery.interrupted_restore(path):
+        out.append(
+            Finding(
+                Status.NOTE,
+                "Restore",
+                "A restore was stopped part-way; it is finished when the data file is next "
+                "opened (the data file is whole either way).",
+            )
+        )
+    parts = backup.unfinished_backups(path.parent)
+    if parts:
+        size = sum(p.stat().st_size for p in parts if p.exists())
+        names = ", ".join(p.name for p in parts[:MAX_LISTED])
+        out.append(
+            Finding(
+                Status.NOTE,
+                "Unfinished backups",
+                f"{len(parts)} half-made backup file(s), {size / 1e6:.1f} MB in all ({names}), "
+                "left by a backup that was stopped, unless one is running now. The next "
+                "backup removes them; they are not backups and can be deleted.",
+            )
+        )
+    return out
 
 
 def _running(path: Path) -> Finding:
