@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,25 +23,32 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("empty_file", [False, True], ids=["missing", "zero-byte"])
+def _blank_sqlite(path: Path) -> None:
+    """What a creation killed by an older version left: an SQLite header, no tables."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
+@pytest.mark.parametrize("kind", ["missing", "zero-byte", "no tables"])
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
 def test_a_missing_data_file_is_refused_and_nothing_is_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture, command: list[str], empty_file: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture, command: list[str], kind: str
 ) -> None:
     folder, out = tmp_path / "data", tmp_path / "out"
     folder.mkdir()
     out.mkdir()
-    if empty_file:
+    if kind == "zero-byte":
         (folder / DB_FILENAME).write_bytes(b"")
-    before = sorted(p.name for p in folder.iterdir())
+    elif kind == "no tables":
+        _blank_sqlite(folder / DB_FILENAME)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
     args = [word.replace("OUT", str(out)) for word in command]
     assert main(["--data-dir", str(folder), *args]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "There is no RelCom Desktop data file" in err
-    assert sorted(p.name for p in folder.iterdir()) == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert not list(out.iterdir())
-    if empty_file:
-        assert (folder / DB_FILENAME).stat().st_size == 0
 
 
 def test_demo_and_import_may_create_one(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -52,6 +60,11 @@ def test_demo_and_import_may_create_one(tmp_path: Path, capsys: pytest.CaptureFi
     (empty / DB_FILENAME).write_bytes(b"")  # an empty file counts as no file
     assert main(["--data-dir", str(empty), "import", "--json", str(exported)]) == 0
     assert main(["--data-dir", str(empty), "check"]) == 0
+    blank = tmp_path / "blank"
+    blank.mkdir()
+    _blank_sqlite(blank / DB_FILENAME)
+    assert main(["--data-dir", str(blank), "import", "--json", str(exported)]) == 0
+    assert main(["--data-dir", str(blank), "check"]) == 0
 
 
 def test_backup_export_restore_on_the_command_line_keeps_the_export_audited(

@@ -79,12 +79,10 @@ def _needs_data_file(args: argparse.Namespace) -> bool:
 
 
 def _refuse_missing(folder: Path) -> None:
-    from relcom_desktop.core import errors, recovery
-    from relcom_desktop.core.datafile import FileState, data_file, file_state
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.db import data_file, has_data_file
 
-    path = data_file(folder)
-    recovery.recover(path)
-    if file_state(path) is FileState.MISSING:
+    if not has_data_file(data_file(folder)):
         raise errors.StoreError(
             f"There is no RelCom Desktop data file in {folder}: nothing was done. Open the "
             "app to set one up, or fill the folder with 'relcom import' or 'relcom demo'."

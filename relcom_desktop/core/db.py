@@ -252,7 +252,7 @@ def open_store(
         else:
             recovery.recover(path)
         passphrase = _key_for(path, passphrase)
-        if file_state(path) is FileState.MISSING:
+        if not has_data_file(path):
             _create(path, passphrase)
         engine = _open_engine(path, passphrase)
     except errors.StoreError as err:
@@ -267,6 +267,25 @@ def open_store(
         raise
     log.info("opened data file (encrypted=%s)", bool(passphrase))
     return Store(path, engine, passphrase, held)
+
+
+def has_data_file(path: Path) -> bool:
+    """False for no file, an empty one, or an SQLite file without a single table (a file
+    whose creation was stopped by an older version): there is nothing in it to keep."""
+    state = file_state(path)
+    if state is FileState.MISSING:
+        return False
+    wal = Path(f"{path}-wal")
+    if state is not FileState.PLAIN or (wal.exists() and wal.stat().st_size > 0):
+        return True
+    try:  # the file alone is the whole database: read it without creating SQLite's side files
+        conn = sqlite.connect(f"file:{path.as_posix()}?immutable=1", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite.Error:
+        return True  # something is there: opening it explains what
 
 
 def _key_for(path: Path, passphrase: str | None) -> str | None:

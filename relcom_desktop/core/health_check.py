@@ -116,6 +116,12 @@ def _encryption(state: FileState) -> Finding:
 
 def _database_checks(conn: Any, path: Path) -> list[Finding]:
     versions = migrate.stored_revisions(conn)
+    if versions is None:
+        raise errors.NotADatabase(
+            f"{path} is an empty SQLite file that was never set up (its creation was "
+            "stopped). It holds no records: start the app, or use relcom import or relcom "
+            "demo, to replace it with a new data file."
+        )
     if not versions:
         raise errors.NotADatabase(f"{path} is not a RelCom Desktop data file.")
     out = [_schema(versions)]

@@ -18,6 +18,7 @@ from relcom_desktop.core.db import (
     data_file,
     ensure_writable_dir,
     file_state,
+    has_data_file,
     open_store,
 )
 from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
@@ -27,10 +28,9 @@ def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
     """The open store, or None if the user chose not to go on. Raises StoreError."""
     path = data_file(data_dir)
     recovery.recover(path)  # finish a restore that was stopped, before deciding how to open
-    state = file_state(path)
-    if state is FileState.MISSING and not demo:
+    if not has_data_file(path) and not demo:
         return _first_run(data_dir)
-    if state is FileState.ENCRYPTED:
+    if file_state(path) is FileState.ENCRYPTED:
         return _unlock(data_dir, path)
     return open_store(data_dir)
 
