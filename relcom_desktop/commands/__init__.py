@@ -79,10 +79,13 @@ def _needs_data_file(args: argparse.Namespace) -> bool:
 
 
 def _refuse_missing(folder: Path) -> None:
-    from relcom_desktop.core import errors
+    from relcom_desktop.core import errors, recovery
     from relcom_desktop.core.db import data_file, has_data_file
 
-    if not has_data_file(data_file(folder)):
+    path = data_file(folder)
+    if not has_data_file(path):
+        recovery.recover(path)  # a restore stopped with its copy ready puts that in place
+    if not has_data_file(path):
         raise errors.StoreError(
             f"There is no RelCom Desktop data file in {folder}: nothing was done. Open the "
             "app to set one up, or fill the folder with 'relcom import' or 'relcom demo'."

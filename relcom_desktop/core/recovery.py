@@ -6,7 +6,8 @@ Every change of the whole data file is made beside it and moved into place in on
   to ``relcom.sqlite3`` (``core/db.py``);
 - a **re-key** writes ``relcom.sqlite3.rekey`` and renames it over the file
   (``core/encryption.py``);
-- a **restore** stages the backup as ``.relcom.sqlite3.partial``, writes the marker
+- a **restore** prepares the backup as ``.relcom.sqlite3.staging``, renames it, checked, to
+  ``.relcom.sqlite3.partial``, writes the marker
   ``.relcom.sqlite3.restoring`` (naming where the current file is kept aside), links (or
   copies) the current file aside, and renames the staged copy over it (``core/backup.py``).
 
@@ -35,6 +36,7 @@ from relcom_desktop.core.files import (
 NEW_SUFFIX = ".new"  # a new data file being built: ``.relcom.sqlite3.new``
 REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
 MARKER_SUFFIX = ".restoring"  # a staged restore that is to be finished
+STAGING_SUFFIX = ".staging"  # a restore's copy being prepared
 
 
 def new_path(path: Path) -> Path:
@@ -43,6 +45,12 @@ def new_path(path: Path) -> Path:
 
 def rekey_path(path: Path) -> Path:
     return path.with_name(path.name + REWRITE_SUFFIX)
+
+
+def staging_path(path: Path) -> Path:
+    """Where a restore's copy is prepared; renamed to ``partial_path`` once checked, so a
+    ``.relcom.sqlite3.partial`` file is always a whole, checked copy."""
+    return path.with_name(f".{path.name}{STAGING_SUFFIX}")
 
 
 def marker_path(path: Path) -> Path:
@@ -56,13 +64,14 @@ def side_files(path: Path) -> list[Path]:
 
 def leftovers(path: Path) -> list[Path]:
     """What an interrupted creation, re-key or restore left beside the data file."""
-    names = [new_path(path), rekey_path(path), partial_path(path), marker_path(path)]
+    names = [new_path(path), rekey_path(path), staging_path(path)]
+    names += [partial_path(path), marker_path(path)]
     return [p for p in names if p.exists()]
 
 
 def interrupted_restore(path: Path) -> bool:
     """Whether a restore was stopped after it was committed to (it is finished on open)."""
-    return marker_path(path).exists() and partial_path(path).exists()
+    return partial_path(path).exists() and (marker_path(path).exists() or not path.exists())
 
 
 def recover(path: Path) -> None:
@@ -81,12 +90,13 @@ def recover(path: Path) -> None:
 
 def recover_locked(path: Path) -> None:
     """:func:`recover` for a caller that holds the instance lock."""
-    for half_made in (new_path(path), rekey_path(path)):
+    for half_made in (new_path(path), rekey_path(path), staging_path(path)):
         for extra in (half_made, *side_files(half_made)):
             remove_quietly(extra)
-    if _read_marker(path) is not None:
-        finish_restore(path)
-        return
+    no_data = not path.exists() or path.stat().st_size == 0
+    if _read_marker(path) is not None or (no_data and partial_path(path).exists()):
+        finish_restore(path)  # committed to; or nothing else there (a restore by an older
+        return  # version stopped after moving the file aside: its copy is whole)
     remove_quietly(marker_path(path))
     staged = partial_path(path)
     for extra in (staged, *side_files(staged)):

@@ -1,6 +1,6 @@
-"""Staging a restore: the backup copied (or re-keyed) beside the data file as
-``.relcom.sqlite3.partial``, the audit trail carried over, a row for the restore added, and
-the whole copy checked — before anything is moved (``core/recovery.py`` does the moving).
+"""Staging a restore: the backup copied (or re-keyed) beside the data file, the audit trail
+carried over, a row for the restore added, the whole copy checked and only then named
+``.relcom.sqlite3.partial`` — before anything is moved (``core/recovery.py`` moves it).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def stage(
     backup_path: Path, label: str, path: Path, backup_key: str | None, new_key: str | None
 ) -> None:
     """The backup, keyed as the data file will be, with the audit carried over, checked."""
-    staged = partial_path(path)
-    for extra in (staged, *recovery.side_files(staged)):
+    staged = recovery.staging_path(path)
+    for extra in (staged, partial_path(path), *recovery.side_files(staged)):
         remove_quietly(extra)
     key = backup_key
     if new_key and new_key != backup_key:
@@ -45,6 +45,7 @@ def stage(
     with staged.open("rb+") as fh:
         os.fsync(fh.fileno())
     verify_backup(staged, key)
+    os.replace(staged, partial_path(path))  # only a whole, checked copy has this name
     crash_point("restore:staged")
 
 

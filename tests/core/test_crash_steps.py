@@ -169,3 +169,32 @@ def test_a_killed_backup_is_reported_then_cleaned_up(tmp_path: Path) -> None:
     assert not list(folder.glob(".*part*"))
     assert len(backup.list_backups(tmp_path)) == 1
     assert "Unfinished backups" not in _relcom(tmp_path, "check").stdout
+
+
+def test_a_restore_into_a_folder_without_a_data_file_killed_once_staged(tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    a_child(store, "Before")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    store.close()
+    (tmp_path / DB_FILENAME).unlink()
+    _killed(_relcom(tmp_path, "restore", made.path.name, crash="restore:staged"))
+    assert _relcom(tmp_path, "search", "Before").returncode == 0  # the copy was put in place
+    assert _children_after_recovery(tmp_path) == 1
+
+
+def test_a_restore_an_older_version_left_between_its_two_renames_is_finished(
+    tmp_path: Path,
+) -> None:
+    """The old restore moved the file into backups/, then renamed its copy in: killed in
+    between, there was no data file, only the whole staged copy."""
+    store = open_store(tmp_path)
+    a_child(store, "Before")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    a_child(store, "After")
+    store.close()
+    path = tmp_path / DB_FILENAME
+    (tmp_path / ".relcom.sqlite3.partial").write_bytes(made.path.read_bytes())
+    os.replace(path, tmp_path / "backups" / "relcom-before-restore-20261124-100000.sqlite3")
+    report = health_check.check(tmp_path)
+    assert not report.healthy  # no data file yet: check changes nothing
+    assert _children_after_recovery(tmp_path) == 1
