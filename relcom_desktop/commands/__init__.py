@@ -25,6 +25,9 @@ COMMAND_MODULES = (
     "demo", "report", "search", "backup", "restore", "export", "import_", "check", "encrypt",
 )  # fmt: skip
 DEMO_FOLDER = "demo"
+# Commands that may run without a data file: the two that create one, and restore (which
+# puts a backup in place of a missing file, never an empty store).
+MAY_GO_WITHOUT_DATA = ("demo", "import_", "restore")
 PASSPHRASE_VARIABLE = "RELCOM_PASSPHRASE"
 
 
@@ -63,13 +66,41 @@ def _names_a_command(argv: Sequence[str]) -> bool:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    """The folder the user chose, or the default (a separate folder for the demo)."""
+    """The folder the user chose, or the default (a separate folder for the demo).
+
+    For a command that needs the data file, a missing (or empty) one is refused here, so
+    only the app's first-run wizard, ``demo`` and ``import`` ever create a data file."""
     from relcom_desktop.core.datafile import default_data_dir
 
     if getattr(args, "data_dir", None) is not None:
-        return args.data_dir.expanduser()
-    base = default_data_dir()
-    return base / DEMO_FOLDER if getattr(args, "demo", False) else base
+        folder = args.data_dir.expanduser()
+    else:
+        base = default_data_dir()
+        folder = base / DEMO_FOLDER if getattr(args, "demo", False) else base
+    if _needs_data_file(args):
+        _refuse_missing(folder)
+    return folder
+
+
+def _needs_data_file(args: argparse.Namespace) -> bool:
+    handler = getattr(args, "handler", None)
+    if handler is None or getattr(args, "list", False):
+        return False  # the app (with its first-run wizard), or listing backups
+    return handler.__module__.rpartition(".")[2] not in MAY_GO_WITHOUT_DATA
+
+
+def _refuse_missing(folder: Path) -> None:
+    from relcom_desktop.core import errors, recovery
+    from relcom_desktop.core.db import data_file, has_data_file
+
+    path = data_file(folder)
+    if not has_data_file(path):
+        recovery.recover(path)  # a restore stopped with its copy ready puts that in place
+    if not has_data_file(path):
+        raise errors.StoreError(
+            f"There is no RelCom Desktop data file in {folder}: nothing was done. Open the "
+            "app to set one up, or fill the folder with 'relcom import' or 'relcom demo'."
+        )
 
 
 def passphrase() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from relcom_desktop.commands import data_dir, open_folder, passphrase
+from relcom_desktop.commands import data_dir, passphrase
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,12 +30,7 @@ def run(args: argparse.Namespace) -> int:
         chosen = backup.backups_dir(folder) / chosen.name
     if not chosen.is_file():
         raise errors.RelcomError(f"There is no backup file {args.file}.")
-    restored = backup.restore(folder, chosen, passphrase())
-    store = open_folder(folder)
-    try:
-        backup.record_restore(store, restored)
-    finally:
-        store.close()
+    restored = backup.restore(folder, chosen, passphrase())  # audited in the restored file
     print(f"Restored the backup of {restored.backup.label}.")
     if restored.aside is not None:
         print(f"The file it replaced is kept at {restored.aside}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,10 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import models as m
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.models.base import utcnow
+
+TABLE = m.AuditEvent.__tablename__
+COLUMNS = "at, kind, record_kind, record_id, detail"
 
 
 @dataclass(frozen=True)
@@ -64,3 +69,24 @@ def list_events(store: Store, *, offset: int = 0, limit: int | None = 500) -> li
 def count_events(store: Store) -> int:
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(m.AuditEvent)) or 0
+
+
+def carry_over(source: Any, target: Any) -> int:
+    """Copy into ``target`` (a DB-API connection, e.g. a backup being restored) every audit
+    row of ``source`` (the file it replaces) that it lacks, so a restore never erases the
+    trail of what was exported or printed since the backup. Returns how many were copied."""
+    have = set(target.execute(f"SELECT {COLUMNS} FROM {TABLE}"))
+    rows = source.execute(f"SELECT {COLUMNS} FROM {TABLE} ORDER BY at, id").fetchall()
+    missing = [tuple(row) for row in rows if tuple(row) not in have]
+    target.executemany(f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (?, ?, ?, ?, ?)", missing)
+    return len(missing)
+
+
+def record_raw(conn: Any, kind: AuditKind, record_kind: str = "", detail: str = "") -> None:
+    """Add an audit row through a DB-API connection (a file not open as a Store), stored
+    exactly as the ORM stores it."""
+    at = f"{utcnow():%Y-%m-%d %H:%M:%S.%f}"
+    conn.execute(
+        f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (?, ?, ?, NULL, ?)",
+        (at, kind.value, record_kind, detail[:200]),
+    )

@@ -17,15 +17,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from relcom_desktop.core import audit, errors, migrate
+from relcom_desktop.core import audit, errors, migrate, recovery
 from relcom_desktop.core.db import (
     DB_FILENAME,
     FileState,
@@ -35,16 +33,15 @@ from relcom_desktop.core.db import (
     raw_connect,
     sqlite,
 )
-from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import (
     PARTIAL_SUFFIX,
+    TEMP_SUFFIX,
     atomic_path,
     atomic_text,
-    fsync_dir,
-    make_private,
-    partial_path,
+    crash_point,
     remove_quietly,
+    writer_gone,
 )
 from relcom_desktop.core.permissions import private_folder
 
@@ -193,6 +190,7 @@ def make_backup(
     target = _new_name(folder, BACKUP_PREFIX, now or dt.datetime.now())
     with atomic_path(target) as temp:
         _copy_with_backup_api(store, temp, progress, cancelled)
+        crash_point("backup:copied")
         verify_backup(temp, store)
     rotate(store.data_dir)
     backup = _parse(target)
@@ -282,9 +280,9 @@ def rotate(data_dir: Path) -> list[Path]:
     and half-made backups left by a run that was killed."""
     stale = dt.datetime.now().timestamp() - STALE_PARTIAL_S
     folder = backups_dir(data_dir)
-    for partial in folder.glob(f".*{PARTIAL_SUFFIX}"):
+    for partial in unfinished_backups(data_dir):
         with contextlib.suppress(OSError):
-            if partial.stat().st_mtime < stale:
+            if writer_gone(partial) or partial.stat().st_mtime < stale:
                 partial.unlink()
     backups = [b for b in list_backups(data_dir, include_aside=False) if b.path.parent == folder]
     keep = keep_set((b.taken_at for b in backups), backup_plan(data_dir))
@@ -292,6 +290,20 @@ def rotate(data_dir: Path) -> list[Path]:
     for path in removed:
         remove_quietly(path)
     return removed
+
+
+def unfinished_backups(data_dir: Path) -> list[Path]:
+    """Half-made backups (``.*.part``, ``.*.partial`` and their journals) in the backup
+    folders: a backup being written now, or one that was stopped part-way."""
+    folders = {backups_dir(data_dir), Path(data_dir) / BACKUP_FOLDER}
+    endings = (TEMP_SUFFIX, PARTIAL_SUFFIX, f"{TEMP_SUFFIX}-journal", f"{PARTIAL_SUFFIX}-journal")
+    return sorted(
+        p
+        for folder in folders
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.name.startswith(".") and p.name.endswith(endings)
+    )
 
 
 @dataclass(frozen=True)
@@ -310,9 +322,13 @@ def restore(
 
     The data file must not be open (the caller closes it); this takes the instance lock.
     ``backup_passphrase`` opens the backup; with ``new_passphrase`` the restored file is
-    re-keyed to it (a backup made before the passphrase was last changed).
+    re-keyed to it (a backup made before the passphrase was last changed). The audit rows
+    the current file has and the backup lacks are carried into the restored file, with a
+    row for the restore itself; the staged copy is renamed over the current file only after
+    the current one is linked (or copied) aside, so there is always a data file
+    (``core/recovery.py`` finishes a restore that was stopped).
     """
-    from relcom_desktop.core import instance_lock
+    from relcom_desktop.core import instance_lock, restore_stage
 
     backup = _parse(backup_path) or Backup(
         backup_path, dt.datetime.now(), backup_path.stat().st_size, False
@@ -321,38 +337,26 @@ def restore(
     path = Path(data_dir) / DB_FILENAME
     lock = instance_lock.acquire(path)
     try:
-        staged = partial_path(path)
-        remove_quietly(staged)
-        if new_passphrase and new_passphrase != backup_passphrase:
-            counts = export_keyed_copy(backup_path, backup_passphrase, staged, new_passphrase)
-            verify_copy(staged, new_passphrase, counts)
-        else:
-            shutil.copyfile(backup_path, staged)
-            with staged.open("rb+") as fh:
-                os.fsync(fh.fileno())
-        make_private(staged)  # the restored file is the owner's alone, like the data file
-        aside = _set_aside(path)
-        os.replace(staged, path)
-        fsync_dir(path.parent)
+        recovery.recover_locked(path)  # finish anything stopped earlier first
+        restore_stage.stage(backup.path, backup.label, path, backup_passphrase, new_passphrase)
+        aside = None
+        if path.exists():
+            aside = _new_name(_aside_folder(path), ASIDE_PREFIX, dt.datetime.now())
+        recovery.write_marker(path, aside)
+        aside = recovery.finish_restore(path)
+    except BaseException:
+        if not recovery.marker_path(path).exists():  # not committed to: drop the staged copy
+            recovery.recover_locked(path)
+        raise
     finally:
-        remove_quietly(partial_path(path))
         lock.release()
     return Restored(backup, aside)
 
 
-def _set_aside(path: Path) -> Path | None:
-    """Move the current data file (and its write-ahead log) into the backups folder."""
-    if not path.exists():
-        return None
+def _aside_folder(path: Path) -> Path:
     folder = backups_dir(path.parent)
     private_folder(folder)
-    aside = _new_name(folder, ASIDE_PREFIX, dt.datetime.now())
-    for suffix in ("-wal", "-shm"):
-        extra = Path(f"{path}{suffix}")
-        if extra.exists():
-            os.replace(extra, Path(f"{aside}{suffix}"))
-    os.replace(path, aside)
-    return aside
+    return folder
 
 
 def opens_with(path: Path, passphrase: str | None) -> bool:
@@ -378,12 +382,4 @@ def restore_open_store(
         store.reopen(passphrase)
         raise
     store.reopen(passphrase or backup_passphrase)
-    record_restore(store, restored)
     return restored
-
-
-def record_restore(store: Store, restored: Restored) -> None:
-    """Note the restore in the audit trail of the restored file."""
-    audit.record(
-        store, AuditKind.RESTORE, "data file", detail=f"from the backup of {restored.backup.label}"
-    )

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlite
 
-from relcom_desktop.core import errors, instance_lock, migrate
+from relcom_desktop.core import errors, instance_lock, migrate, recovery
 from relcom_desktop.core.datafile import (  # noqa: F401 - part of this module's interface
     DB_FILENAME,
     MIN_PAGE,
@@ -31,7 +31,7 @@ from relcom_desktop.core.datafile import (  # noqa: F401 - part of this module's
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
+REWRITE_SUFFIX = recovery.REWRITE_SUFFIX  # a keyed copy being written by a passphrase change
 
 
 def _quote(text: str) -> str:
@@ -201,11 +201,11 @@ class Store:
             self.lock = None
 
 
-def _make_engine(path: Path, passphrase: str | None) -> Engine:
+def _make_engine(path: Path, passphrase: str | None, *, wal: bool = True) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlite,
-        creator=lambda: raw_connect(path, passphrase),
+        creator=lambda: raw_connect(path, passphrase, wal=wal),
         pool_size=4,
         max_overflow=4,
     )
@@ -233,7 +233,9 @@ def open_store(
     """Open (creating if needed) and upgrade the data file in ``data_dir``.
 
     ``passphrase`` keys an encrypted file, and encrypts a new one; a plain file opens plain.
-    With ``lock`` (the default) a second running copy on the same file is refused.
+    With ``lock`` (the default) a second running copy on the same file is refused. A new
+    file is built complete under a temporary name and only then moved into place, and work
+    a killed process left half-done is finished or undone first (``core/recovery.py``).
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     ensure_writable_dir(data_dir)
@@ -243,18 +245,15 @@ def open_store(
             f"RelCom Desktop cannot read and write {path}. Check the file's permissions, "
             "or copy the folder somewhere you can write to."
         )
-    state = file_state(path)
-    if state is FileState.PLAIN:
-        passphrase = None
-    elif state is FileState.ENCRYPTED and not passphrase:
-        raise errors.PassphraseNeeded(
-            f"The data file {path} is encrypted. Enter its passphrase to open it "
-            "(for batch commands, set RELCOM_PASSPHRASE)."
-        )
     held = instance_lock.acquire(path) if lock else None
-    if held is not None:  # nobody else is mid-way through re-writing or restoring the file
-        _remove_leftovers(path)
     try:
+        if held is not None:  # nobody else is mid-way through re-writing or restoring the file
+            recovery.recover_locked(path)
+        else:
+            recovery.recover(path)
+        passphrase = _key_for(path, passphrase)
+        if not has_data_file(path):
+            _create(path, passphrase)
         engine = _open_engine(path, passphrase)
     except errors.StoreError as err:
         if held is not None:
@@ -262,16 +261,72 @@ def open_store(
         if isinstance(err, errors.CorruptStore):
             raise errors.CorruptStore(f"{err} {_restore_advice(data_dir)}") from None
         raise
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
     log.info("opened data file (encrypted=%s)", bool(passphrase))
     return Store(path, engine, passphrase, held)
 
 
-def _remove_leftovers(path: Path) -> None:
-    """Copies left half-made by a re-key or restore that was killed (the file is whole)."""
-    from relcom_desktop.core.files import partial_path, remove_quietly
+def has_data_file(path: Path) -> bool:
+    """False for no file, an empty one, or an SQLite file without a single table (a file
+    whose creation was stopped by an older version): there is nothing in it to keep."""
+    state = file_state(path)
+    if state is FileState.MISSING:
+        return False
+    wal = Path(f"{path}-wal")
+    if state is not FileState.PLAIN or (wal.exists() and wal.stat().st_size > 0):
+        return True
+    try:  # the file alone is the whole database: read it without creating SQLite's side files
+        conn = sqlite.connect(f"file:{path.as_posix()}?immutable=1", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite.Error:
+        return True  # something is there: opening it explains what
 
-    remove_quietly(path.with_name(path.name + REWRITE_SUFFIX))
-    remove_quietly(partial_path(path))
+
+def _key_for(path: Path, passphrase: str | None) -> str | None:
+    """The key to use: none for a plain file; refuse an encrypted file without one."""
+    state = file_state(path)
+    if state is FileState.PLAIN:
+        return None
+    if state is FileState.ENCRYPTED and not passphrase:
+        raise errors.PassphraseNeeded(
+            f"The data file {path} is encrypted. Enter its passphrase to open it "
+            "(for batch commands, set RELCOM_PASSPHRASE)."
+        )
+    return passphrase
+
+
+def _create(path: Path, passphrase: str | None) -> None:
+    """Build a complete new data file beside ``path`` and move it into place in one rename,
+    so a kill leaves either no data file or a whole one (never a file without its tables)."""
+    from relcom_desktop.core.files import crash_point, fsync_dir, remove_quietly
+
+    temp = recovery.new_path(path)
+    for extra in (temp, *recovery.side_files(temp), *recovery.side_files(path)):
+        remove_quietly(extra)  # a log without its data file belongs to nothing
+    engine = _make_engine(temp, passphrase, wal=False)
+    try:
+        with engine.begin() as conn:
+            migrate.upgrade(conn)
+    except BaseException as exc:
+        engine.dispose()
+        remove_quietly(temp)
+        orig = getattr(exc, "orig", exc)
+        if isinstance(orig, sqlite.Error):
+            raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
+        raise
+    engine.dispose()
+    with temp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    crash_point("create:built")
+    os.replace(temp, path)
+    fsync_dir(path.parent)
+    crash_point("create:placed")
 
 
 def _open_engine(path: Path, passphrase: str | None) -> Engine:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from relcom_desktop.core import audit, errors
 from relcom_desktop.core.db import REWRITE_SUFFIX, Store, raw_connect
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import fsync_dir, remove_quietly
+from relcom_desktop.core.files import crash_point, fsync_dir, remove_quietly
 
 if TYPE_CHECKING:
     from relcom_desktop.core.backup_keys import BackupKeys, Progress
@@ -133,10 +133,13 @@ def _rewrite(store: Store, old: str | None, new: str) -> None:
     try:
         counts = export_keyed_copy(path, old, copy, new)
         verify_copy(copy, new, counts)
+        crash_point("rekey:copied")
         for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
             remove_quietly(extra)  # checkpointed and empty: they belong to the old file
+        crash_point("rekey:logs")
         os.replace(copy, path)
         fsync_dir(path.parent)
+        crash_point("rekey:replaced")
     except BaseException:
         remove_quietly(copy)
         store.reopen(old)

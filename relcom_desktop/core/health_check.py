@@ -13,7 +13,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core import backup, errors, instance_lock, migrate, permissions, rowcodec
+from relcom_desktop.core import (
+    backup,
+    errors,
+    instance_lock,
+    migrate,
+    permissions,
+    recovery,
+    rowcodec,
+)
 from relcom_desktop.core.db import (
     DB_FILENAME,
     FileState,
@@ -105,6 +113,7 @@ def check(
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
     findings.append(_backups(path.parent))
     findings.extend(exposure_findings(path.parent, state))
+    findings.extend(_unfinished(path))
     findings.append(_running(path))
     return Report(path, findings)
 
@@ -121,6 +130,12 @@ def _encryption(state: FileState) -> Finding:
 
 def _database_checks(conn: Any, path: Path) -> list[Finding]:
     versions = migrate.stored_revisions(conn)
+    if versions is None:
+        raise errors.NotADatabase(
+            f"{path} is an empty SQLite file that was never set up (its creation was "
+            "stopped). It holds no records: start the app, or use relcom import or relcom "
+            "demo, to replace it with a new data file."
+        )
     if not versions:
         raise errors.NotADatabase(f"{path} is not a RelCom Desktop data file.")
     out = [_schema(versions)]
@@ -187,6 +202,34 @@ def _backups(data_dir: Path) -> Finding:
     if age > BACKUP_STALE_DAYS:
         return Finding(Status.NOTE, "Backups", f"{text} That is {age} days old: make a new one.")
     return Finding(Status.OK, "Backups", text)
+
+
+def _unfinished(path: Path) -> list[Finding]:
+    """Work a stopped process left: a restore to finish, half-made backup files."""
+    out = []
+    if recovery.interrupted_restore(path):
+        out.append(
+            Finding(
+                Status.NOTE,
+                "Restore",
+                "A restore was stopped part-way; it is finished when the data file is next "
+                "opened (the data file is whole either way).",
+            )
+        )
+    parts = backup.unfinished_backups(path.parent)
+    if parts:
+        size = sum(p.stat().st_size for p in parts if p.exists())
+        names = ", ".join(p.name for p in parts[:MAX_LISTED])
+        out.append(
+            Finding(
+                Status.NOTE,
+                "Unfinished backups",
+                f"{len(parts)} half-made backup file(s), {size / 1e6:.1f} MB in all ({names}), "
+                "left by a backup that was stopped, unless one is running now. The next "
+                "backup removes them; they are not backups and can be deleted.",
+            )
+        )
+    return out
 
 
 def _running(path: Path) -> Finding:

@@ -11,13 +11,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core import backup, preferences
+from relcom_desktop.core import backup, preferences, recovery
 from relcom_desktop.core.db import (
     FileState,
     Store,
     data_file,
     ensure_writable_dir,
     file_state,
+    has_data_file,
     open_store,
 )
 from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
@@ -26,10 +27,10 @@ from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
 def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
     """The open store, or None if the user chose not to go on. Raises StoreError."""
     path = data_file(data_dir)
-    state = file_state(path)
-    if state is FileState.MISSING and not demo:
+    recovery.recover(path)  # finish a restore that was stopped, before deciding how to open
+    if not has_data_file(path) and not demo:
         return _first_run(data_dir)
-    if state is FileState.ENCRYPTED:
+    if file_state(path) is FileState.ENCRYPTED:
         return _unlock(data_dir, path)
     return open_store(data_dir)
 
@@ -97,10 +98,7 @@ def _restore_damaged(data_dir: Path) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return False
     try:
-        restored = backup.restore(data_dir, dialog.chosen, dialog.backup_passphrase)
-        store = open_store(data_dir, dialog.backup_passphrase)
-        backup.record_restore(store, restored)
-        store.close()
+        backup.restore(data_dir, dialog.chosen, dialog.backup_passphrase)
     except RelcomError as again:
         QMessageBox.critical(None, APP_NAME, str(again))
         return False

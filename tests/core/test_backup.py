@@ -67,7 +67,6 @@ def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
     restored = backup.restore(tmp_path, made.path, SECRET)
     assert restored.aside is not None and restored.aside.name.startswith("relcom-before-restore")
     store = open_store(tmp_path, SECRET)
-    backup.record_restore(store, restored)
     assert count_children(store) == 1
     assert audit.recent_events(store)[0].detail == "from the backup of 24 Nov 2026 at 09:00"
     store.close()

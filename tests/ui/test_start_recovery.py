@@ -1,0 +1,48 @@
+"""At start-up a restore that was stopped is finished before the app decides how to open:
+the user's data opens, never the first-run wizard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from relcom_desktop.core import backup, recovery
+from relcom_desktop.core.children import count_children
+from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.ui import open_flow
+from tests.core.factories import a_child
+
+
+def _stopped_restore(folder: Path, *, file_moved: bool) -> None:
+    store = open_store(folder)
+    a_child(store, "Before")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    a_child(store, "After")
+    store.close()
+    path = folder / DB_FILENAME
+    (folder / ".relcom.sqlite3.partial").write_bytes(made.path.read_bytes())
+    aside = folder / "backups" / "relcom-before-restore-20261124-100000.sqlite3"
+    if file_moved:  # how an older version's restore was left between its two renames
+        os.replace(path, aside)
+    else:  # this version's, stopped once committed to
+        recovery.write_marker(path, aside)
+
+
+@pytest.mark.parametrize("file_moved", [True, False], ids=["older version", "committed"])
+def test_a_stopped_restore_is_finished_at_start(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file_moved: bool
+) -> None:
+    _stopped_restore(tmp_path, file_moved=file_moved)
+    monkeypatch.setattr(
+        open_flow, "_first_run", lambda _folder: pytest.fail("first run over the user's data")
+    )
+    store = open_flow.open_for_gui(tmp_path)
+    assert store is not None
+    try:
+        assert count_children(store) == 1  # the backup's content
+    finally:
+        store.close()
+    assert recovery.leftovers(tmp_path / DB_FILENAME) == []
