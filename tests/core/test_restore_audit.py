@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from relcom_desktop.core import audit, backup, transfer
@@ -54,10 +55,12 @@ def test_a_backup_from_before_a_passphrase_change_keeps_the_newer_entries(tmp_pa
 
     store = open_store(tmp_path, SECRET)
     made = backup.make_backup(store)
+    kept = tmp_path / "kept-elsewhere.sqlite3"  # backups in the folder are re-keyed with the file
+    shutil.copyfile(made.path, kept)
     encryption.change_passphrase(store, SECRET, OTHER, OTHER)
     transfer.export_json(store, tmp_path / "all.json")
     store.close()
-    backup.restore(tmp_path, made.path, SECRET, new_passphrase=OTHER)
+    backup.restore(tmp_path, kept, SECRET, new_passphrase=OTHER)
     kinds = _kinds(tmp_path, OTHER)
     assert AuditKind.PASSPHRASE_CHANGE in kinds and AuditKind.EXPORT in kinds
 
