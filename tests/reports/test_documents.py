@@ -8,6 +8,7 @@ import pytest
 
 from relcom_desktop import __version__, reports
 from relcom_desktop.core.audit import recent_events
+from relcom_desktop.core.children import get_child
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.reports import PackSection, Paper, ReportKind
 from tests.reports.conftest import assert_every_page_marked_and_numbered, read_pdf
@@ -34,17 +35,23 @@ PROVIDER_HEADINGS = [
 MEETING_HEADINGS = ["Attendees", "Agenda and notes", "Decisions", "Actions"]
 
 
+def _first_child(demo) -> str:
+    """Child 1's preferred name (demo names depend on the day the demo is built)."""
+    return get_child(demo, 1).preferred_name
+
+
 def test_child_summary(demo, tmp_path: Path) -> None:
+    name = _first_child(demo)
     out = tmp_path / "child.pdf"
     result = reports.build_child_summary(demo, 1, out)
     pdf = read_pdf(out)
     assert result.pages == len(pdf.pages) >= 3
     assert_every_page_marked_and_numbered(pdf)
-    assert "Child summary: Ruby" in pdf.pages[0]
+    assert f"Child summary: {name}" in pdf.pages[0]
     for heading in CHILD_HEADINGS:
         assert heading in pdf.text
     assert f"RelCom Desktop {__version__}" in pdf.pages[0]
-    assert pdf.metadata["/Title"] == "Child summary: Ruby"
+    assert pdf.metadata["/Title"] == f"Child summary: {name}"
     assert pdf.sizes[0] == pytest.approx((595.28, 841.89), abs=0.1)  # A4
 
 
@@ -78,20 +85,21 @@ def test_letter_paper(demo, tmp_path: Path) -> None:
 
 
 def test_review_pack_has_cover_contents_bookmarks_and_links(demo, tmp_path: Path) -> None:
+    name = _first_child(demo)
     out = tmp_path / "pack.pdf"
     result = reports.build_review_pack(demo, out, child_id=1)
     pdf = read_pdf(out)
     assert result.kind is ReportKind.CHILD_PACK
     assert_every_page_marked_and_numbered(pdf)
-    assert "Review pack" in pdf.pages[0] and "Child: Ruby" in pdf.pages[0]
+    assert "Review pack" in pdf.pages[0] and f"Child: {name}" in pdf.pages[0]
     assert "Contents" in pdf.pages[1]
-    for section in ("Child summary: Ruby", "Provider relationship summary: ", "Meeting minutes"):
+    for section in (f"Child summary: {name}", "Provider relationship summary: ", "Meeting minutes"):
         assert any(title.startswith(section) for title in pdf.outline), section
         assert section in pdf.pages[1]
     assert "Reflections" in pdf.outline
     # The contents page lists a heading with the page it is on, and links to it.
-    child_page = next(i for i, p in enumerate(pdf.pages) if "Child summary: Ruby" in p and i > 1)
-    assert f"Child summary: Ruby {child_page + 1}" in pdf.pages[1].replace("\n", " ")
+    child_page = next(i for i, p in enumerate(pdf.pages) if f"Child summary: {name}" in p and i > 1)
+    assert f"Child summary: {name} {child_page + 1}" in pdf.pages[1].replace("\n", " ")
     links = [a.get_object() for a in pdf.reader.pages[1].get("/Annots", [])]
     assert len(links) >= len([t for t in pdf.outline if t]) // 2
     assert all(link["/Subtype"] == "/Link" for link in links)
@@ -118,7 +126,7 @@ def test_an_export_is_audited_without_personal_content(demo, tmp_path: Path) -> 
     event = events[0]
     assert (event.kind, event.record_kind, event.record_id) == (AuditKind.EXPORT, "child", 1)
     assert event.detail == f"Child summary PDF, {result.pages} pages, A4, redacted"
-    assert "Ruby" not in event.detail
+    assert _first_child(demo) not in event.detail
 
 
 def test_printing_is_audited(demo, tmp_path: Path) -> None:
