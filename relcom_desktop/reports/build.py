@@ -111,6 +111,7 @@ def _redactor(store: Store, options: ReportOptions) -> Redactor | None:
         people.family,
         people.professionals,
         people.attendees,
+        people.groups,
     )
 
 

@@ -204,7 +204,7 @@ def cover(store: Store, w: Writer, subject: str, options: ReportOptions) -> list
         w.fields(
             [
                 ("Prepared on", short_date(options.today)),
-                ("Prepared by", prepared_by),
+                ("Prepared by", w.author(prepared_by)),
                 ("Local authority", authority),
                 ("Period covered", f"{short_date(first)} to {short_date(last)}"),
                 ("Sections", "; ".join(line.text for line in w.contents if line.level == 0)),

@@ -6,7 +6,7 @@ The rule, printed on every redacted pack's cover (:data:`RULE`):
   shown by their initials; where two people in one document share initials the second is
   numbered ("R.H.", "R.H.2"), so initials never stand for two people;
 - **professionals** (contacts, social workers, IROs, meeting attendees) are shown by their
-  role ("[social worker]");
+  role ("[social worker]"), and a child's club or community by its kind;
 - a name that could be more than one person in the document is shown as ``[name]``, never as
   someone else's initials; a surname on its own is shown by its first letter.
 
@@ -88,16 +88,20 @@ class Redactor:
         family: Iterable[str] = (),
         professionals: Iterable[tuple[str, str]] = (),
         attendees: Iterable[tuple[str, str]] = (),
+        groups: Iterable[tuple[str, str]] = (),
     ) -> None:
         self._people: list[_Person] = []
         self._phrases: dict[str, list[int]] = {}  # full names and given names
         self._surnames: set[str] = set()  # other words of protected people's names
         self._children: dict[tuple[str, str], int] = {}
+        self._groups: dict[str, int] = {}
         self._marks: dict[int, str] = {}
         self._taken: Counter[str] = Counter()
         self._mentioned: set[int] = set()
         for child in children:
             self._add_child(child.preferred_name, child.full_name)
+        for name, label in groups:
+            self._add_group(name, label)
         for name in family:
             self._add_family(name)
         for name, role in professionals:
@@ -130,8 +134,17 @@ class Redactor:
         self._children[key] = index
         return index
 
+    def _add_group(self, name: str, label: str) -> None:
+        """A club or community a child belongs to: shown by its kind, as it may say where
+        the child lives; only its whole name is looked for."""
+        key = _key(name)
+        if key and key not in self._groups:
+            self._groups[key] = self._new(_Person(False, role_text(label)), [key])
+
     def _add_family(self, name: str) -> int:
         key = _key(name)
+        if key in self._groups:
+            return self._groups[key]
         known = self._protected(key)
         if known:
             return known[0]  # already known: a brother who is also looked after, say

@@ -104,6 +104,15 @@ class Writer:
             return NOT_RECORDED
         return self.redactor.professional(name, role) if self.redactor else name
 
+    def author(self, name: str | None) -> str | None:
+        """Who prepared the document ("Sam Demo (commissioner)"): by role when redacted
+        and they are named elsewhere as a professional."""
+        if not name or not self.redactor:
+            return name
+        bare = name.split("(")[0].strip()
+        shown = self.plain(bare)
+        return shown if shown != bare else name
+
     def introduce(
         self,
         children: Sequence[tuple[str, str]] = (),

@@ -219,3 +219,12 @@ def test_child_pack_with_shared_names(shared_names, tmp_path: Path) -> None:
     assert "[social worker] is my social worker. L.B. is my mate." in text
     assert "I saw L.B.2 at football. T.S. scored." in text
     assert "Child: T.S." in text
+
+
+def test_a_club_is_shown_by_its_kind_and_lends_no_words_to_other_names() -> None:
+    redactor = Redactor(
+        [ChildName("Eve", "Eve Moss")], groups=[("Exampleton Youth Club", "School or club")]
+    )
+    assert redactor.family("Exampleton Youth Club") == "[school or club]"
+    assert redactor.scrub("Exampleton City Council") == "Exampleton City Council"
+    assert redactor.scrub("Eve goes to Exampleton Youth Club") == "E.M. goes to [school or club]"
