@@ -53,9 +53,10 @@ INTRO = (
     "pack or your reflective practice summary. Every page is marked OFFICIAL-SENSITIVE; "
     "you see a preview before anything is saved or printed."
 )
-REDACT_TEXT = (
-    "&Redacted copy: children and family by initials, professionals by role, ages instead "
-    "of dates of birth, no addresses"
+REDACT_TEXT = "&Redacted copy (names hidden, no addresses)"
+REDACT_NOTE = (
+    "Children and family members by initials, professionals by role, ages instead of "
+    "dates of birth, no addresses. Asked for each print; the default is set in Preferences."
 )
 SECTION_LABELS = {
     ReportKind.CHILD_PACK: [
@@ -107,6 +108,8 @@ class ReportsPage(QWidget):
         self.date_from = self._date_edit("From")
         self.date_to = self._date_edit("To")
         self.redact = QCheckBox(REDACT_TEXT, self)
+        self.redact.setToolTip(REDACT_NOTE)
+        self.redact.setAccessibleDescription(REDACT_NOTE)
         self.paper = QComboBox(self)
         self.paper.setAccessibleName("Paper size")
         for paper in Paper:
