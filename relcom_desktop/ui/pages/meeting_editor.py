@@ -103,6 +103,7 @@ class MeetingEditor(QWidget):
             rows.table.setAccessibleName(name)
         self.actions.table.setAccessibleName("Actions agreed")
         self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName("General notes")
         self.notes.setTabChangesFocus(True)
         for widget, label in (
             (self.attendees, "Attendees"),

@@ -138,6 +138,7 @@ class SearchCombo(QComboBox):
             self.setItemData(0, none_text, Qt.ItemDataRole.ToolTipRole)
             self.setItemData(0, none_text, Qt.ItemDataRole.AccessibleTextRole)
             self.lineEdit().setPlaceholderText(none_text)
+            self.setAccessibleName(none_text.rstrip("…"))  # callers may name it better
         for value, label in choices:
             self.addItem(label, value)
         completer = QCompleter(self.model(), self)
