@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from relcom_desktop.core import meetings, preferences
 from relcom_desktop.reports import ReportKind
@@ -161,3 +161,21 @@ def test_reflect_on_a_meeting_links_it(qtbot, caseload, settings: QSettings, mon
     page.list.table.selectRow(0)
     page.reflect_on_current()
     assert opened == [("meeting", saved.id)]
+
+
+def test_meetings_list_prints_the_chosen_meetings_minutes(qtbot, caseload, settings) -> None:
+    window = shown_main_window(qtbot, caseload.store, settings)
+    when = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(10))
+    meetings.create_meeting(caseload.store, meetings.Meeting(title="Sufficiency", starts_at=when))
+    window.show_section("meetings")
+    page = window.page("meetings")
+    page.list.refresh()
+    qtbot.waitUntil(lambda: page.list.table.model().rowCount() > 0)
+    page.list.table.selectRow(0)
+    [button] = [b for b in page.list.findChildren(QPushButton) if b.text() == "&Print minutes…"]
+    button.click()
+    dialog = _print_dialog(qtbot)
+    assert dialog.kind() is ReportKind.MEETING and dialog.windowTitle() == "Print — Sufficiency"
+    preview = _build(qtbot)
+    _close(qtbot, window, preview)
+    assert window.current_section() == "meetings" and page.list.isVisible()

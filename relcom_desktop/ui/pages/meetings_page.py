@@ -125,6 +125,7 @@ class MeetingsPage(QStackedWidget):
             ("&New meeting…", "Ctrl+N", self.new_meeting),
             ("Next in &series…", "Ctrl+Shift+N", self.follow_up),
             ("&Reflect on this…", "", self.reflect_on_current),
+            ("&Print minutes…", "", self.print_current),
             ("Export (.ics)…", "", self.export_current),
             (
                 "Export upcoming (.ics)…",
@@ -169,6 +170,14 @@ class MeetingsPage(QStackedWidget):
         row = self.list.current_row()
         if row is not None:
             self.show_editor(follow_up_draft(self._store, row.id))
+
+    def print_current(self) -> None:
+        """Print the chosen meeting's minutes, the preview over this list."""
+        from relcom_desktop.ui.print_flow import print_record
+
+        row = self.list.current_row()
+        if row is not None:
+            print_record(self._store, "meeting", row.id, self)
 
     def reflect_on_current(self) -> None:
         """Start a reflection about the chosen meeting, already linked to it."""
