@@ -35,7 +35,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     options = argparse.ArgumentParser(add_help=False, parents=[common])
     options.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     options.add_argument(
-        "--redact", action="store_true", help="children by initials, ages only, no addresses"
+        "--redact",
+        action="store_true",
+        help="children and family by initials, professionals by role, ages only, no addresses",
     )
     options.add_argument("--paper", choices=("a4", "letter"), default="a4")
     options.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")

@@ -77,13 +77,6 @@ def child_summary_data(store: Store, child_id: int, today: dt.date) -> ChildSumm
     )
 
 
-def child_names(store: Store) -> list[tuple[str, str]]:
-    """(preferred name, full name) of every child ever recorded, for redaction."""
-    stmt = select(m.Child.preferred_name, m.Child.full_name)
-    with store.read() as session:
-        return [(preferred, full or "") for preferred, full in session.execute(stmt)]
-
-
 def current_provider_id(history: list[PlacementView], today: dt.date) -> int | None:
     """The provider the child lives with today, if any."""
     for view in history:

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable
 from relcom_desktop.core import report_data as rd
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import ValidationError
+from relcom_desktop.core.report_people import report_people
 from relcom_desktop.reports.child import child_summary
 from relcom_desktop.reports.document import ReportDocument
 from relcom_desktop.reports.flowables import keep_headings_with_text
@@ -104,7 +105,14 @@ def _check(kind: ReportKind, record_id: int | None, options: ReportOptions) -> N
 def _redactor(store: Store, options: ReportOptions) -> Redactor | None:
     if not options.redact:
         return None
-    return Redactor(ChildName(preferred, full) for preferred, full in rd.child_names(store))
+    people = report_people(store)
+    return Redactor(
+        (ChildName(preferred, full) for preferred, full in people.children),
+        people.family,
+        people.professionals,
+        people.attendees,
+        people.groups,
+    )
 
 
 def compose_story(

@@ -34,6 +34,12 @@ def child_title(w: Writer, data: ChildSummaryData) -> str:
 def child_summary(w: Writer, data: ChildSummaryData, level: int = 0) -> list[Flowable]:
     """The whole summary; ``level`` is the outline level of its title (0 on its own)."""
     sub = level + 1
+    child = data.child
+    w.introduce(
+        [(child.preferred_name, child.full_name)],
+        [link.name for link in data.links],
+        [(child.social_worker, "social worker"), (child.iro, "IRO")],
+    )
     return [
         w.heading(f"Child summary: {child_title(w, data)}", level),
         _key_facts(w, data),
@@ -82,8 +88,8 @@ def _key_facts(w: Writer, data: ChildSummaryData) -> Flowable:
             ("Legal status", child.legal_status.label if child.legal_status else NOT_RECORDED),
             ("Looked after since", _date_or_missing(child.looked_after_since)),
             ("LA reference", None if w.redacted else child.la_reference or NOT_RECORDED),
-            ("Social worker", child.social_worker or NOT_RECORDED),
-            ("IRO", child.iro or NOT_RECORDED),
+            ("Social worker", w.professional(child.social_worker, "social worker")),
+            ("IRO", w.professional(child.iro, "IRO")),
             ("Current placement", placed),
             (
                 "Stability",

@@ -21,6 +21,7 @@ def meeting_minutes(w: Writer, data: MeetingMinutesData, level: int = 0) -> list
     """The minutes; ``level`` is the outline level of their title (0 on their own)."""
     meeting = data.detail.meeting
     sub = level + 1
+    w.introduce(data.children, (), [(a.name, a.role) for a in data.detail.attendees])
     title = f"{meeting.title} ({short_date(meeting.starts_at.date())})"
     return [
         w.heading(f"Minutes: {title}", level),

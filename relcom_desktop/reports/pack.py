@@ -4,6 +4,7 @@ child or one provider, each section starting on a new page."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -24,6 +25,7 @@ from relcom_desktop.reports.options import (
 )
 from relcom_desktop.reports.practice import my_practice
 from relcom_desktop.reports.provider import provider_summary
+from relcom_desktop.reports.redaction import RULE
 from relcom_desktop.reports.reflections import reflections_section
 from relcom_desktop.reports.writer import Writer
 from relcom_desktop.ui.formatting import plural, short_date
@@ -47,10 +49,6 @@ HANDLING = (
     "This pack holds personal information about looked-after children. Share it only with "
     "people who need it for the child's care, keep it secure, and destroy it when it is no "
     "longer needed."
-)
-REDACTED = (
-    "Redacted copy: children are shown by their initials, dates of birth as ages, and "
-    "addresses are removed."
 )
 
 
@@ -206,7 +204,7 @@ def cover(store: Store, w: Writer, subject: str, options: ReportOptions) -> list
         w.fields(
             [
                 ("Prepared on", short_date(options.today)),
-                ("Prepared by", prepared_by),
+                ("Prepared by", w.author(prepared_by)),
                 ("Local authority", authority),
                 ("Period covered", f"{short_date(first)} to {short_date(last)}"),
                 ("Sections", "; ".join(line.text for line in w.contents if line.level == 0)),
@@ -214,6 +212,6 @@ def cover(store: Store, w: Writer, subject: str, options: ReportOptions) -> list
         ),
     ]
     if w.redacted:
-        story.append(w.para(REDACTED, w.styles.notice))
+        story.append(w.markup(escape(RULE), w.styles.notice))
     story.append(w.para(HANDLING, w.styles.notice))
     return story

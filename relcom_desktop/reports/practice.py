@@ -66,7 +66,7 @@ def practice_document(store: Store, w: Writer, options: ReportOptions) -> list[F
         w.fields(
             [
                 ("Period", _period(data)),
-                ("Prepared by", prepared_by),
+                ("Prepared by", w.author(prepared_by)),
                 ("Local authority", authority),
                 ("Prepared on", short_date(options.today)),
             ]

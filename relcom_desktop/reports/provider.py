@@ -20,6 +20,7 @@ def period_text(data: ProviderSummaryData) -> str:
 def provider_summary(w: Writer, data: ProviderSummaryData, level: int = 0) -> list[Flowable]:
     """The whole summary; ``level`` is the outline level of its title (0 on its own)."""
     sub = level + 1
+    w.introduce([(c.preferred_name, c.full_name) for c in data.placed])
     return [
         w.heading(f"Provider relationship summary: {data.provider.name}", level),
         _key_facts(w, data),

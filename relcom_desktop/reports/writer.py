@@ -21,7 +21,7 @@ from relcom_desktop.core.children import age_on
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.flowables import Heading
 from relcom_desktop.reports.options import Paper
-from relcom_desktop.reports.redaction import Redactor, initials, person_initials
+from relcom_desktop.reports.redaction import Redactor
 from relcom_desktop.ui.formatting import MISSING, short_date
 
 Cell = str | Flowable | None
@@ -83,18 +83,45 @@ class Writer:
 
     def child(self, preferred_name: str, full_name: str = "") -> str:
         """How a child is named: initials when redacted, else the preferred name."""
-        return initials(preferred_name, full_name) if self.redacted else preferred_name
+        if self.redactor:
+            return self.redactor.child(preferred_name, full_name)
+        return preferred_name
 
     def child_full(self, preferred_name: str, full_name: str = "") -> str:
-        if self.redacted:
-            return initials(preferred_name, full_name)
+        if self.redactor:
+            return self.redactor.child(preferred_name, full_name)
         if full_name and full_name != preferred_name:
             return f"{preferred_name} ({full_name})"
         return preferred_name
 
     def person(self, name: str) -> str:
         """Someone in a child's family or community: initials when redacted."""
-        return person_initials(name) if self.redacted else name
+        return self.redactor.family(name) if self.redactor else name
+
+    def professional(self, name: str, role: str) -> str:
+        """A professional in a field labelled with their role: withheld when redacted."""
+        if not name.strip():
+            return NOT_RECORDED
+        return self.redactor.professional(name, role) if self.redactor else name
+
+    def author(self, name: str | None) -> str | None:
+        """Who prepared the document ("Sam Demo (commissioner)"): by role when redacted
+        and they are named elsewhere as a professional."""
+        if not name or not self.redactor:
+            return name
+        bare = name.split("(")[0].strip()
+        shown = self.plain(bare)
+        return shown if shown != bare else name
+
+    def introduce(
+        self,
+        children: Sequence[tuple[str, str]] = (),
+        family: Sequence[str] = (),
+        professionals: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Tell the redactor who a section is about before its free text is written."""
+        if self.redactor:
+            self.redactor.introduce(children, family, professionals)
 
     def date_of_birth(self, dob: dt.date | None) -> str:
         if dob is None:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.bus = reset_bus()
         self.bus.open_record.connect(self.open_record)
         self.bus.open_row.connect(self.open_record)
+        self.bus.changed.connect(lambda _kind: self.refresh_status())  # imports too
         self.section_actions = self._build_menus()
         self.section_actions[self.stack.currentIndex()].setChecked(True)
         settle_hosts(self.stack, [section.title for section in SECTIONS])

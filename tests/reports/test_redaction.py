@@ -1,5 +1,6 @@
-"""Redaction mode: children by initials everywhere (text, metadata, bookmarks), dates of
-birth as ages, addresses removed, and the cover says so."""
+"""Redaction mode: children and family by initials everywhere (text, metadata, bookmarks),
+numbered where two share initials, professionals by role, dates of birth as ages, addresses
+removed, and the cover says so."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from relcom_desktop import reports
 from relcom_desktop.core import models as m
 from relcom_desktop.core.actions import Action, create_action
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore, create_check_in
-from relcom_desktop.core.children import age_on
+from relcom_desktop.core.children import age_on, update_child
 from relcom_desktop.core.enums import JournalKind, LearningChange, Outcome, OutcomeRating
 from relcom_desktop.core.family import FamilyLink, create_link
 from relcom_desktop.core.journal import JournalEntry, create_entry
@@ -87,7 +88,8 @@ def test_child_pack_redacted_everywhere(caseload, tmp_path: Path) -> None:
     pdf = read_pdf(out)
     assert_every_page_marked_and_numbered(pdf)
     _assert_nothing_leaks(pdf.everything)
-    assert "Redacted copy: children are shown by their initials" in pdf.pages[0]
+    assert "children and family members are shown by initials" in pdf.pages[0]
+    assert "professionals are shown by role" in pdf.pages[0]
     assert "Child: R.H." in pdf.pages[0]
     assert f"Age {age_on(DOB, TODAY)}" in pdf.text
     assert "R.H." in pdf.metadata["/Title"]
@@ -146,3 +148,83 @@ def test_initials() -> None:
     assert initials("Jay", "Jamal O'Neill") == "J.O."
     assert initials("Sky") == "S."
     assert initials("", "") == "Child"
+
+
+# ---- who is hidden, and how -------------------------------------------------------------
+
+
+def _redactor() -> Redactor:
+    return Redactor(
+        [ChildName("Tyler", "Tyler James Smith"), ChildName("Luca", "Luca Brown")],
+        family=["Luca Bianchi", "Nia Smith"],
+        professionals=[("Tyler Heatherridge", "Social worker"), ("Ann Moss", "IRO")],
+    )
+
+
+def test_a_professional_is_shown_by_role_never_by_a_childs_initials() -> None:
+    redactor = _redactor()
+    assert redactor.scrub("Tyler Heatherridge visited.") == "[social worker] visited."
+    assert redactor.scrub("Spoke to Ann Moss") == "Spoke to [IRO]"
+    assert redactor.scrub("Tyler Smith laughed") == "T.S. laughed"
+
+
+def test_a_first_name_two_people_in_the_document_share_is_not_given_to_either() -> None:
+    redactor = _redactor()
+    redactor.introduce([("Tyler", "Tyler James Smith")])
+    assert redactor.scrub("Tyler laughed") == "T.S. laughed"  # the only Tyler named so far
+    redactor.introduce(professionals=[("Tyler Heatherridge", "Social worker")])
+    assert redactor.scrub("Tyler laughed") == "[name] laughed"
+    assert redactor.scrub("Tyler Heatherridge called") == "[social worker] called"
+
+
+def test_initials_two_people_share_are_numbered_and_stay_the_same() -> None:
+    redactor = _redactor()
+    assert redactor.family("Luca Bianchi") == "L.B."
+    assert redactor.scrub("Luca Brown came too") == "L.B.2 came too"
+    assert redactor.child("Luca", "Luca Brown") == "L.B.2"
+    assert redactor.scrub("Luca Bianchi's mum") == "L.B.'s mum"
+    assert redactor.scrub("Luca said hello") == "[name] said hello"
+
+
+def test_a_family_member_who_is_also_a_child_keeps_one_mark() -> None:
+    redactor = Redactor([ChildName("Lily", "Lily Brown")], family=["Lily Brown"])
+    assert redactor.family("Lily Brown") == redactor.child("Lily", "Lily Brown") == "L.B."
+
+
+@pytest.fixture
+def shared_names(store):
+    """A child and their social worker share a first name; the child's friend shares
+    initials with another looked-after child."""
+    about = "Tyler Heatherridge is my social worker. Luca Bianchi is my mate."
+    tyler = a_child(
+        store, "Tyler", full_name="Tyler James Smith", date_of_birth=DOB, about_me=about
+    )
+    tyler = update_child(store, _with(tyler, social_worker="Tyler Heatherridge", iro="Ann Moss"))
+    a_child(store, "Luca", full_name="Luca Brown", date_of_birth=DOB)
+    create_link(store, FamilyLink(child_id=tyler.id, name="Luca Bianchi", notes="Friend"))
+    create_check_in(store, CheckIn(tyler.id, TODAY - dt.timedelta(days=3), (),
+                    child_view="I saw Luca Brown at football. Tyler Smith scored."))  # fmt: skip
+    return store, tyler
+
+
+def test_child_pack_with_shared_names(shared_names, tmp_path: Path) -> None:
+    store, tyler = shared_names
+    out = tmp_path / "pack.pdf"
+    reports.build_review_pack(store, out, child_id=tyler.id, redact=True)
+    text = " ".join(read_pdf(out).text.split())
+    for secret in ("Tyler", "Heatherridge", "Luca", "Bianchi", "Brown", "Ann Moss"):
+        assert secret not in text, secret
+    assert "T.H. H." not in text
+    assert "Social worker Named in the full copy" in text
+    assert "[social worker] is my social worker. L.B. is my mate." in text
+    assert "I saw L.B.2 at football. T.S. scored." in text
+    assert "Child: T.S." in text
+
+
+def test_a_club_is_shown_by_its_kind_and_lends_no_words_to_other_names() -> None:
+    redactor = Redactor(
+        [ChildName("Eve", "Eve Moss")], groups=[("Exampleton Youth Club", "School or club")]
+    )
+    assert redactor.family("Exampleton Youth Club") == "[school or club]"
+    assert redactor.scrub("Exampleton City Council") == "Exampleton City Council"
+    assert redactor.scrub("Eve goes to Exampleton Youth Club") == "E.M. goes to [school or club]"

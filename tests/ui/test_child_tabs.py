@@ -265,3 +265,42 @@ def test_a_wrongly_entered_placement_can_be_deleted_and_brought_back(qtbot, page
     bus().undo_stack.undo()
     assert len(placements_for_child(store, ben)) == 1
     assert page.header.home.text().startswith("Lives at Willow carers")
+
+
+def test_each_placement_shows_the_legal_status_periods_during_it(qtbot, page, caseload):
+    from relcom_desktop.core import models as m
+    from relcom_desktop.core.ssda903 import LegalStatus
+
+    store, ben = caseload.store, caseload.children["Ben"]
+    [view] = placements_for_child(store, ben)
+    start, day = view.placement.start_date, dt.timedelta(days=1)
+    with store.write() as session:
+        session.add_all(
+            [
+                m.LegalStatusPeriod(
+                    child_id=ben, legal_status=LegalStatus.V2,
+                    start_date=start - day * 400, end_date=start - day * 200,
+                ),  # before this placement: not shown
+                m.LegalStatusPeriod(
+                    child_id=ben, legal_status=LegalStatus.C1,
+                    start_date=start - day * 200, end_date=start + day * 5,
+                ),
+                m.LegalStatusPeriod(
+                    child_id=ben, legal_status=LegalStatus.C2,
+                    start_date=start + day * 5, end_date=None,
+                ),
+            ]
+        )  # fmt: skip
+    tab = show_tab(page, caseload, "Ben", 2)
+    [card] = tab.timeline.cards
+    shown = card.legal_status.text()
+    assert not card.legal_status.isHidden()
+    assert "C1 · " in shown and "C2 · " in shown and "V2" not in shown
+    assert shown.index("C1") < shown.index("C2")  # in the order they came
+
+    def read(dialog: QDialog) -> None:
+        text = dialog.legal_status.text()
+        assert "C1 · " in text and "C2 · " in text and "V2" not in text
+        dialog.reject()
+
+    in_dialog(qtbot, read, card.edit.click)

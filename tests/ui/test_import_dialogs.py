@@ -261,3 +261,18 @@ def test_exporting_a_list_saves_the_chosen_file(qtbot, caseload, settings, tmp_p
     list_export_dialog.export_list(caseload.store, window, window.built_pages(), "children")
     qtbot.waitUntil(lambda: "Saved 5 rows" in window.statusBar().currentMessage(), timeout=10_000)
     assert out.read_bytes().startswith(b"PK")
+
+
+def test_the_status_bar_count_follows_an_import(
+    qtbot, store: Store, tmp_path: Path, settings
+) -> None:
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.children_count.text() == "0 children"
+    header, episodes = write_return(tmp_path)
+    dialog = _opened(qtbot, Ssda903Dialog(store, [episodes, header], window))
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+    assert window.children_count.text() == "4 children"  # not stale until a restart

@@ -206,3 +206,22 @@ def test_saving_is_undoable(qtbot, window, caseload) -> None:
     assert list_entries(caseload.store) == []
     window.redo_action.trigger()
     assert len(list_entries(caseload.store)) == 1
+
+
+def test_the_provider_box_starts_empty_with_a_placeholder(qtbot, window, caseload) -> None:
+    window.show_section("today")
+    dialog = open_quick_add(qtbot, window)
+    box = dialog.provider
+    assert box.value() is None
+    assert box.currentText() == "" and box.lineEdit().placeholderText() == "Choose a provider…"
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (box, box.lineEdit()))
+    type_text(qtbot, "Harb")
+    assert box.currentText().startswith("Harb")  # typed, not appended to a prompt
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    popup = QApplication.activePopupWidget()  # the matches, where the keys now go
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.currentText() == "Harbour Homes")
+    assert box.value() == caseload.providers["Harbour Homes"]
+    dialog.reject()

@@ -193,3 +193,20 @@ def test_each_decision_cell_sits_under_its_heading(qtbot, page: MeetingsPage) ->
         "Agreed by": "Jo Reed",
         "Dissent": "Health unsure",
     }
+
+
+def test_past_meetings_are_listed_newest_first(qtbot, page: MeetingsPage, caseload) -> None:
+    today = dt.date.today()
+    for days, title in ((40, "Older"), (5, "Newest"), (20, "Middle")):
+        when = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(10))
+        save_meeting(caseload.store, meeting_from_template(MeetingKind.OTHER, when, title=title))
+    page.list.when.setFocus()
+    qtbot.waitUntil(page.list.when.hasFocus)
+    key(qtbot, Qt.Key.Key_Down)  # Today and upcoming -> Past
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert [model.row_at(i).title for i in range(3)] == ["Newest", "Middle", "Older"]
+    key(qtbot, Qt.Key.Key_Up)  # back to upcoming: soonest first again
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    header = page.list.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

@@ -164,11 +164,21 @@ def test_a_damaged_file_can_be_restored_from_a_backup_at_start(
         button.click()
         from relcom_desktop.ui.restore_dialog import RestoreDialog
 
-        when_shown(RestoreDialog, lambda dialog: dialog._accept())
+        def confirm(question: QWidget) -> None:
+            seen.append(question.text())
+            question.button(QMessageBox.StandardButton.Yes).click()
+
+        def accept(dialog: QWidget) -> None:
+            when_shown(QMessageBox, confirm)  # "Restore the backup of …?"
+            dialog._accept()
+
+        when_shown(RestoreDialog, accept)
 
     when_shown(QMessageBox, choose_restore)
     assert run_gui(tmp_path, startup_probe=True, settings=settings) == 0
     assert "backup of 24 Nov 2026" in seen[0]
+    assert "Restore the backup of 24 Nov 2026 at 09:00?" in seen[1]
+    assert "set aside" in seen[1]
     assert list((tmp_path / "backups").glob("relcom-before-restore-*"))
 
 

@@ -237,3 +237,32 @@ def test_reports_are_filed_and_listed_per_setting(qtbot, section, caseload) -> N
         ProviderReportKind.REG45,
         ProviderReportKind.REG44,
     ]
+
+
+def test_the_reg44_list_shows_its_columns_whole_and_the_last_stretches(
+    qtbot, section: ProvidersSection, caseload
+) -> None:
+    from relcom_desktop.core.enums import ProviderReportKind
+    from relcom_desktop.core.provider_records import ProviderReport, create_report
+    from relcom_desktop.core.providers import settings_of
+
+    setting = settings_of(caseload.store, caseload.providers["Harbour Homes"])[0]
+    summary = "Visitor spoke with three young people and the night staff"
+    create_report(
+        caseload.store,
+        ProviderReport(
+            setting.id, ProviderReportKind.REG44, TODAY - dt.timedelta(days=3),
+            TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=10), summary,
+            "Night staffing", "Raised with the registered manager",
+        ),
+    )  # fmt: skip
+    reports = tab(section, "Reg 44/45 reports")
+    reports.reload()
+    table = reports.list.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    model = table.model()
+    for column in range(model.columnCount() - 1):
+        text = model.data(model.index(0, column))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
+    assert header.stretchLastSection()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QHeaderView,
     QMessageBox,
     QPlainTextEdit,
     QSlider,
@@ -286,3 +287,22 @@ def test_forms_grow_with_the_text_so_nothing_is_cut_off(qtbot, qapp, caseload, s
         assert label is None or not label.isVisibleTo(dialog)  # not linked: no orphan label
     finally:
         theme.apply(qapp, "light", 100)
+
+
+def test_the_learning_log_fits_its_columns_and_the_last_stretches(
+    qtbot, window: MainWindow, caseload
+) -> None:
+    changes = (LearningChange.AUDITING, LearningChange.COLLEGIALITY)
+    svc.create_reflection(
+        caseload.store,
+        svc.Reflection(TODAY, changes, what_happened="Talked it through with the manager"),
+    )
+    window.show_section("reflection")
+    page: ReflectionPage = window.page("reflection")
+    table = page.log.table
+    header, metrics, model = table.horizontalHeader(), table.fontMetrics(), table.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    for column in (0, 1, 2):
+        text = model.data(model.index(0, column))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
+    assert header.sectionResizeMode(3) == QHeaderView.ResizeMode.Stretch

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from relcom_desktop import reports
+from relcom_desktop.core import preferences
 from relcom_desktop.core.audit import recent_events
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.reports import ReportKind
@@ -147,8 +148,9 @@ def test_an_unknown_record_and_a_missing_choice_are_explained(qtbot, page) -> No
 
 
 def test_a_redacted_preview_names_nobody_in_its_title(qtbot, page, caseload) -> None:
+    page.prepare("child", caseload.children["Cara"], build=False)
     page.redact.setChecked(True)
-    page.prepare("child", caseload.children["Cara"])
+    page.build()
     preview = _wait_for_preview(qtbot, page)
     assert "Cara" not in preview.windowTitle()
     assert page.last_result is not None and page.last_result.redacted
@@ -199,3 +201,19 @@ def test_opening_the_reports_page_does_not_load_reportlab() -> None:
         "assert not any(m.startswith('reportlab') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_redaction_ticked_for_one_print_is_not_carried_into_the_next(qtbot, page, caseload):
+    page.redact.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert page.redact.isChecked()
+    assert preferences.get(caseload.store, preferences.REPORT_REDACT) is False
+    page.hide()
+    page.show()  # a later visit starts from the preference again
+    assert not page.redact.isChecked()
+    page.redact.setChecked(True)
+    page.prepare(ReportKind.CHILD, caseload.children["Amy"], build=False)
+    assert not page.redact.isChecked()
+    preferences.put(caseload.store, preferences.REPORT_REDACT, True)
+    page.prepare(ReportKind.CHILD, caseload.children["Amy"], build=False)
+    assert page.redact.isChecked()

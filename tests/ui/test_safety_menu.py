@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -173,10 +174,51 @@ def test_restore_from_the_menu_reopens_the_window(
         self._accept()
         return RestoreDialog.DialogCode.Accepted
 
+    asked: list[str] = []
     monkeypatch.setattr(RestoreDialog, "exec", choose)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(_answer(asked, True)))
     win.safety.actions["restore"].trigger()
     assert win.reopen_requested and count_children(store) == 1
     assert made.path.exists()
+    assert f"Restore the backup of {made.label}?" in asked[0]
+    store.close()
+
+
+def _answer(asked: list[str], yes: bool):
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.Cancel
+
+    return answer
+
+
+def test_restore_asks_first_naming_the_backup_and_what_is_set_aside(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.core.factories import a_child
+
+    store = open_store(tmp_path)
+    a_child(store, "Robin")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 30))
+    dialog = RestoreDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(_answer(asked, False)))
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: Restore
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "Restore the backup of 24 Nov 2026 at 09:30?" in asked[0]
+    assert "current data file (last changed" in asked[0] and "set aside in" in asked[0]
+    assert str(backup.backups_dir(tmp_path)) in asked[0]
+    assert dialog.isVisible() and dialog.chosen is None  # Cancel: nothing happens
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(_answer(asked, True)))
+    qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.chosen == made.path)
+    assert count_children(store) == 1  # the dialog only chooses; nothing restored yet
     store.close()
 
 

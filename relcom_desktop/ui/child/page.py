@@ -23,6 +23,7 @@ from relcom_desktop.ui.child.placements_tab import PlacementsTab
 from relcom_desktop.ui.child.plans_tab import PlansTab
 from relcom_desktop.ui.child.reviews_tab import ReviewsTab
 from relcom_desktop.ui.child.tab import ChildTab
+from relcom_desktop.ui.print_flow import print_record
 from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING
 
@@ -73,7 +74,7 @@ class ChildPage(QWidget):
         self.header.archive_requested.connect(self.toggle_archived)
         self.header.trash_requested.connect(self.move_to_trash)
         self.header.print_requested.connect(
-            lambda kind: bus().open_record.emit(f"report:{kind}", self.child_id)
+            lambda kind: print_record(self._store, kind, self.child_id, self)
         )
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
         self.about.dirty_changed.connect(self._mark_about_tab)

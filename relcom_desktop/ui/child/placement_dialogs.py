@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.legal_status import LegalStatusSpan, during
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
 from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
@@ -22,7 +24,9 @@ from relcom_desktop.ui.child.fields import (
     picker,
 )
 from relcom_desktop.ui.child.form import RecordDialog
+from relcom_desktop.ui.child.look import html_text
 from relcom_desktop.ui.child.setting_picker import SettingPicker
+from relcom_desktop.ui.child.timeline import legal_status_text
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import RecordService, record_done
 
@@ -224,10 +228,18 @@ class EndPlacementDialog(RecordDialog):
 class EditPlacementDialog(RecordDialog):
     """Correct a placement's type, dates, fee or notes (the setting stays as chosen)."""
 
-    def __init__(self, store: Store, view: PlacementView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        view: PlacementView,
+        parent: QWidget | None = None,
+        *,
+        legal: list[LegalStatusSpan] | None = None,
+    ) -> None:
         super().__init__(f"Edit the placement at {view.setting_name}", parent)
         self._store, self._view = store, view
         p = view.placement
+        spans = during(legal or [], p.start_date, p.end_date)
         self.placement_type = enum_picker(PlacementType, with_code=True)
         self.start = DateField("the start date", required=True)
         self.planned_end = DateField("the planned end date")
@@ -239,6 +251,14 @@ class EditPlacementDialog(RecordDialog):
         self.form.add("&Planned end", self.planned_end)
         self.form.add("&Weekly fee (£)", self.fee)
         self.form.add("N&otes", self.notes)
+        self.legal_status = QLabel(
+            "<br>".join(html_text(legal_status_text([s])) for s in spans)
+            or "None recorded for these dates",
+            self,
+        )
+        self.legal_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legal_status.setAccessibleName("Legal status during this placement")
+        self.form.addRow("Legal status", self.legal_status)  # read-only: from the 903 return
         pick(self.placement_type, p.placement_type)
         self.start.set_value(p.start_date)
         self.planned_end.set_value(p.planned_end_date)

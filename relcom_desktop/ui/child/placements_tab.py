@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.legal_status import LegalStatusSpan, legal_status_periods
 from relcom_desktop.core.placements import PlacementView, Stability
 from relcom_desktop.ui.child.look import button_row, empty_note
 from relcom_desktop.ui.child.placement_dialogs import (
@@ -41,6 +42,7 @@ class PlacementsTab(ChildTab):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.history: list[PlacementView] = []
+        self.legal: list[LegalStatusSpan] = []
         self.current: PlacementView | None = None
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -69,7 +71,8 @@ class PlacementsTab(ChildTab):
         self.history = svc.placements_for_child(self._store, self.child_id)
         self.current = svc.current_placement(self.history, today)
         self.summary.setText(stability_text(svc.stability(self.history, today), self.current))
-        self.timeline.show_history(self.history, today)
+        self.legal = legal_status_periods(self._store, self.child_id)
+        self.timeline.show_history(self.history, today, self.legal)
         self.empty.setVisible(not self.history)
         self.end_button.setEnabled(self._open() is not None)
 
@@ -89,4 +92,4 @@ class PlacementsTab(ChildTab):
         self.run_dialog(EndPlacementDialog(self._store, view, self))
 
     def edit(self, view: PlacementView) -> None:
-        self.run_dialog(EditPlacementDialog(self._store, view, self))
+        self.run_dialog(EditPlacementDialog(self._store, view, self, legal=self.legal))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from relcom_desktop.core.legal_status import LegalStatusSpan, during
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.ui.child.look import html_text
 from relcom_desktop.ui.formatting import money, plural, short_date
@@ -24,6 +25,15 @@ def dates_text(view: PlacementView, today: dt.date) -> str:
     length = plural(view.days(today), "day")
     planned = f" · planned to end {short_date(p.planned_end_date)}" if p.planned_end_date else ""
     return f"{short_date(p.start_date)} → {end} · {length}{planned}"
+
+
+def legal_status_text(spans: list[LegalStatusSpan]) -> str:
+    """ "C2 · Full care order (4 Jan 2025 → 9 Mar 2025); V2 · … (9 Mar 2025 → now)"."""
+    return "; ".join(
+        f"{s.legal_status.value} · {s.legal_status.label} "
+        f"({short_date(s.start_date)} → {short_date(s.end_date) if s.end_date else 'now'})"
+        for s in spans
+    )
 
 
 def ending_text(view: PlacementView) -> str:
@@ -47,9 +57,21 @@ class PlacementCard(QFrame):
     edit_requested = Signal(object)
     ending_requested = Signal(object)
 
-    def __init__(self, view: PlacementView, today: dt.date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        view: PlacementView,
+        today: dt.date,
+        legal: list[LegalStatusSpan] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.view = view
+        p = view.placement
+        self.legal_status = QLabel(
+            "Legal status: " + legal_status_text(legal) if legal else "", self
+        )
+        self.legal_status.setWordWrap(True)
+        self.legal_status.setVisible(bool(legal))
         self.setObjectName("placementCard")
         self.setStyleSheet(CARD_STYLE)
         p = view.placement
@@ -82,6 +104,7 @@ class PlacementCard(QFrame):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(kind)
+        layout.addWidget(self.legal_status)
         layout.addLayout(bottom)
         ending = ending_text(view)
         if ending:
@@ -111,13 +134,20 @@ class Timeline(QWidget):
         self._layout.setSpacing(10)
         self._layout.addStretch(1)
 
-    def show_history(self, history: list[PlacementView], today: dt.date) -> None:
+    def show_history(
+        self,
+        history: list[PlacementView],
+        today: dt.date,
+        legal: list[LegalStatusSpan] | None = None,
+    ) -> None:
+        """One card per placement, each with the legal status periods in force during it."""
         for card in self.cards:
             self._layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
         for i, view in enumerate(history):
-            card = PlacementCard(view, today, self)
+            p = view.placement
+            card = PlacementCard(view, today, during(legal or [], p.start_date, p.end_date), self)
             card.edit_requested.connect(self.edit_requested)
             card.ending_requested.connect(self.ending_requested)
             self._layout.insertWidget(i, card)

@@ -30,6 +30,26 @@ QHeaderView::section:horizontal { padding: 4px 10px 4px 10px; }
 """
 
 
+FIT_CHARS = 64  # a column fitted to its content grows to about this many characters at most
+FIT_ROWS = 200  # rows read to fit a column (the first pages of a long list)
+
+
+def fit_columns(table: QTableView, base: Sequence[int], skip: Sequence[int] = ()) -> None:
+    """Widen each column (but those in ``skip``) to its longest text among the first rows,
+    never narrower than ``base`` nor wider than about :data:`FIT_CHARS` characters."""
+    model = table.model()
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    cap = metrics.averageCharWidth() * FIT_CHARS
+    rows = min(model.rowCount(), FIT_ROWS)
+    for column, floor in enumerate(base):
+        if column in skip:
+            continue
+        texts = (str(model.data(model.index(r, column)) or "") for r in range(rows))
+        longest = max((metrics.horizontalAdvance(t.split("\n")[0]) for t in texts), default=0)
+        header.resizeSection(column, max(floor, min(longest + CELL_PADDING, cap)))
+
+
 def style_table(table: QTableView) -> None:
     """The house look of a read-only table: whole rows, no grid, quiet alternating rows."""
     table.setAlternatingRowColors(True)
@@ -176,14 +196,20 @@ class ListPage(QWidget):
         samples: Sequence[str],
         stretch: Sequence[int],
         sortable: bool,
+        fit: bool = False,
     ) -> None:
-        """Build the model and size the columns from sample text (one per column)."""
+        """Build the model and size the columns from sample text (one per column); with
+        ``fit`` the columns but the ``stretch`` ones also grow to what they show."""
         on_sort = self.sort_changed if sortable else None
         self.model = LazyTableModel(columns, self.fetch, self.count, on_sort=on_sort, parent=self)
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
         self._set_up_table(sortable)
         self._size_columns(columns, samples, stretch)
+        if fit:
+            base = [self.table.horizontalHeader().sectionSize(i) for i in range(len(columns))]
+            self.model.modelReset.connect(lambda: fit_columns(self.table, base, stretch))
+            fit_columns(self.table, base, stretch)
 
     def _set_up_table(self, sortable: bool) -> None:
         table = self.table

@@ -45,6 +45,7 @@ from relcom_desktop.ui.formatting import money, short_date
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit
 from relcom_desktop.ui.pages.meeting_parts import AgendaTab, LinksBox, RowsTab
+from relcom_desktop.ui.print_flow import print_record
 from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading
 
@@ -102,6 +103,7 @@ class MeetingEditor(QWidget):
             rows.table.setAccessibleName(name)
         self.actions.table.setAccessibleName("Actions agreed")
         self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName("General notes")
         self.notes.setTabChangesFocus(True)
         for widget, label in (
             (self.attendees, "Attendees"),
@@ -235,7 +237,7 @@ class MeetingEditor(QWidget):
             return
         meeting = self.detail.meeting
         if meeting is not None and meeting.id is not None:
-            bus().open_record.emit("report:meeting", meeting.id)
+            print_record(self._store, "meeting", meeting.id, self)
 
     def has_changes(self) -> bool:
         return self._baseline is not None and self.edited() != self._baseline

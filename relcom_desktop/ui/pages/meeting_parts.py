@@ -150,6 +150,7 @@ class AgendaTab(QWidget):
         self.list.setAccessibleName("Agenda items")
         self.new_title = QLineEdit(self)
         self.new_title.setPlaceholderText("New agenda item, then Enter")
+        self.new_title.setAccessibleName("New agenda item")
         self.new_title.returnPressed.connect(self.add)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)

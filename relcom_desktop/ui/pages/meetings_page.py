@@ -74,6 +74,7 @@ class MeetingList(ListPage):
             "Today and upcoming", [(When.PAST, "Past"), (When.ALL, "All meetings")]
         )
         self.kind = enum_combo("Every kind", MeetingKind)
+        self.when.currentIndexChanged.connect(lambda _i: self._date_order())
         for combo in (self.when, self.kind):
             self.filters.addWidget(combo)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -81,6 +82,15 @@ class MeetingList(ListPage):
         self.toggles.addLayout(self.buttons)
         self.finish_filters()
         self.set_columns(COLUMNS, samples=SAMPLES, stretch=STRETCH, sortable=True)
+
+    def _date_order(self) -> None:
+        """Upcoming meetings soonest first; past (and all) meetings newest first."""
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() != 0:
+            return  # the user chose another order: keep it
+        upcoming = self.current_filter().when is When.UPCOMING
+        order = Qt.SortOrder.AscendingOrder if upcoming else Qt.SortOrder.DescendingOrder
+        header.setSortIndicator(0, order)
 
     def current_filter(self) -> MeetingFilter:
         return MeetingFilter(
@@ -115,6 +125,7 @@ class MeetingsPage(QStackedWidget):
             ("&New meeting…", "Ctrl+N", self.new_meeting),
             ("Next in &series…", "Ctrl+Shift+N", self.follow_up),
             ("&Reflect on this…", "", self.reflect_on_current),
+            ("&Print minutes…", "", self.print_current),
             ("Export (.ics)…", "", self.export_current),
             (
                 "Export upcoming (.ics)…",
@@ -159,6 +170,14 @@ class MeetingsPage(QStackedWidget):
         row = self.list.current_row()
         if row is not None:
             self.show_editor(follow_up_draft(self._store, row.id))
+
+    def print_current(self) -> None:
+        """Print the chosen meeting's minutes, the preview over this list."""
+        from relcom_desktop.ui.print_flow import print_record
+
+        row = self.list.current_row()
+        if row is not None:
+            print_record(self._store, "meeting", row.id, self)
 
     def reflect_on_current(self) -> None:
         """Start a reflection about the chosen meeting, already linked to it."""

@@ -13,6 +13,7 @@ from itertools import count, pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +53,11 @@ INTRO = (
     "pack or your reflective practice summary. Every page is marked OFFICIAL-SENSITIVE; "
     "you see a preview before anything is saved or printed."
 )
-REDACT_TEXT = "Redact: children by initials, ages instead of dates of birth, no addresses"
+REDACT_TEXT = "&Redacted copy (names hidden, no addresses)"
+REDACT_NOTE = (
+    "Children and family members by initials, professionals by role, ages instead of "
+    "dates of birth, no addresses. Asked for each print; the default is set in Preferences."
+)
 SECTION_LABELS = {
     ReportKind.CHILD_PACK: [
         (PackSection.CHILDREN, "The child's summary"),
@@ -103,6 +108,8 @@ class ReportsPage(QWidget):
         self.date_from = self._date_edit("From")
         self.date_to = self._date_edit("To")
         self.redact = QCheckBox(REDACT_TEXT, self)
+        self.redact.setToolTip(REDACT_NOTE)
+        self.redact.setAccessibleDescription(REDACT_NOTE)
         self.paper = QComboBox(self)
         self.paper.setAccessibleName("Paper size")
         for paper in Paper:
@@ -201,18 +208,26 @@ class ReportsPage(QWidget):
         self.date_from.setDate(_qdate(today - dt.timedelta(days=365)))
         paper = preferences.get(self.store, preferences.REPORT_PAPER)
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
+        self.reset_redaction()
+
+    def reset_redaction(self) -> None:
+        """Redaction is chosen per print: each visit starts from the preference, so a
+        redacted copy asked for once never carries into a later print unasked."""
         self.redact.setChecked(bool(preferences.get(self.store, preferences.REPORT_REDACT)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous():
+            self.reset_redaction()
+        super().showEvent(event)
 
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.build_button.clicked.connect(self.build)
         self.cancel_button.clicked.connect(self.cancel)
         self.paper.currentIndexChanged.connect(self._remember)
-        self.redact.toggled.connect(self._remember)
 
     def _remember(self) -> None:
         preferences.put(self.store, preferences.REPORT_PAPER, self.paper.currentData())
-        preferences.put(self.store, preferences.REPORT_REDACT, self.redact.isChecked())
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
@@ -259,6 +274,7 @@ class ReportsPage(QWidget):
     def prepare(self, kind: ReportKind | str, record_id: int, *, build: bool = True) -> None:
         """Choose a report about one record (e.g. from a child's page) and build it."""
         self.kind.setCurrentIndex(self.kind.findData(ReportKind(kind).value))
+        self.reset_redaction()
         try:
             self.picker.select(record_id)
         except RelcomError as err:

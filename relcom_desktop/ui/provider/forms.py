@@ -118,7 +118,8 @@ def number_of(spin: QSpinBox) -> int | None:
 
 
 class SearchCombo(QComboBox):
-    """A picker over many choices: type any part of a name to find it."""
+    """A picker over many choices: type any part of a name to find it. ``none_text`` names
+    the empty choice, shown greyed in the empty box."""
 
     def __init__(
         self,
@@ -131,7 +132,13 @@ class SearchCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         if none_text is not None:
-            self.addItem(none_text, None)
+            # An empty choice whose meaning shows as a placeholder, never as text the user
+            # would type after ("Choose a provider…" + typing used to append to it).
+            self.addItem("", None)
+            self.setItemData(0, none_text, Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(0, none_text, Qt.ItemDataRole.AccessibleTextRole)
+            self.lineEdit().setPlaceholderText(none_text)
+            self.setAccessibleName(none_text.rstrip("…"))  # callers may name it better
         for value, label in choices:
             self.addItem(label, value)
         completer = QCompleter(self.model(), self)

@@ -23,6 +23,7 @@ from relcom_desktop.ui import theme
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pages.journal_page import JournalPage
+from relcom_desktop.ui.print_flow import print_record
 from relcom_desktop.ui.provider.dialogs import PROVIDERS, ProviderDialog
 from relcom_desktop.ui.provider.health_tab import HealthTab
 from relcom_desktop.ui.provider.journal_dialog import quick_add
@@ -110,7 +111,7 @@ class ProviderPage(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.print_requested.connect(
-            lambda kind: bus().open_record.emit(f"report:{kind}", self.provider_id)
+            lambda kind: print_record(self.store, kind, self.provider_id, self)
         )
         self.tabs.currentChanged.connect(self._load_current)
         bus().changed.connect(self._on_changed)

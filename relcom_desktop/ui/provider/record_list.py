@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
-from relcom_desktop.ui.pages.list_page import CELL_PADDING, style_table
+from relcom_desktop.ui.pages.list_page import CELL_PADDING, fit_columns, style_table
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 
 Row = Any
@@ -87,6 +87,9 @@ class RecordList(QWidget):
         self.table.setModel(self.model)
         style_table(self.table)
         self._size(columns, samples, stretch)
+        header = self.table.horizontalHeader()
+        self._base = [header.sectionSize(i) for i in range(len(columns))]
+        self._stretch = [stretch] if stretch >= 0 else [len(columns) - 1]
         self.top = top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -129,6 +132,7 @@ class RecordList(QWidget):
     def reload(self) -> None:
         self._rows = list(self._load())
         self.model.reset()
+        fit_columns(self.table, self._base, self._stretch)  # what it shows, not cut short
         self.empty.setVisible(not self._rows)
         self.table.setVisible(bool(self._rows))
 

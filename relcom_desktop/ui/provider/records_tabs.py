@@ -82,7 +82,7 @@ class ReportsTab(RecordTab):
     )
     samples = ("28 Sep 2026", "Reg 45", "Willowbank House", "1 Sep 2026 – 30 Sep 2026", "")
     samples += ("Night staffing below the plan", "Raised at the provider meeting")
-    stretch = 4
+    stretch = -1  # the columns fit what they show; the last (follow-up) takes the rest
     empty = "No Regulation 44 or 45 reports filed for this provider's settings."
     add_text = "File a report…"
 

@@ -122,7 +122,7 @@ class LogTab(ListPage):
         self.change.currentIndexChanged.connect(lambda _i: self.refresh())
         self.finish_filters()
         self.findChild(QWidget, "pageHeading").hide()  # the page has the heading
-        self.set_columns(COLUMNS, samples=SAMPLES, stretch=(2, 3), sortable=False)
+        self.set_columns(COLUMNS, samples=SAMPLES, stretch=(3,), sortable=False, fit=True)
         self._split()
         self.row_activated.connect(lambda row: self.edit(row.id))
         self.edit_button.clicked.connect(lambda: self._shown and self.edit(self._shown.id))
