@@ -14,7 +14,7 @@ import pytest
 
 from relcom_desktop import commands
 from relcom_desktop.cli import main
-from relcom_desktop.core import backup, demo
+from relcom_desktop.core import backup, backup_files, demo
 from relcom_desktop.core.db import DB_FILENAME, open_store
 
 SECRET = "lantern otter quiver maple"
@@ -28,7 +28,7 @@ EXAMPLES: dict[str, Argv] = {
     "report": lambda _d, s: ["report", "practice", "-o", str(s / "practice.pdf")],
     "search": lambda _d, _s: ["search", "a"],
     "backup": lambda _d, _s: ["backup"],
-    "restore": lambda d, _s: ["restore", backup.list_backups(d)[0].path.name],
+    "restore": lambda d, _s: ["restore", backup_files.list_backups(d)[0].path.name],
     "export": lambda _d, s: ["export", "--json", str(s / "all.json")],
     "import_": lambda _d, s: ["import", "--csv", "children", str(_children_csv(s))],
     "check": lambda _d, _s: ["check"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from relcom_desktop.commands import data_dir, open_data
+from relcom_desktop.core import backup_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import backup
 
     if args.list:
-        for item in backup.list_backups(data_dir(args)):
+        for item in backup_files.list_backups(data_dir(args)):
             kind = "  (kept aside before a restore)" if item.before_restore else ""
             print(f"{item.label}  {item.size / 1e6:8.1f} MB  {item.path}{kind}")
         return 0

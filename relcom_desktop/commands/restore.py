@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from relcom_desktop.commands import data_dir, passphrase
+from relcom_desktop.core import backup_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     chosen: Path = args.file.expanduser()
-    if not chosen.exists() and (backup.backups_dir(folder) / chosen.name).exists():
-        chosen = backup.backups_dir(folder) / chosen.name
+    if not chosen.exists() and (backup_files.backups_dir(folder) / chosen.name).exists():
+        chosen = backup_files.backups_dir(folder) / chosen.name
     if not chosen.is_file():
         raise errors.RelcomError(f"There is no backup file {args.file}.")
     restored = backup.restore(folder, chosen, passphrase())  # audited in the restored file

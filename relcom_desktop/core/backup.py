@@ -16,21 +16,28 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
-import re
-import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from relcom_desktop.core import audit, errors, migrate, recovery
+from relcom_desktop.core import audit, errors, recovery
+from relcom_desktop.core.backup_files import (
+    ASIDE_PREFIX,
+    BACKUP_FOLDER,
+    BACKUP_PREFIX,
+    STAMP,
+    Backup,
+    BackupPlan,
+    _parse,
+    backup_plan,
+    backups_dir,
+    list_backups,
+)
+from relcom_desktop.core.copies import verify_backup
 from relcom_desktop.core.db import (
     DB_FILENAME,
-    FileState,
     Store,
     classify_sqlite_error,
-    file_state,
-    raw_connect,
     sqlite,
 )
 from relcom_desktop.core.enums import AuditKind
@@ -38,7 +45,6 @@ from relcom_desktop.core.files import (
     PARTIAL_SUFFIX,
     TEMP_SUFFIX,
     atomic_path,
-    atomic_text,
     crash_point,
     remove_quietly,
     writer_gone,
@@ -47,120 +53,8 @@ from relcom_desktop.core.permissions import private_folder
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-BACKUP_FOLDER = "backups"
-BACKUP_PREFIX = "relcom-backup-"
-ASIDE_PREFIX = "relcom-before-restore-"
-STAMP = "%Y%m%d-%H%M%S"
-NAME_RE = re.compile(r"^(relcom-backup-|relcom-before-restore-)(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
-KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-KEEP_LIMITS = {"keep_daily": (1, 60), "keep_weekly": (0, 52), "keep_monthly": (0, 120)}
-PLAN_FILE = "backup-plan.json"
 PAGES_PER_STEP = 2048
 STALE_PARTIAL_S = 3600  # a half-made backup this old belongs to a run that was killed
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    taken_at: dt.datetime  # local time, as in the file name
-    size: int
-    before_restore: bool  # a copy kept aside when a backup was restored
-
-    @property
-    def label(self) -> str:
-        return f"{self.taken_at:%d %b %Y at %H:%M}"
-
-
-@dataclass(frozen=True)
-class BackupPlan:
-    """Where backups go (None: the backups folder beside the data) and how many are kept."""
-
-    folder: Path | None = None
-    keep_daily: int = KEEP_DAILY
-    keep_weekly: int = KEEP_WEEKLY
-    keep_monthly: int = KEEP_MONTHLY
-
-
-def backup_plan(data_dir: Path) -> BackupPlan:
-    """The plan saved for this data folder; the defaults if none (or an unreadable one)."""
-    try:
-        raw = json.loads((Path(data_dir) / PLAN_FILE).read_text(encoding="utf-8"))
-        folder = raw.get("folder")
-        counts = {key: int(raw.get(key, getattr(BackupPlan, key))) for key in KEEP_LIMITS}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return BackupPlan()
-    plan = BackupPlan(Path(folder) if folder else None, **counts)
-    return plan if not _plan_problem(plan) else BackupPlan()
-
-
-def _plan_problem(plan: BackupPlan) -> str | None:
-    for key, (low, high) in KEEP_LIMITS.items():
-        if not low <= getattr(plan, key) <= high:
-            what = key.removeprefix("keep_")
-            return f"Keep between {low} and {high} {what} backups."
-    if plan.folder is not None and not plan.folder.is_absolute():
-        return "Choose the backup folder with its full path."
-    return None
-
-
-def save_backup_plan(data_dir: Path, plan: BackupPlan) -> None:
-    """Save where backups go and how many are kept; the folder must be one we can write."""
-    problem = _plan_problem(plan)
-    if problem:
-        raise errors.ValidationError(problem)
-    if plan.folder is not None:
-        try:
-            plan.folder.mkdir(parents=True, exist_ok=True)
-            tempfile.TemporaryFile(dir=plan.folder).close()  # can we write there?
-        except OSError:
-            raise errors.ValidationError(
-                f"RelCom Desktop cannot write backups in {plan.folder}. Choose another folder."
-            ) from None
-    values = asdict(plan) | {"folder": str(plan.folder) if plan.folder else None}
-    with atomic_text(Path(data_dir) / PLAN_FILE) as fh:
-        json.dump(values, fh, indent=2)
-
-
-def backups_dir(data_dir: Path) -> Path:
-    """The folder new backups go to."""
-    return backup_plan(data_dir).folder or Path(data_dir) / BACKUP_FOLDER
-
-
-def _parse(path: Path) -> Backup | None:
-    match = NAME_RE.match(path.name)
-    if match is None:
-        return None
-    try:
-        taken = dt.datetime.strptime(match.group(2), STAMP)
-        size = path.stat().st_size
-    except (ValueError, OSError):
-        return None
-    return Backup(path, taken, size, match.group(1) == ASIDE_PREFIX)
-
-
-def list_backups(data_dir: Path, *, include_aside: bool = True) -> list[Backup]:
-    """Backups in the chosen backups folder and the one beside the data, newest first."""
-    folders = {backups_dir(data_dir), Path(data_dir) / BACKUP_FOLDER}
-    paths = [p for folder in folders if folder.is_dir() for p in folder.iterdir()]
-    found = [b for b in map(_parse, paths) if b is not None]
-    found = [b for b in found if include_aside or not b.before_restore]
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
-
-
-def restore_advice(data_dir: Path) -> str:
-    """What to do about a damaged file: name the newest backup if there is one."""
-    latest = list_backups(data_dir, include_aside=False)
-    if not latest:
-        return (
-            "There is no backup in its backups folder. If you have a copy of the file "
-            "elsewhere, put it back in the data folder; nothing has been changed."
-        )
-    return (
-        f"Restore it from the backup of {latest[0].taken_at:%d %b %Y} (Restore from backup "
-        f"in the File menu, or: relcom restore {latest[0].path.name}). The damaged file "
-        "has not been changed."
-    )
 
 
 def _new_name(folder: Path, prefix: str, now: dt.datetime) -> Path:
@@ -219,36 +113,6 @@ def _copy_with_backup_api(
         raise classify_sqlite_error(exc, temp, keyed=store.encrypted) from None
     finally:
         dest.close()
-
-
-def verify_backup(path: Path, store_or_passphrase: Store | str | None) -> None:
-    """Raise CorruptStore unless ``path`` opens, passes integrity_check and is RelCom data."""
-    if store_or_passphrase is None and file_state(path) is FileState.ENCRYPTED:
-        raise errors.PassphraseNeeded(
-            f"The backup {path.name} is encrypted: give the passphrase it was made with "
-            "(for batch commands, set RELCOM_PASSPHRASE)."
-        )
-    try:
-        if isinstance(store_or_passphrase, Store):
-            conn = store_or_passphrase.connect_copy(path, readonly=True)
-        else:
-            conn = raw_connect(path, store_or_passphrase, readonly=True)
-        try:
-            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            versions = migrate.stored_revisions(conn)
-        finally:
-            conn.close()
-    except sqlite.Error as exc:
-        keyed = isinstance(store_or_passphrase, str) or getattr(
-            store_or_passphrase, "encrypted", False
-        )
-        raise classify_sqlite_error(exc, path, keyed=bool(keyed)) from None
-    if check != "ok" or not versions:
-        raise errors.CorruptStore(f"The backup {path.name} is damaged; choose another one.")
-    if versions - migrate.known_revisions():
-        raise errors.NewerSchema(
-            f"The backup {path.name} was made by a newer version of RelCom Desktop."
-        )
 
 
 def keep_set(times: Iterable[dt.datetime], plan: BackupPlan | None = None) -> set[dt.datetime]:

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from relcom_desktop.core import backup, errors
+from relcom_desktop.core import backup_files, errors
+from relcom_desktop.core.copies import row_counts, verify_copy
 from relcom_desktop.core.db import FileState, classify_sqlite_error, file_state, raw_connect, sqlite
-from relcom_desktop.core.encryption import _row_counts, verify_copy
 from relcom_desktop.core.files import fsync_dir, make_private, partial_path, remove_quietly
 
 Progress = Callable[[int, int, str], None]
@@ -56,7 +56,9 @@ class BackupKeys:
 
 def plain_backups(data_dir: Path) -> list[Path]:
     """Backups and set-aside copies anyone can read (not encrypted)."""
-    return [b.path for b in backup.list_backups(data_dir) if file_state(b.path) is FileState.PLAIN]
+    return [
+        b.path for b in backup_files.list_backups(data_dir) if file_state(b.path) is FileState.PLAIN
+    ]
 
 
 def rekey_backups(
@@ -65,7 +67,7 @@ def rekey_backups(
     """Key every backup with ``new``: plain ones are encrypted, ones keyed with ``old`` are
     re-keyed, ones keyed otherwise are left alone. Each file is replaced only once its keyed
     copy has checked out."""
-    items = [b.path for b in backup.list_backups(data_dir)]
+    items = [b.path for b in backup_files.list_backups(data_dir)]
     done: list[Path] = []
     other: list[Path] = []
     failed: list[Path] = []
@@ -127,7 +129,7 @@ def _export(source: Path, old: str | None, copy: Path, new: str) -> dict[str, in
         # A rollback journal: any write-ahead log a set-aside copy has is folded in first.
         conn = raw_connect(source, old, wal=False)
         try:
-            counts = _row_counts(conn)
+            counts = row_counts(conn)
             conn.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(copy), new))
             conn.execute("SELECT sqlcipher_export('rewritten')")
             conn.execute("DETACH DATABASE rewritten")

@@ -3,7 +3,7 @@
 Many commissioners keep a placement tracker in Excel; this reads it rather than have them
 retype it.
 
-1. :func:`relcom_desktop.core.spreadsheet.read_sheet` reads the file.
+1. :func:`relcom_desktop.core.sheet_files.read_sheet` reads the file.
 2. :func:`guess_target` and :func:`guess_mapping` say what the rows are and which field each
    column holds, from the headings ("DOB", "Date of birth", "Weekly cost" ...) and from the
    mapping the commissioner confirmed last time (:func:`remember_mapping`).
@@ -39,6 +39,7 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_run import ImportPreview, Unit, run_import
 from relcom_desktop.core.ofsted_csv import Cancelled, Progress
 from relcom_desktop.core.sheet_fields import TARGETS, Target
+from relcom_desktop.core.sheet_files import read_sheet
 from relcom_desktop.core.sheet_records import ROW_SAVERS
 from relcom_desktop.core.sheet_rows import (
     KNOWN,
@@ -51,7 +52,7 @@ from relcom_desktop.core.sheet_rows import (
     wordings,
 )
 from relcom_desktop.core.sheet_values import Chosen, read
-from relcom_desktop.core.spreadsheet import Sheet, normalise_header, read_sheet, sheet_from_text
+from relcom_desktop.core.spreadsheet import Sheet, normalise_header, sheet_from_text
 
 EXPORT_ONLY = {"ID", "ARCHIVEDAT"}  # columns only an export has
 IMPORTABLE = tuple(TARGETS)

@@ -373,6 +373,6 @@ def explain_failure(exc: BaseException, store: Store) -> errors.StoreError | Non
 
 
 def _restore_advice(data_dir: Path) -> str:
-    from relcom_desktop.core.backup import restore_advice
+    from relcom_desktop.core.backup_files import restore_advice
 
     return restore_advice(data_dir)

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relcom_desktop.core import audit, errors
-from relcom_desktop.core.db import REWRITE_SUFFIX, Store, raw_connect
+from relcom_desktop.core.copies import export_keyed_copy, verify_copy
+from relcom_desktop.core.db import REWRITE_SUFFIX, Store
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import crash_point, fsync_dir, remove_quietly
 
@@ -145,46 +146,3 @@ def _rewrite(store: Store, old: str | None, new: str) -> None:
         store.reopen(old)
         raise
     store.reopen(new)
-
-
-def export_keyed_copy(source: Path, old: str | None, copy: Path, new: str | None) -> dict[str, int]:
-    """Write ``source`` (keyed with ``old``) to ``copy`` keyed with ``new``; row counts."""
-    conn = raw_connect(source, old)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        counts = _row_counts(conn)
-        conn.execute("ATTACH DATABASE ? AS rewritten KEY ?", (str(copy), new or ""))
-        conn.execute("SELECT sqlcipher_export('rewritten')")
-        conn.execute("DETACH DATABASE rewritten")
-    finally:
-        conn.close()
-    with copy.open("rb+") as fh:
-        os.fsync(fh.fileno())
-    return counts
-
-
-def verify_copy(copy: Path, passphrase: str | None, counts: dict[str, int]) -> None:
-    """Raise StoreError unless ``copy`` opens with ``passphrase``, is sound and has every row."""
-    conn = raw_connect(copy, passphrase, readonly=True)
-    try:
-        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        if check != "ok" or _row_counts(conn) != counts:
-            raise errors.StoreError(
-                "The re-written copy of the data file did not check out, so nothing was "
-                "changed. Try again; if it keeps failing, make a backup and ask for help."
-            )
-    finally:
-        conn.close()
-
-
-def _row_counts(conn: object) -> dict[str, int]:
-    tables = [
-        row[0]
-        for row in conn.execute(  # type: ignore[attr-defined]
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    ]
-    return {
-        t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # type: ignore[attr-defined]
-        for t in tables
-    }

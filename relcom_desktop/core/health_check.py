@@ -15,6 +15,7 @@ from typing import Any
 
 from relcom_desktop.core import (
     backup,
+    backup_files,
     errors,
     instance_lock,
     migrate,
@@ -107,7 +108,7 @@ def check(
     except sqlite.Error as exc:
         err = classify_sqlite_error(exc, path, keyed=state is FileState.ENCRYPTED)
         if isinstance(err, errors.CorruptStore):
-            err = errors.CorruptStore(f"{err} {backup.restore_advice(path.parent)}")
+            err = errors.CorruptStore(f"{err} {backup_files.restore_advice(path.parent)}")
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
     except errors.StoreError as err:
         findings.append(Finding(Status.PROBLEM, "Opening", str(err)))
@@ -144,7 +145,7 @@ def _database_checks(conn: Any, path: Path) -> list[Finding]:
         out.append(Finding(Status.OK, "Integrity", "No damage found."))
     else:
         listed = "; ".join(problems[:MAX_LISTED])
-        advice = backup.restore_advice(path.parent)
+        advice = backup_files.restore_advice(path.parent)
         out.append(Finding(Status.PROBLEM, "Integrity", f"The file is damaged: {listed}. {advice}"))
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
@@ -191,7 +192,7 @@ def _tables(conn: Any) -> Finding:
 
 
 def _backups(data_dir: Path) -> Finding:
-    found = backup.list_backups(data_dir, include_aside=False)
+    found = backup_files.list_backups(data_dir, include_aside=False)
     if not found:
         return Finding(
             Status.NOTE, "Backups", "No backups yet: make one with relcom backup or the File menu."

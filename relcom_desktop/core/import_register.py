@@ -23,9 +23,9 @@ from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.csv_export import header_for
 from relcom_desktop.core.enums import SettingType
 from relcom_desktop.core.import_run import PreviewLine, RowStatus, changes_text
+from relcom_desktop.core.providers import UNKNOWN_PROVIDER
 from relcom_desktop.core.ssda903 import PlacementProvider, PlacementType
 
-UNKNOWN_PROVIDER = "Provider not yet known (added by an import)"
 FOSTERING = {PlacementType.U1, PlacementType.U2, PlacementType.U3, PlacementType.U4,
              PlacementType.U5, PlacementType.U6}  # fmt: skip
 SETTING_TYPES = {

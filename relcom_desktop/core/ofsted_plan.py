@@ -19,6 +19,7 @@ from relcom_desktop.core.labels import LabelledStr
 from relcom_desktop.core.ofsted_csv import OfstedFile
 from relcom_desktop.core.ofsted_headers import normalise_header
 from relcom_desktop.core.ofsted_values import RowValues, is_placeholder, placeholder_name
+from relcom_desktop.core.providers import UNKNOWN_PROVIDER
 
 CHUNK = 500
 # RowValues field -> (Setting column, what the preview calls it)
@@ -125,8 +126,6 @@ class Planner:
     """Builds the plan inside one session (read for the preview, write for the commit)."""
 
     def __init__(self, session: Session, file: OfstedFile, options: ImportOptions) -> None:
-        from relcom_desktop.core.import_register import UNKNOWN_PROVIDER
-
         self.session, self.file, self.options = session, file, options
         urns = [r.urn for r in file.rows] + [r.urn for r in file.rejected if r.urn]
         self.existing = self._settings_by_urn(urns)

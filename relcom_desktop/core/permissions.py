@@ -16,6 +16,7 @@ import os
 import stat
 from pathlib import Path
 
+from relcom_desktop.core import backup_files
 from relcom_desktop.core.datafile import DB_FILENAME
 from relcom_desktop.core.files import PRIVATE_DIR, make_private
 
@@ -39,11 +40,10 @@ def secure_backups(data_dir: Path) -> None:
     """The backups folders 0700 (when RelCom's own) and every backup in them 0600."""
     if not POSIX:
         return
-    from relcom_desktop.core import backup
 
-    for folder in {backup.backups_dir(data_dir), Path(data_dir) / backup.BACKUP_FOLDER}:
+    for folder in {backup_files.backups_dir(data_dir), Path(data_dir) / backup_files.BACKUP_FOLDER}:
         restrict_folder(folder)
-    for item in backup.list_backups(data_dir):
+    for item in backup_files.list_backups(data_dir):
         for suffix in DATA_SUFFIXES:
             make_private(f"{item.path}{suffix}")
 

@@ -20,6 +20,8 @@ from relcom_desktop.core.ssda903 import PlacementProvider
 
 # Ofsted registers residential colleges with several hundred places; the cap only catches a
 # slip of the keyboard.
+# The provider a setting is filed under until an import learns its owner.
+UNKNOWN_PROVIDER = "Provider not yet known (added by an import)"
 MAX_PLACES = 9_999
 
 

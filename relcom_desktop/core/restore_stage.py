@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 from relcom_desktop.core import audit, recovery
-from relcom_desktop.core.backup import verify_backup
+from relcom_desktop.core.copies import export_keyed_copy, verify_backup, verify_copy
 from relcom_desktop.core.db import FileState, file_state, raw_connect, sqlite
-from relcom_desktop.core.encryption import export_keyed_copy, verify_copy
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.files import crash_point, make_private, partial_path, remove_quietly
 

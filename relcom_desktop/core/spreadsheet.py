@@ -66,42 +66,6 @@ HEADING_SCAN = 30  # the heading row is looked for among the first rows that are
 # ---- reading -------------------------------------------------------------------------------
 
 
-def read_sheet(path: Path, known: Known = (), sheet: str | None = None) -> Sheet:
-    """The first table in a CSV file or Excel workbook; refuses files that hold no table.
-
-    The heading row is the first row unless a later one (among the first few) names more
-    ``known`` headings, or the rows above it look like a title (one or two cells over a
-    wider table): a tracker often has a title row or two above its headings. In a workbook,
-    ``sheet`` names the sheet to read (else the one with the best heading row).
-    """
-    path = Path(path)
-    data = _read_bytes(path)
-    if data.startswith(b"PK\x03\x04"):
-        from relcom_desktop.core.workbook import read_workbook
-
-        return read_workbook(path, known, sheet)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise errors.TransferError(
-            f"{path.name} is an Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, "
-            "save it as an Excel workbook (.xlsx) or as CSV, and import that file."
-        )
-    text, encoding = decode(data, path.name)
-    return sheet_from_text(text, path.name, encoding, known)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise errors.TransferError(f"{path.name} is too large to be a list of records.")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise errors.TransferError(f"There is no file {path}.") from None
-    except IsADirectoryError:
-        raise errors.TransferError(f"{path} is a folder, not a file.") from None
-    except OSError as exc:
-        raise errors.TransferError(f"Could not read {path}: {exc.strerror}.") from None
-
-
 def decode(data: bytes, name: str = "The file") -> tuple[str, str]:
     """The text of a CSV file and how it was read (UTF-8, with or without a byte-order mark,
     else Windows cp1252)."""
@@ -120,7 +84,7 @@ def decode(data: bytes, name: str = "The file") -> tuple[str, str]:
 
 
 def sheet_from_text(text: str, name: str = "", read_as: str = "UTF-8", known: Known = ()) -> Sheet:
-    """A table from CSV text; the heading row is found as :func:`read_sheet` says."""
+    """A table from CSV text; the heading row is found as ``sheet_files.read_sheet`` says."""
     if "\x00" in text:
         raise errors.TransferError("The file holds a NUL character, so it is not a CSV list.")
     text = text.lstrip("\ufeff")
@@ -203,7 +167,7 @@ def heading_score(cells: Sequence[str], known: Known) -> int:
 
 
 def heading_index(rows: Sequence[Sequence[str]], known: Known = ()) -> int:
-    """Which of the first rows is the heading row (see :func:`read_sheet`)."""
+    """Which of the first rows is the heading row (see ``sheet_files.read_sheet``)."""
     scores = [heading_score(cells, known) for cells in rows]
     best = max(range(len(rows)), key=lambda i: scores[i])
     if scores[best] >= 2 and scores[best] > scores[0]:

@@ -25,7 +25,8 @@ from typing import Any, TypeVar
 from relcom_desktop.core import errors
 from relcom_desktop.core.enums import Sex
 from relcom_desktop.core.import_run import day
-from relcom_desktop.core.spreadsheet import Sheet, normalise_header, read_sheet, unguard_formula
+from relcom_desktop.core.sheet_files import read_sheet
+from relcom_desktop.core.spreadsheet import Sheet, normalise_header, unguard_formula
 from relcom_desktop.core.ssda903 import (
     LegalStatus,
     PlacementProvider,

@@ -7,9 +7,7 @@ Every item carries the ``(kind, id)`` of the record it opens. Each list is cappe
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -17,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
+from relcom_desktop.core import today_caseload as caseload
 from relcom_desktop.core.actions import (
     ActionFilter,
     ActionListRow,
@@ -29,52 +28,10 @@ from relcom_desktop.core.db import Store
 from relcom_desktop.core.journal import list_entries
 from relcom_desktop.core.overview_drill import placed_on
 from relcom_desktop.core.relationship import providers_needing_attention
+from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection, TodayView
 
 ENDING_SOON_DAYS = 60
-SHOWN = 8
 RECENT_JOURNAL = 5
-
-
-@dataclass(frozen=True)
-class TodayItem:
-    kind: str
-    """The kind of record this item opens (``bus().open_record.emit(kind, record_id)``)."""
-    record_id: int
-    title: str
-    detail: str = ""
-    day: dt.date | None = None
-    urgent: bool = False
-    row_kind: str = ""
-    """A row to select on the opened record's page (``bus().open_row``), e.g. a family link."""
-    row_id: int = 0
-
-
-@dataclass(frozen=True)
-class TodaySection:
-    key: str
-    title: str
-    items: tuple[TodayItem, ...]
-    total: int
-    empty_text: str
-    pending: bool = False
-    """True while the section is still being gathered (see :func:`provider_section`)."""
-
-
-@dataclass(frozen=True)
-class TodayView:
-    today: dt.date
-    sections: tuple[TodaySection, ...]
-    first_steps: tuple[str, ...] = ()
-    """What to do first, while the caseload is empty (else nothing)."""
-
-    def section(self, key: str) -> TodaySection:
-        return next(s for s in self.sections if s.key == key)
-
-    def with_section(self, section: TodaySection) -> TodayView:
-        """The view with the section of the same key replaced."""
-        return dataclasses.replace(
-            self, sections=tuple(section if s.key == section.key else s for s in self.sections)
-        )
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -303,8 +260,6 @@ def today_view(store: Store, today: dt.date | None = None, *, providers: bool = 
     With ``providers=False`` the provider section is left pending, to be filled by
     :func:`provider_section` (so the rest can appear at once).
     """
-    from relcom_desktop.core import today_caseload as caseload
-
     today = today or dt.date.today()
     every_days = int(preferences.get(store, preferences.CHECK_IN_EVERY_DAYS))
     every_months = int(preferences.get(store, preferences.PLACEMENT_REVIEW_EVERY_MONTHS))

@@ -23,7 +23,7 @@ from relcom_desktop.core.reviews_due import (
     ordinal,
     reviews_due,
 )
-from relcom_desktop.core.today import SHOWN, TodayItem, TodaySection
+from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection
 
 ADD_PROVIDERS = (
     "Add the providers you work with (Providers, Ctrl+3), or import Ofsted's provider list "

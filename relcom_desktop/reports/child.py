@@ -10,12 +10,12 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from relcom_desktop.core.checkins import CheckIn, outcome_series
 from relcom_desktop.core.enums import Outcome, QualityStandard
+from relcom_desktop.core.formatting import money, number, plural, short_date
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.report_data import ChildSummaryData
 from relcom_desktop.core.ssda903 import ReasonEpisodeCeased
 from relcom_desktop.reports.charts import outcome_trends
 from relcom_desktop.reports.writer import NOT_RECORDED, Writer
-from relcom_desktop.ui.formatting import money, number, plural, short_date
 
 TREND_DAYS = 730  # the outcome chart covers the last two years of check-ins
 VOICE = (

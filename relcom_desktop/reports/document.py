@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
 from relcom_desktop import APP_NAME, __version__
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.options import (
     MARKING,
@@ -30,7 +31,6 @@ from relcom_desktop.reports.options import (
     never_cancelled,
     no_progress,
 )
-from relcom_desktop.ui.formatting import short_date
 
 LATE_TEXT_REACH = 400  # how far (pt) right-aligned late text may extend left of its anchor
 PAGE_NUMBER = "page-number-{}"

@@ -6,10 +6,10 @@ import datetime as dt
 
 from reportlab.platypus import Flowable
 
+from relcom_desktop.core.formatting import MISSING, money, short_date
 from relcom_desktop.core.meetings import Decision
 from relcom_desktop.core.report_data import MeetingMinutesData
 from relcom_desktop.reports.writer import NOT_RECORDED, Writer
-from relcom_desktop.ui.formatting import MISSING, money, short_date
 
 
 def when(starts_at: dt.datetime, minutes: int) -> str:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from relcom_desktop.core import preferences
 from relcom_desktop.core import report_data as rd
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.reports.child import child_summary
 from relcom_desktop.reports.flowables import ContentsEntry
 from relcom_desktop.reports.meeting import meeting_minutes
@@ -28,7 +29,6 @@ from relcom_desktop.reports.provider import provider_summary
 from relcom_desktop.reports.redaction import RULE
 from relcom_desktop.reports.reflections import reflections_section
 from relcom_desktop.reports.writer import Writer
-from relcom_desktop.ui.formatting import plural, short_date
 
 Job = Callable[[], list[Flowable]]
 CHILD_ORDER = (

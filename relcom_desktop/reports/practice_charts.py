@@ -19,10 +19,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import SelfAssessment, ShiftHistory, shift_poles
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.charts import GRID, LABEL_SIZE, _date_steps, _month_label, _style_axes
-from relcom_desktop.ui.formatting import short_date
 
 PANEL_HEIGHT = 24 * mm
 TITLE_ROOM = 10 * mm

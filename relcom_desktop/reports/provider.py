@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from relcom_desktop.core.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.core.report_data import JournalExcerpt, ProviderSummaryData
 from relcom_desktop.reports.charts import quarter_chart, trust_chart
 from relcom_desktop.reports.writer import NOT_RECORDED, Writer
-from relcom_desktop.ui.formatting import MISSING, money, number, plural, short_date
 
 
 def period_text(data: ProviderSummaryData) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import Reflection
 from relcom_desktop.reports.writer import Writer
-from relcom_desktop.ui.formatting import short_date
 
 PROMPTS = (
     ("what_happened", "What happened"),

@@ -18,11 +18,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from relcom_desktop.core.children import age_on
+from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.flowables import Heading
 from relcom_desktop.reports.options import Paper
 from relcom_desktop.reports.redaction import Redactor
-from relcom_desktop.ui.formatting import MISSING, short_date
 
 Cell = str | Flowable | None
 NOT_RECORDED = "Not recorded"

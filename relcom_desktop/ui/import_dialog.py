@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.import_run import ImportPreview
 from relcom_desktop.ui.background_dialog import BackgroundDialog
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.import_preview import ImportPreviewPanel
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 from relcom_desktop.ui.workers import Job

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.import_run import ImportPreview, PreviewLine, RowStatus, summary_counts
 from relcom_desktop.ui.background_dialog import JobStatus
-from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.widgets import PAGE_SPACING, chosen, quiet_label

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         from relcom_desktop.core.children import count_children
-        from relcom_desktop.ui.formatting import plural
+        from relcom_desktop.core.formatting import plural
 
         self.children_count.setText(plural(count_children(self.store), "child", "children"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core import backup, preferences, recovery
+from relcom_desktop.core import backup, backup_files, preferences, recovery
 from relcom_desktop.core.db import (
     FileState,
     Store,
@@ -78,7 +78,7 @@ def _unlock(data_dir: Path, path: Path) -> Store | None:
 
 def explain(data_dir: Path, err: StoreError) -> bool:
     """Show why the file could not be opened; True if a backup was restored (try again)."""
-    backups = backup.list_backups(data_dir)
+    backups = backup_files.list_backups(data_dir)
     if not isinstance(err, CorruptStore) or not backups:
         QMessageBox.critical(None, APP_NAME, str(err))
         return False

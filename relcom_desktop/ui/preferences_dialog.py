@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import backup, preferences
+from relcom_desktop.core import backup_files, preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.reports.options import Paper
@@ -166,15 +166,15 @@ class PreferencesDialog(QDialog):
         self.redact.setChecked(bool(values[preferences.REPORT_REDACT]))
         self.lock_minutes.setValue(int(values[preferences.LOCK_MINUTES]))
         self.backup_on_close.setChecked(bool(values[preferences.BACKUP_ON_CLOSE]))
-        plan = backup.backup_plan(self.store.data_dir)
+        plan = backup_files.backup_plan(self.store.data_dir)
         self.folder.setText(str(plan.folder) if plan.folder else "")
         self.keep_daily.setValue(plan.keep_daily)
         self.keep_weekly.setValue(plan.keep_weekly)
         self.keep_monthly.setValue(plan.keep_monthly)
 
-    def backup_plan(self) -> backup.BackupPlan:
+    def backup_plan(self) -> backup_files.BackupPlan:
         folder = self.folder.text().strip()
-        return backup.BackupPlan(
+        return backup_files.BackupPlan(
             Path(folder).expanduser() if folder else None,
             self.keep_daily.value(),
             self.keep_weekly.value(),
@@ -183,7 +183,7 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            backup.save_backup_plan(self.store.data_dir, self.backup_plan())
+            backup_files.save_backup_plan(self.store.data_dir, self.backup_plan())
         except RelcomError as err:
             self.problem.setText(str(err))
             self.problem.show()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import backup
+from relcom_desktop.core import backup, backup_files
 from relcom_desktop.core.db import DB_FILENAME, FileState, file_state
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note
 
@@ -43,7 +43,7 @@ def _when(path: Path) -> str:
 def confirmation(backup_label: str, data_dir: Path) -> str:
     """What restoring will do, in words: the backup's date and what is set aside where."""
     current = Path(data_dir) / DB_FILENAME
-    folder = backup.backups_dir(data_dir)
+    folder = backup_files.backups_dir(data_dir)
     return (
         f"Restore the backup of {backup_label}?\n\n"
         f"Your current data file (last changed {_when(current)}) will be set aside in "
@@ -64,7 +64,7 @@ class RestoreDialog(QDialog):
         self.backup_passphrase: str | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName("Backups")
-        for item in backup.list_backups(data_dir):
+        for item in backup_files.list_backups(data_dir):
             suffix = "  — the file replaced by an earlier restore" if item.before_restore else ""
             row = QListWidgetItem(f"{item.label}   ({item.size / 1e6:.1f} MB){suffix}", self.list)
             row.setData(Qt.ItemDataRole.UserRole, str(item.path))

@@ -30,7 +30,7 @@ from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.lock import LOCK_SHORTCUT, LockGuard
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.backup import Backup
+    from relcom_desktop.core.backup_files import Backup
 
 EXPORT_WARNING = "The export is not encrypted: keep it somewhere safe and delete it when done."
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core import csv_import
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.import_run import ImportPreview
 from relcom_desktop.core.spreadsheet import Sheet
 from relcom_desktop.ui import theme
-from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.import_dialog import ImportDialog
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 from relcom_desktop.ui.wording_table import WordingTable

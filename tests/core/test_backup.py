@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relcom_desktop.core import audit, backup, encryption, errors
+from relcom_desktop.core import audit, backup, backup_files, copies, encryption, errors
 from relcom_desktop.core.children import count_children
 from relcom_desktop.core.db import DB_FILENAME, Store, open_store
 from relcom_desktop.core.enums import AuditKind
@@ -26,14 +26,14 @@ def test_backup_is_verified_named_by_time_and_audited(store: Store) -> None:
     assert made.path.name == "relcom-backup-20261124-183001.sqlite3"
     assert made.path.parent == store.path.parent / "backups"
     assert made.label == "24 Nov 2026 at 18:30"
-    backup.verify_backup(made.path, None)
+    copies.verify_backup(made.path, None)
     with sqlite3.connect(made.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("SELECT count(*) FROM child").fetchone()[0] == 1
     events = audit.recent_events(store)
     assert [e.kind for e in events] == [AuditKind.BACKUP]
     assert "Robin" not in events[0].detail
-    assert backup.list_backups(store.path.parent) == [made]
+    assert backup_files.list_backups(store.path.parent) == [made]
     assert not list(made.path.parent.glob("*.partial"))
 
 
@@ -43,7 +43,7 @@ def test_backup_reports_progress_and_can_be_cancelled(store: Store) -> None:
     assert seen and seen[-1][0] == seen[-1][1]
     with pytest.raises(errors.RelcomError, match="cancelled"):
         backup.make_backup(store, cancelled=lambda: True, now=dt.datetime(2020, 1, 1))
-    assert len(backup.list_backups(store.path.parent)) == 1
+    assert len(backup_files.list_backups(store.path.parent)) == 1
     assert not list((store.path.parent / "backups").glob(".*partial"))
 
 
@@ -55,7 +55,7 @@ def test_a_damaged_backup_is_refused(store: Store) -> None:
     data[8192:12288] = b"\x00\xff" * 2048
     made.path.write_bytes(bytes(data))
     with pytest.raises(errors.StoreError):
-        backup.verify_backup(made.path, None)
+        copies.verify_backup(made.path, None)
 
 
 def test_restore_keeps_the_current_file_aside(tmp_path: Path) -> None:
@@ -112,9 +112,9 @@ def test_restore_repairs_a_damaged_file(tmp_path: Path) -> None:
 
 def test_restore_advice_names_the_latest_backup(store: Store) -> None:
     folder = store.path.parent
-    assert "no backup" in backup.restore_advice(folder)
+    assert "no backup" in backup_files.restore_advice(folder)
     backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    advice = backup.restore_advice(folder)
+    advice = backup_files.restore_advice(folder)
     assert "backup of 24 Nov 2026" in advice and "relcom restore" in advice
 
 
@@ -122,7 +122,7 @@ def test_rotation_keeps_daily_weekly_and_monthly(store: Store) -> None:
     start = dt.datetime(2026, 1, 1, 12, 0)
     for day in range(0, 397, 9):  # the last on day 396
         backup.make_backup(store, now=start + dt.timedelta(days=day))
-    kept = backup.list_backups(store.path.parent)
+    kept = backup_files.list_backups(store.path.parent)
     assert kept[0].taken_at == start + dt.timedelta(days=396)
     assert len(kept) <= 7 + 4 + 12
     months = {(b.taken_at.year, b.taken_at.month) for b in kept}

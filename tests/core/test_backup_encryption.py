@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from relcom_desktop.cli import main
-from relcom_desktop.core import backup, encryption, health_check
+from relcom_desktop.core import backup, backup_files, encryption, health_check
 from relcom_desktop.core.backup_keys import plain_backups, remove_backups
 from relcom_desktop.core.children import count_children
 from relcom_desktop.core.datafile import SQLITE_MAGIC
@@ -59,7 +59,7 @@ def test_encrypting_a_plain_file_encrypts_every_backup(tmp_path: Path) -> None:
     _assert_nothing_readable(tmp_path)
     assert not plain_backups(tmp_path)
     assert not list(tmp_path.rglob("*.partial"))
-    every = backup.list_backups(tmp_path)
+    every = backup_files.list_backups(tmp_path)
     assert all(backup.opens_with(b.path, SECRET) for b in every)
     backup.restore(tmp_path, every[-1].path, SECRET)  # a restore needs only the passphrase
     reopened = open_store(tmp_path, SECRET)

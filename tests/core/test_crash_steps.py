@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, health_check, recovery, transfer
+from relcom_desktop.core import backup, backup_files, health_check, recovery, transfer
 from relcom_desktop.core.children import count_children
 from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
 from relcom_desktop.core.files import CRASH_STEPS, CRASH_VARIABLE
@@ -123,7 +123,7 @@ def test_a_restore_killed_at_each_step(tmp_path: Path, step: str, encrypted: boo
     assert file_state(path) is (FileState.ENCRYPTED if encrypted else FileState.PLAIN)
     expected = 2 if RESTORE_STEPS[step] == "old" else 1
     assert _children_after_recovery(tmp_path, secret) == expected
-    asides = [b for b in backup.list_backups(tmp_path) if b.before_restore]
+    asides = [b for b in backup_files.list_backups(tmp_path) if b.before_restore]
     if RESTORE_STEPS[step] == "new":  # the replaced file was kept aside, whole
         assert len(asides) == 1
         aside = open_store(asides[0].path.parent, secret, filename=asides[0].path.name)
@@ -161,13 +161,13 @@ def test_a_killed_backup_is_reported_then_cleaned_up(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     left = list(folder.glob(".*.part"))
     assert len(left) == 1 and left[0].stat().st_size > 0
-    assert backup.list_backups(tmp_path) == []  # a half-made copy is never listed as a backup
+    assert backup_files.list_backups(tmp_path) == []  # a half-made copy is never listed as a backup
     done = _relcom(tmp_path, "check")
     assert done.returncode == 0
     assert "Unfinished backups" in done.stdout and left[0].name in done.stdout
     assert _relcom(tmp_path, "backup").returncode == 0
     assert not list(folder.glob(".*part*"))
-    assert len(backup.list_backups(tmp_path)) == 1
+    assert len(backup_files.list_backups(tmp_path)) == 1
     assert "Unfinished backups" not in _relcom(tmp_path, "check").stdout
 
 

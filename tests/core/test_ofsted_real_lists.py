@@ -13,7 +13,6 @@ import pytest
 from relcom_desktop.core import providers
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
-from relcom_desktop.core.import_register import UNKNOWN_PROVIDER
 from relcom_desktop.core.ofsted_csv import OfstedFile, read_ofsted_csv
 from relcom_desktop.core.ofsted_import import (
     ImportOptions,
@@ -21,6 +20,7 @@ from relcom_desktop.core.ofsted_import import (
     commit_import,
     preview_import,
 )
+from relcom_desktop.core.providers import UNKNOWN_PROVIDER
 from tests.core.factories import a_provider, a_setting
 
 OFSTED_2024 = Path(__file__).parent / "data" / "Provider_level_at_31_Aug_2024.csv"

@@ -15,7 +15,8 @@ from relcom_desktop.core.children import get_child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_run import RowStatus
 from relcom_desktop.core.placements import placements_for_child
-from relcom_desktop.core.spreadsheet import read_sheet, sheet_from_text
+from relcom_desktop.core.sheet_files import read_sheet
+from relcom_desktop.core.spreadsheet import sheet_from_text
 from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
 from tests.core.factories import a_child, a_provider, a_setting
 

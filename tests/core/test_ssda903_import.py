@@ -14,9 +14,9 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.children import count_children, get_child, update_child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind, JournalKind, Sex
-from relcom_desktop.core.import_register import UNKNOWN_PROVIDER
 from relcom_desktop.core.import_run import RowStatus
 from relcom_desktop.core.placements import placements_for_child, update_placement
+from relcom_desktop.core.providers import UNKNOWN_PROVIDER
 from relcom_desktop.core.ssda903 import (
     LegalStatus,
     PlacementProvider,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from relcom_desktop.core import backup, preferences
+from relcom_desktop.core import backup_files, preferences
 from relcom_desktop.ui import guide, theme
 from relcom_desktop.ui.preferences_dialog import PreferencesDialog
 
@@ -43,7 +43,7 @@ def test_preferences_show_and_save_every_setting(
     assert values[preferences.PLACEMENT_REVIEW_EVERY_MONTHS] == 3
     assert values[preferences.REPORT_PAPER] == "letter" and values[preferences.REPORT_REDACT]
     assert values[preferences.LOCK_MINUTES] == 0 and not values[preferences.BACKUP_ON_CLOSE]
-    plan = backup.backup_plan(store.data_dir)
+    plan = backup_files.backup_plan(store.data_dir)
     assert plan.folder == tmp_path / "elsewhere" and plan.keep_monthly == 24
     assert theme.stored_choice(settings) == ("dark", 200)
     assert theme.current() == "dark"

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from relcom_desktop.core import audit, backup, retention
+from relcom_desktop.core import audit, backup, backup_files, retention
 from relcom_desktop.core.children import count_children
 from relcom_desktop.core.db import open_store
 from relcom_desktop.core.enums import AuditKind
@@ -66,7 +66,7 @@ def test_file_and_tools_menus_offer_the_safety_actions(window: MainWindow) -> No
 
 def test_back_up_now_makes_a_verified_backup(qtbot, window: MainWindow) -> None:
     window.safety.actions["backup"].trigger()
-    qtbot.waitUntil(lambda: bool(backup.list_backups(window.store.data_dir)))
+    qtbot.waitUntil(lambda: bool(backup_files.list_backups(window.store.data_dir)))
     assert "Backup made and checked" in window.statusBar().currentMessage()
 
 
@@ -213,7 +213,7 @@ def test_restore_asks_first_naming_the_backup_and_what_is_set_aside(
     qtbot.waitUntil(lambda: bool(asked))
     assert "Restore the backup of 24 Nov 2026 at 09:30?" in asked[0]
     assert "current data file (last changed" in asked[0] and "set aside in" in asked[0]
-    assert str(backup.backups_dir(tmp_path)) in asked[0]
+    assert str(backup_files.backups_dir(tmp_path)) in asked[0]
     assert dialog.isVisible() and dialog.chosen is None  # Cancel: nothing happens
     monkeypatch.setattr(QMessageBox, "question", staticmethod(_answer(asked, True)))
     qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
@@ -230,11 +230,11 @@ def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
     win.show()
     qtbot.waitExposed(win)
     win.close()
-    assert backup.list_backups(caseload.store.data_dir) == []  # only the running app backs up
+    assert backup_files.list_backups(caseload.store.data_dir) == []  # only the running app backs up
     win.safety.backup_on_close = True
     win.show()
     win.close()
-    assert len(backup.list_backups(caseload.store.data_dir)) == 1
+    assert len(backup_files.list_backups(caseload.store.data_dir)) == 1
     demo_store = open_store(tmp_path / "demo")
     demo = MainWindow(demo_store, demo=True, settings=settings)
     demo.safety.backup_on_close = True
@@ -242,5 +242,5 @@ def test_closing_the_window_makes_a_backup_but_not_for_the_demo(
     demo.show()
     qtbot.waitExposed(demo)
     demo.close()
-    assert backup.list_backups(demo_store.data_dir) == []
+    assert backup_files.list_backups(demo_store.data_dir) == []
     demo_store.close()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from relcom_desktop.core.actions import Action, create_action
 from relcom_desktop.core.overview import FigureKey
-from relcom_desktop.core.today import TodayItem
+from relcom_desktop.core.today_items import TodayItem
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import relcom_desktop
-from relcom_desktop.ui.formatting import money, number, plural, short_date
+from relcom_desktop.core.formatting import money, number, plural, short_date
 
 PACKAGE = Path(relcom_desktop.__file__).parent
 UI_FILES = [*sorted((PACKAGE / "ui").rglob("*.py")), PACKAGE / "app.py"]

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core.children import Child, revert_child, update_child
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.child.details import ChildDetails
 from relcom_desktop.ui.child.fields import TextArea
 from relcom_desktop.ui.child.form import CheckedForm, problem_label, show_problem
 from relcom_desktop.ui.child.look import section_title
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 

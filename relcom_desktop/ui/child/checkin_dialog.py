@@ -11,9 +11,9 @@ from relcom_desktop.core import checkins
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome, OutcomeRating
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import quiet_label
 

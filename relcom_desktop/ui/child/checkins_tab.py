@@ -20,6 +20,7 @@ from relcom_desktop.core.checkins import CheckIn
 from relcom_desktop.core.dates import add_months
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.child.checkin_dialog import CHECK_INS, CheckInDialog
 from relcom_desktop.ui.child.look import (
     button_row,
@@ -32,7 +33,6 @@ from relcom_desktop.ui.child.look import (
 from relcom_desktop.ui.child.outcome_chart import OutcomeChart
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
 
 RANGES = [(12, "Last 12 months"), (24, "Last 2 years"), (60, "Last 5 years"), (0, "All")]

@@ -11,13 +11,13 @@ from relcom_desktop.core import family, preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
 from relcom_desktop.core.family import FamilyLink
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.child.details import line
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.look import button_row, empty_note, html_text, reminder
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.undo import RecordService
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.core.formatting import short_date
 
 DATE_HINT = "e.g. 3/3/2026"
 MONTH_NAMES = (

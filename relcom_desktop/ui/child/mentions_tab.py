@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QWidget
 
 from relcom_desktop.core.actions import Action, open_actions
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import MISSING, plural, short_date
 from relcom_desktop.core.journal import JournalFilter, count_entries, list_entries
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.look import empty_note
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import MISSING, plural, short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.widgets import quiet_label
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.legal_status import LegalStatusSpan, during
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
@@ -27,7 +28,6 @@ from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.look import html_text
 from relcom_desktop.ui.child.setting_picker import SettingPicker
 from relcom_desktop.ui.child.timeline import legal_status_text
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import RecordService, record_done
 
 PLACEMENTS = RecordService(

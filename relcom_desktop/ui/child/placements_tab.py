@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import money, plural, short_date
 from relcom_desktop.core.legal_status import LegalStatusSpan, legal_status_periods
 from relcom_desktop.core.placements import PlacementView, Stability
 from relcom_desktop.ui.child.look import button_row, empty_note
@@ -18,7 +19,6 @@ from relcom_desktop.ui.child.placement_dialogs import (
 )
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.timeline import Timeline
-from relcom_desktop.ui.formatting import money, plural, short_date
 
 
 def stability_text(s: Stability, current: PlacementView | None) -> str:

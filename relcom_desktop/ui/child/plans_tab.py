@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
 from relcom_desktop.core import plans
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import PlanKind
+from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, ReviewDue, ReviewIntervals
 from relcom_desktop.core.reviews_due import ordinal
 from relcom_desktop.ui.child.details import line
@@ -19,7 +20,6 @@ from relcom_desktop.ui.child.header import review_text
 from relcom_desktop.ui.child.look import button_row, chip, section_title, set_tone
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import plural, short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.undo import RecordService, record_done
 from relcom_desktop.ui.widgets import quiet_label

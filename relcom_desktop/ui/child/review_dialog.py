@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QWidg
 from relcom_desktop.core import reviews
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.core.reviews import PlacementReview, StandardEvidence
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.look import html_text
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.undo import RecordService
 
 REVIEWS = RecordService.of(reviews, "review", "placement_review")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QWidget
 from relcom_desktop.core import placements, reviews
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.core.reviews import PlacementReview
 from relcom_desktop.ui.child.look import (
@@ -22,7 +23,6 @@ from relcom_desktop.ui.child.look import (
 from relcom_desktop.ui.child.review_dialog import REVIEWS, ReviewDialog, short_standard
 from relcom_desktop.ui.child.tab import ChildTab
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.widgets import quiet_label
 

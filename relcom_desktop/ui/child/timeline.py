@@ -8,10 +8,10 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from relcom_desktop.core.formatting import money, plural, short_date
 from relcom_desktop.core.legal_status import LegalStatusSpan, during
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.ui.child.look import html_text
-from relcom_desktop.ui.formatting import money, plural, short_date
 
 RAIL_WIDTH = 28
 DOT = 6.0

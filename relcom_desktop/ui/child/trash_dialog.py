@@ -23,10 +23,10 @@ from relcom_desktop.core.children import (
 )
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.look import empty_note
 from relcom_desktop.ui.child.tables import RecordTable
-from relcom_desktop.ui.formatting import MISSING, short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.undo import record_done
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, quiet_label

@@ -18,9 +18,9 @@ from relcom_desktop.core.actions import ActionFilter, ActionListRow, ActionSort,
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import MISSING, short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, ReassignDialog, SnoozeDialog
 from relcom_desktop.ui.pages.list_page import ListPage

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core.formatting import money, plural, short_date
 from relcom_desktop.core.overview import ChildBehind
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import money, plural, short_date
 from relcom_desktop.ui.widgets import quiet_label
 
 HEADERS = ("Child", "Setting", "Provider", "Started", "Ended", "Weekly fee")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.core.journal import (
     JournalFilter,
     JournalListRow,
@@ -25,7 +26,6 @@ from relcom_desktop.core.journal import (
 )
 from relcom_desktop.core.providers import provider_choices
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import MISSING, short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.provider.entry_view import EntryView

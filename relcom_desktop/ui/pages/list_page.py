@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.ui.formatting import plural
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, SearchBox, heading, quiet_label
 

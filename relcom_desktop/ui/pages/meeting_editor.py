@@ -30,6 +30,7 @@ from relcom_desktop.core.actions import Action
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import money, short_date
 from relcom_desktop.core.meetings import (
     Attendee,
     Decision,
@@ -41,7 +42,6 @@ from relcom_desktop.core.meetings import (
     save_meeting,
 )
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import money, short_date
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit
 from relcom_desktop.ui.pages.meeting_parts import AgendaTab, LinksBox, RowsTab

@@ -15,6 +15,7 @@ from relcom_desktop.core import meetings as svc
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import MISSING, number
 from relcom_desktop.core.meeting_list import (
     MeetingFilter,
     MeetingListRow,
@@ -26,7 +27,6 @@ from relcom_desktop.core.meeting_list import (
 from relcom_desktop.core.meeting_templates import follow_up_draft
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import MISSING, number
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.pages.meeting_dialogs import NewMeetingDialog

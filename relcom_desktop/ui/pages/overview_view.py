@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import money
 from relcom_desktop.core.overview import (
     Drill,
     Figure,
@@ -34,7 +35,6 @@ from relcom_desktop.core.overview import (
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.charts import Bar, BarChart
-from relcom_desktop.ui.formatting import money
 from relcom_desktop.ui.pages.children_behind import ChildrenBehindDialog
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 

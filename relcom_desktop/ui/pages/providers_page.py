@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
+from relcom_desktop.core.formatting import money, number, short_date
 from relcom_desktop.core.providers import (
     ProviderFilter,
     ProviderListRow,
@@ -16,7 +17,6 @@ from relcom_desktop.core.providers import (
     local_authorities,
 )
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import money, number, short_date
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.provider.dialogs import ProviderDialog

@@ -32,6 +32,7 @@ from relcom_desktop import reports
 from relcom_desktop.core import preferences
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.reports import (
     DEFAULT_SECTIONS,
     PackSection,
@@ -42,7 +43,6 @@ from relcom_desktop.reports import (
 )
 from relcom_desktop.reports.options import Cancelled, Progress
 from relcom_desktop.ui import theme
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pdf_preview import PdfPreview
 from relcom_desktop.ui.record_picker import RecordPicker
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reviews_due import DUE_WITHIN_DAYS, ReviewDueRow, reviews_due
 from relcom_desktop.core.today_caseload import review_text
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.bus import RowTarget, bus
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.widgets import quiet_label
 

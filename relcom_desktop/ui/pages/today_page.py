@@ -31,17 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
-from relcom_desktop.core.today import (
-    TodayItem,
-    TodaySection,
-    TodayView,
-    provider_section,
-    today_view,
-)
+from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.today import provider_section, today_view
+from relcom_desktop.core.today_items import TodayItem, TodaySection, TodayView
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.bus import RowTarget, bus
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.pages.overview_view import OverviewView
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.journal import JournalEntryView, entry_view
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import short_date
 
 EMPTY = "<p style='color:gray'>Choose an entry to read it in full.</p>"
 

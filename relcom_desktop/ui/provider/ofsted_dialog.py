@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.db import Store
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.ofsted_csv import OfstedFile, read_ofsted_csv
 from relcom_desktop.core.ofsted_import import (
     ImportPreview,
@@ -30,7 +31,6 @@ from relcom_desktop.core.ofsted_import import (
 )
 from relcom_desktop.ui.background_dialog import BackgroundDialog, JobStatus
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import plural
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table
 from relcom_desktop.ui.provider.ofsted_options import OfstedOptions

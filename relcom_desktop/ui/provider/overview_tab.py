@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
+from relcom_desktop.core.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.core.placements import PlacedChild
 from relcom_desktop.core.provider_overview import (
     ProviderOverview,
@@ -14,7 +15,6 @@ from relcom_desktop.core.provider_overview import (
     provider_overview,
 )
 from relcom_desktop.ui.bus import bus
-from relcom_desktop.ui.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.provider.dialogs import SETTINGS, SettingDialog
 from relcom_desktop.ui.provider.record_list import RecordList, share_by_rows, stacked

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import (
     ReflectionFilter,
     ReflectionRow,
@@ -32,7 +33,6 @@ from relcom_desktop.core.reflection import (
 from relcom_desktop.core.reflection_links import links_for
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.charts import Bar, BarChart
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.reflection.period import Period

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from relcom_desktop.ui.formatting import short_date
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.provider.forms import date_edit, date_of
 
 EARLIEST = dt.date(1990, 1, 1)

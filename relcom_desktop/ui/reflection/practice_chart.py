@@ -17,9 +17,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import SelfAssessment, ShiftHistory, shift_poles
 from relcom_desktop.ui import theme
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.reflection import markers
 
 LINES, RADAR = "lines", "radar"

@@ -24,6 +24,7 @@ from relcom_desktop.core import reflection
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.journal import child_choices
 from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import provider_choices
@@ -33,7 +34,6 @@ from relcom_desktop.core.reflection import (
 )
 from relcom_desktop.core.reflection_links import links_for
 from relcom_desktop.core.report_data import meeting_choices
-from relcom_desktop.ui.formatting import short_date
 from relcom_desktop.ui.provider.forms import FormDialog, SearchCombo, date_edit, date_of, text_box
 from relcom_desktop.ui.undo import RecordService
 
