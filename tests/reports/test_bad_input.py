@@ -62,7 +62,8 @@ def test_a_full_disk_is_explained(tmp_path: Path, monkeypatch) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(RelcomError, match="(?i)the disk is full"), atomic_output(tmp_path / "a.pdf"):
+    target = tmp_path / "a.pdf"
+    with pytest.raises(RelcomError, match=r"(?i)the disk is full"), atomic_output(target):
         pass
     assert list(tmp_path.iterdir()) == []
 
