@@ -80,6 +80,9 @@ def run_gui(
     if isinstance(store, int):
         return store
     from relcom_desktop.ui.open_flow import chose_demo
+    from relcom_desktop.ui.preview_files import remove_leftovers
+
+    remove_leftovers()  # previews (plain PDFs) a crashed run left in the temporary folder
 
     if not demo and chose_demo(store, data_dir):  # the first-run wizard's other choice
         demo = True

@@ -177,10 +177,15 @@ def link_or_copy(source: Path, target: Path) -> None:
 def writer_gone(temp: Path) -> bool:
     """Whether the process that was writing ``temp`` (an atomic_path file) has ended."""
     parts = temp.name.rsplit(".", 3)
-    if len(parts) < 4 or not parts[-3].isdigit() or sys.platform == "win32":
+    return len(parts) == 4 and parts[-3].isdigit() and process_gone(int(parts[-3]))
+
+
+def process_gone(pid: int) -> bool:
+    """Whether process ``pid`` has certainly ended (False when it runs or we cannot tell)."""
+    if sys.platform == "win32":
         return False
     try:
-        os.kill(int(parts[-3]), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except OSError:

@@ -10,8 +10,6 @@ over the same page; closing the preview leaves the user where they were.
 from __future__ import annotations
 
 import contextlib
-import tempfile
-from itertools import count
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -38,6 +36,7 @@ from relcom_desktop.reports import DEFAULT_SECTIONS, PackSection, Paper, ReportK
 from relcom_desktop.reports.options import Cancelled, Progress, ReportResult
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.pdf_preview import PdfPreview
+from relcom_desktop.ui.preview_files import preview_path
 
 CHOICES = {
     "child": [(ReportKind.CHILD, "&Child summary"), (ReportKind.CHILD_PACK, "Review &pack")],
@@ -59,16 +58,6 @@ SECTION_TEXT = {
     PackSection.REFLECTIONS: "Reflections",
     PackSection.PRACTICE: "My practice: self-assessment and indicators",
 }
-
-_folder: tempfile.TemporaryDirectory[str] | None = None
-_numbers = count(1)
-
-
-def _preview_path() -> Path:
-    global _folder
-    if _folder is None:
-        _folder = tempfile.TemporaryDirectory(prefix="relcom-print-")
-    return Path(_folder.name) / f"print-{next(_numbers)}.pdf"
 
 
 def subject_of(store: Store, record_kind: str, record_id: int) -> str:
@@ -173,7 +162,7 @@ def build_and_preview(
     window: QWidget,
 ) -> PdfPreview | None:
     """Build the document with progress and cancel, then open its preview over ``window``."""
-    out = _preview_path()
+    out = preview_path()
 
     def job(progress: Progress, cancelled: Cancelled) -> ReportResult:
         return reports.build_report(

@@ -18,6 +18,7 @@ from relcom_desktop.reports import ReportKind
 from relcom_desktop.ui import pdf_preview
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.reports_page import ReportsPage
+from relcom_desktop.ui.preview_files import preview_path
 
 BUILD_TIMEOUT = 30_000
 
@@ -134,7 +135,7 @@ def test_building_stays_off_the_gui_thread_and_cancel_writes_nothing(
     qtbot.waitUntil(lambda: page.status.text() == "Cancelled. Nothing was saved.", timeout=5000)
     assert page.build_button.isEnabled() and not page.cancel_button.isVisible()
     assert page.preview is None
-    assert list(Path(page._previews.name).iterdir()) == []
+    assert list(preview_path().parent.glob("*.pdf")) == []
 
 
 def test_an_unknown_record_and_a_missing_choice_are_explained(qtbot, page) -> None:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import tempfile
-from itertools import count, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -44,6 +43,7 @@ from relcom_desktop.reports import (
 from relcom_desktop.reports.options import Cancelled, Progress
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.pdf_preview import PdfPreview
+from relcom_desktop.ui.preview_files import preview_path
 from relcom_desktop.ui.record_picker import RecordPicker
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 from relcom_desktop.ui.workers import Worker
@@ -96,8 +96,6 @@ class ReportsPage(QWidget):
         self.job: Worker | None = None
         self.preview: PdfPreview | None = None
         self.last_result: ReportResult | None = None
-        self._previews = tempfile.TemporaryDirectory(prefix="relcom-preview-")
-        self._numbers = count(1)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName("What to print")
         for kind in ReportKind:
@@ -292,7 +290,7 @@ class ReportsPage(QWidget):
             self.picker.setFocus()
             return
         kind, options = self.current_kind(), self.options()
-        out = Path(self._previews.name) / f"preview-{next(self._numbers)}.pdf"
+        out = preview_path()
 
         def job(progress: Progress, cancelled: Cancelled) -> ReportResult:
             return reports.build_report(
