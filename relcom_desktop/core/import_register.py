@@ -32,6 +32,7 @@ SETTING_TYPES = {
     PlacementType.K1: SettingType.SECURE_HOME,
     PlacementType.K2: SettingType.CHILDRENS_HOME,
     PlacementType.H5: SettingType.SUPPORTED_ACCOMMODATION,
+    PlacementType.K3: SettingType.SUPPORTED_ACCOMMODATION,
     PlacementType.S1: SettingType.RESIDENTIAL_SCHOOL,
     PlacementType.R3: SettingType.FAMILY_CENTRE,
 }

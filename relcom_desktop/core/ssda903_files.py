@@ -33,6 +33,10 @@ from relcom_desktop.core.ssda903 import (
     ReasonEpisodeCeased,
     ReasonNewEpisode,
     ReasonPlaceChange,
+    collection_year,
+    valid_in,
+    validity,
+    year_name,
 )
 
 HEADER = "Header"
@@ -54,6 +58,7 @@ CODE_NAMES: dict[type, str] = {
     ReasonPlaceChange: "reason for placement change",
 }
 E = TypeVar("E", bound=Enum)
+SEXES = {"1": Sex.MALE, "M": Sex.MALE, "2": Sex.FEMALE, "F": Sex.FEMALE, "U": None}
 
 
 @dataclass(frozen=True)
@@ -117,22 +122,35 @@ class Ssda903Return:
     episodes: tuple[Episode, ...]
     problems: tuple[Problem, ...]
     notes: tuple[str, ...]
+    year: int = 0  # the collection year whose code lists the rows were checked against
 
 
-def read_return(first: Path, second: Path, today: dt.date | None = None) -> Ssda903Return:
-    """Read the Header and Episodes files of a return (in either order)."""
-    return return_from_sheets(read_sheet(first), read_sheet(second), today)
+def read_return(
+    first: Path, second: Path, today: dt.date | None = None, year: int | None = None
+) -> Ssda903Return:
+    """Read the Header and Episodes files of a return (in either order). ``year`` is the
+    collection year (2025 for 2024-25) to check codes against; by default the year of the
+    latest DECOM or DEC in the file."""
+    return return_from_sheets(read_sheet(first), read_sheet(second), today, year)
 
 
-def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None) -> Ssda903Return:
+def return_from_sheets(
+    first: Sheet, second: Sheet, today: dt.date | None = None, year: int | None = None
+) -> Ssda903Return:
     header, episodes = _which_is_which(first, second)
     today = today or dt.date.today()
+    year = year or _year_of(episodes, today)
     problems: list[Problem] = []
     header_rows = _read_rows(header, HEADER, _header_row, problems, today)
-    episode_rows = _read_rows(episodes, EPISODES, _episode, problems, today)
+
+    def episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode:
+        return _episode(cell, number, today, year)
+
+    episode_rows = _read_rows(episodes, EPISODES, episode, problems, today)
     header_rows = _without_repeats(header_rows, problems)
     unique = list({dataclasses.replace(e, row=0): e for e in reversed(episode_rows)}.values())
     notes = _notes(header, episodes)
+    notes.insert(1, f"Codes were checked against the {year_name(year)} 903 code lists.")
     if len(unique) < len(episode_rows):
         repeats = len(episode_rows) - len(unique)
         rows = "1 Episodes row repeats" if repeats == 1 else f"{repeats:,} Episodes rows repeat"
@@ -146,7 +164,26 @@ def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None
         tuple(episode_rows),
         tuple(problems),
         tuple(notes),
+        year,
     )
+
+
+def _year_of(episodes: Sheet, today: dt.date) -> int:
+    """The collection year of a return: the year its latest DECOM or DEC falls in."""
+    columns = _columns(episodes)
+    latest: dt.date | None = None
+    for name in ("DECOM", "DEC"):
+        index = columns.get(name)
+        if index is None:
+            continue
+        for _number, cells in episodes.rows:
+            try:
+                found = _date(cells[index].strip(), name, today) if index < len(cells) else None
+            except ValueError:
+                continue
+            if found is not None and (latest is None or found > latest):
+                latest = found
+    return collection_year(latest or today)
 
 
 def _columns(sheet: Sheet) -> dict[str, int]:
@@ -198,10 +235,10 @@ def _read_rows(
 
 def _header_row(cell: Callable[[str], str], number: int, today: dt.date) -> HeaderRow:
     child = _child_id(cell)
-    try:
-        sex = Sex.parse(cell("SEX"))
-    except ValueError:
-        raise ValueError(f"SEX {cell('SEX')!r} is not 1 (male) or 2 (female).") from None
+    text = cell("SEX").upper()
+    if text and text not in SEXES:
+        raise ValueError(f"SEX {cell('SEX')[:12]!r} is not 1 or M (male), 2 or F (female), or U.")
+    sex = SEXES.get(text)
     return HeaderRow(
         number,
         child,
@@ -212,7 +249,7 @@ def _header_row(cell: Callable[[str], str], number: int, today: dt.date) -> Head
     )
 
 
-def _episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode:
+def _episode(cell: Callable[[str], str], number: int, today: dt.date, year: int) -> Episode:
     child = _child_id(cell)
     start = _date(cell("DECOM"), "DECOM", today)
     if start is None:
@@ -223,6 +260,12 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode
     placement_type = _code(PlacementType, cell("PLACE"), "PLACE")
     if placement_type is None:
         raise ValueError("PLACE, the placement type, is missing.")
+    # A withdrawn code stays valid on an episode that started while it was in use.
+    if not (valid_in(placement_type, year) or valid_in(placement_type, collection_year(start))):
+        raise ValueError(
+            f"PLACE {placement_type.value!r} is not a placement type code in the "
+            f"{year_name(year)} 903 code lists ({validity(placement_type)})."
+        )
     ceased = _code(ReasonEpisodeCeased, cell("REC"), "REC")
     if end is not None and ceased is None:
         raise ValueError("The episode has an end date (DEC) but no reason it ceased (REC).")
@@ -339,7 +382,8 @@ def _notes(header: Sheet, episodes: Sheet) -> list[str]:
         f"({header.read_as}). Children new to RelCom Desktop are known by their 903 CHILD id "
         "until you add their names."
     ]
+    extra = list(dict.fromkeys(h.strip() for h in extra if h.strip()))
     if extra:
-        notes.append(f"Columns not used: {', '.join(h for h in extra if h)[:200]}.")
+        notes.append(f"Columns not used: {', '.join(extra)[:200]}.")
     notes.append(f"Not kept by RelCom Desktop: {', '.join(NOT_KEPT)}.")
     return notes

@@ -233,7 +233,7 @@ EXPECTED_PROBLEMS = {
     ("Episodes", 14): "PLACE_PROVIDER 'PR9' is not a placement provider code",
     ("Episodes", 15): "REASON_PLACE_CHANGE 'CHANGED' is not a reason for placement change",
     ("Header", 13): "CHILD 2002 is also on Header row 3",
-    ("Header", 14): "SEX '3' is not 1 (male) or 2 (female)",
+    ("Header", 14): "SEX '3' is not 1 or M (male), 2 or F (female)",
     ("Header", 15): "DOB '01/01/2099' is in the future",
 }
 
