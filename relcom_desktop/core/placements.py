@@ -19,6 +19,7 @@ from relcom_desktop.core.ssda903 import (
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
+    ReasonNewEpisode,
     ReasonPlaceChange,
 )
 
@@ -51,6 +52,8 @@ class Placement:
     ending_notes: str = ""
     notes: str = ""
     id: int | None = None
+    reason_new: ReasonNewEpisode | None = None  # from a 903 return (RNE of its first episode)
+    postcode: str = ""  # from a 903 return (PL_POST)
 
 
 @dataclass(frozen=True)
