@@ -110,7 +110,8 @@ def _raw_rows(conn: object, header: list[list[str]], episodes: list[list[str]]) 
     db.execute("BEGIN")
     db.execute(
         "INSERT INTO provider (name, kind, phone, email, website, address, notes, created_at, "
-        "updated_at) VALUES ('Unknown', 'PR4', '', '', '', '', '', ?, ?)", (now, now)
+        "updated_at) VALUES ('Unknown', 'PR4', '', '', '', '', '', ?, ?)",
+        (now, now),
     )
     provider = db.lastrowid
     db.executemany(

@@ -85,6 +85,7 @@ class Episode:
     place_change: ReasonPlaceChange | None
     urn: str | None
     postcode: str
+    open_x1: bool = False  # REC X1 given on an episode with no DEC (read as still open)
 
     def placement_key(self) -> tuple[Any, ...]:
         """What makes two episodes the same placement (the legal status may differ)."""
@@ -156,6 +157,12 @@ def return_from_sheets(
         rows = "1 Episodes row repeats" if repeats == 1 else f"{repeats:,} Episodes rows repeat"
         notes.append(f"{rows} an earlier row exactly; each is read once.")
     episode_rows = _without_overlaps(unique, problems)
+    open_x1 = sum(e.open_x1 for e in episode_rows)
+    if open_x1:
+        notes.append(
+            f"{open_x1:,} Episodes rows have REC X1 but no DEC; each is read as still open "
+            "(X1 means the episode ended and another began the same day)."
+        )
     problems.sort(key=lambda p: (p.source, p.row))
     return Ssda903Return(
         header.name,
@@ -269,6 +276,9 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date, year: int)
     ceased = _code(ReasonEpisodeCeased, cell("REC"), "REC")
     if end is not None and ceased is None:
         raise ValueError("The episode has an end date (DEC) but no reason it ceased (REC).")
+    open_x1 = end is None and ceased is ReasonEpisodeCeased.X1
+    if open_x1:
+        ceased = None
     if end is None and ceased is not None:
         raise ValueError("The episode has a reason it ceased (REC) but no end date (DEC).")
     return Episode(
@@ -284,6 +294,7 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date, year: int)
         _code(ReasonPlaceChange, cell("REASON_PLACE_CHANGE"), "REASON_PLACE_CHANGE"),
         _urn(cell("URN")),
         " ".join(cell("PL_POST").upper().split())[:12],
+        open_x1,
     )
 
 

@@ -50,6 +50,7 @@ from relcom_desktop.core.import_run import (
     run_import,
 )
 from relcom_desktop.core.ofsted_csv import Cancelled, Progress
+from relcom_desktop.core.ssda903 import ReasonNewEpisode
 from relcom_desktop.core.ssda903_files import (
     EPISODES,
     HEADER,
@@ -68,6 +69,9 @@ PLACEMENT_FIELDS = {
     "end_date": "End date",
     "end_reason": "Reason the episode ceased",
     "change_reason": "Reason for placement change",
+    "reason_new": "Reason for new episode",
+    "postcode": "Placement postcode",
+    "start_date": "Start date",
 }
 
 
@@ -181,9 +185,9 @@ class _ChildWork:
                         m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None)
                     )
                 ).all()
-            recorded = {p.start_date: p for p in held[1:]}
-            for group in placement_groups(self.episodes):
-                placement = recorded.get(group[0].start)
+            groups = list(placement_groups(self.episodes))
+            matched = match_placements(groups, held[1:])
+            for group, placement in sorted(zip(groups, matched, strict=True), key=_shrinks_first):
                 self._save_placement(session, child_id, group, placement, lines)
             _save_legal_statuses(session, child_id, self.episodes, new=new)
 
@@ -198,7 +202,7 @@ class _ChildWork:
             )
         if self.episodes:
             values["legal_status"] = self.episodes[-1].legal_status
-            values["looked_after_since"] = _latest_period_of_care(self.episodes)
+            values["looked_after_since"] = latest_period_of_care(self.episodes)
         return {k: v for k, v in values.items() if v not in (None, "")}
 
     def _save_child(self, session: Session, lines: list[PreviewLine]) -> tuple[int, bool]:
@@ -230,17 +234,24 @@ class _ChildWork:
         record = f"Child {self.child}, from {day(first.start)}"
         with rejected_as(EPISODES, first.row):
             wanted = {
+                "start_date": first.start,
                 "placement_type": first.placement_type,
                 "provider_kind": first.provider,
                 "end_date": last.end,
                 "end_reason": last.reason_ceased,
                 "change_reason": last.place_change,
+                "reason_new": first.reason_new,
+                "postcode": first.postcode or None,
             }
             wanted = {k: v for k, v in wanted.items() if v is not None}
+            if recorded is not None and recorded.reason_new is None:
+                # recorded in RelCom Desktop, not made by a return: no episode fields
+                wanted.pop("reason_new", None)
+                wanted.pop("postcode", None)
             if recorded is None or first.urn is not None:  # else the setting chosen stays
                 wanted["setting_id"] = self._setting(session, first, lines, origin)
             if recorded is None:
-                new = placements.Placement(child_id=child_id, start_date=first.start, **wanted)
+                new = placements.Placement(child_id=child_id, **wanted)
                 placements.insert_placement_in(session, new)
                 line = PreviewLine(
                     EPISODES, first.row, "placement", RowStatus.NEW, record, _describe(group)
@@ -305,12 +316,69 @@ def placement_groups(episodes: list[Episode]) -> Iterator[list[Episode]]:
         yield group
 
 
-def _latest_period_of_care(episodes: list[Episode]) -> dt.date:
-    start = episodes[0].start
+def latest_period_of_care(episodes: list[Episode]) -> dt.date | None:
+    """When the child's latest period of care began: the start of the latest run of
+    episodes that follow one another, unless that run's first episode says (by an RNE other
+    than ``S``) that it continues care begun before the return's episodes."""
+    first = episodes[0]
     for before, episode in pairwise(episodes):
         if not episode.continues(before):
-            start = episode.start
-    return start
+            first = episode
+    if first.reason_new not in (None, ReasonNewEpisode.S):
+        return None
+    return first.start
+
+
+def match_placements(
+    groups: list[list[Episode]], recorded: list[m.Placement]
+) -> list[m.Placement | None]:
+    """The placement on record each group of episodes is (None: a new one). A group is
+    matched by its start date; failing that (a corrected DECOM), by a placement an earlier
+    return made (it has an RNE) of the same type that it overlaps or ends with. Placements
+    the commissioner recorded are matched by start date only."""
+    free = {p.id: p for p in recorded}
+    found: list[m.Placement | None] = []
+    by_start = {p.start_date: p for p in recorded}
+    for group in groups:
+        same = by_start.get(group[0].start)
+        found.append(same if same is not None and same.id in free else None)
+        if found[-1] is not None:
+            del free[found[-1].id]
+    for index, group in enumerate(groups):
+        if found[index] is None:
+            found[index] = _corrected(group, list(free.values()))
+            if found[index] is not None:
+                del free[found[index].id]
+    return found
+
+
+def _corrected(group: list[Episode], free: list[m.Placement]) -> m.Placement | None:
+    start, end = group[0].start, group[-1].end
+    for placement in free:
+        same_end = end is not None and placement.end_date == end
+        overlaps = start < (placement.end_date or dt.date.max) and placement.start_date < (
+            end or dt.date.max
+        )
+        from_return = placement.reason_new is not None
+        if (
+            from_return
+            and placement.placement_type is group[0].placement_type
+            and (overlaps or same_end)
+        ):
+            return placement
+    return None
+
+
+def _shrinks_first(pair: tuple[list[Episode], m.Placement | None]) -> tuple[int, dt.date]:
+    """Placements whose corrected dates take less time go first, so that no placement
+    overlaps another half-way through the corrections."""
+    group, placement = pair
+    if placement is None:
+        return 1, group[0].start
+    grows = group[0].start < placement.start_date or (group[-1].end or dt.date.max) > (
+        placement.end_date or dt.date.max
+    )
+    return int(grows), group[0].start
 
 
 def _describe(group: list[Episode]) -> str:
@@ -334,8 +402,14 @@ def _save_legal_statuses(
     stmt = select(m.LegalStatusPeriod).where(m.LegalStatusPeriod.child_id == child_id)
     existing = {(p.legal_status, p.start_date): p for p in ([] if new else session.scalars(stmt))}
     added = []
-    for status, start, end in _status_runs(episodes):
-        period = existing.get((status, start))
+    runs = list(_status_runs(episodes))
+    unmatched = [p for p in existing.values() if (p.legal_status, p.start_date) not in
+                 {(status, start) for status, start, _end in runs}]  # fmt: skip
+    for status, start, end in runs:
+        period = existing.get((status, start)) or _overlapping(unmatched, status, start, end)
+        if period is not None and period.start_date != start:  # a corrected DECOM
+            unmatched.remove(period)
+            period.start_date = start
         if period is None:
             added.append(
                 {"child_id": child_id, "legal_status": status, "start_date": start, "end_date": end}
@@ -344,6 +418,19 @@ def _save_legal_statuses(
             period.end_date = end
     if added:
         session.connection().execute(insert(m.LegalStatusPeriod.__table__), added)
+
+
+def _overlapping(
+    periods: list[Any], status: Any, start: dt.date, end: dt.date | None
+) -> Any | None:
+    for period in periods:
+        if (
+            period.legal_status is status
+            and start < (period.end_date or dt.date.max)
+            and period.start_date < (end or dt.date.max)
+        ):
+            return period
+    return None
 
 
 def _status_runs(episodes: list[Episode]) -> Iterator[tuple[Any, dt.date, dt.date | None]]:

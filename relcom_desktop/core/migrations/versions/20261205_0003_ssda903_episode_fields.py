@@ -23,9 +23,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("placement") as batch:
         batch.add_column(sa.Column("reason_new", sa.String(40), nullable=True))
-        batch.add_column(
-            sa.Column("postcode", sa.String(12), nullable=False, server_default="")
-        )
+        batch.add_column(sa.Column("postcode", sa.String(12), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
