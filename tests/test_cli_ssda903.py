@@ -18,8 +18,7 @@ def test_a_return_imports_then_exports(tmp_path: Path, capsys: pytest.CaptureFix
     assert "children: 4 new" in out and "placements: 8 new" in out
     assert main(["--data-dir", data, "import", "--ssda903", str(episodes), str(header)]) == 0
     assert "children: 4 unchanged" in capsys.readouterr().out
-    folder = tmp_path / "out"
-    folder.mkdir()
+    folder = tmp_path / "out" / "return"  # made as it is missing
     assert main(["--data-dir", data, "export", "--ssda903", str(folder)]) == 0
     assert "10 episodes" in capsys.readouterr().out
     assert (folder / "episodes.csv").read_text().startswith("CHILD,DECOM,RNE,LS")

@@ -268,7 +268,8 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date, year: int)
     if placement_type is None:
         raise ValueError("PLACE, the placement type, is missing.")
     # A withdrawn code stays valid on an episode that started while it was in use.
-    if not (valid_in(placement_type, year) or valid_in(placement_type, collection_year(start))):
+    began = collection_year(start)
+    if not (valid_in(placement_type, year) or (began <= year and valid_in(placement_type, began))):
         raise ValueError(
             f"PLACE {placement_type.value!r} is not a placement type code in the "
             f"{year_name(year)} 903 code lists ({validity(placement_type)})."
