@@ -51,6 +51,7 @@ from relcom_desktop.core.import_run import (
 )
 from relcom_desktop.core.ofsted_csv import Cancelled, Progress
 from relcom_desktop.core.ssda903 import ReasonNewEpisode
+from relcom_desktop.core.ssda903_bulk import Pending
 from relcom_desktop.core.ssda903_files import (
     EPISODES,
     HEADER,
@@ -149,10 +150,12 @@ def _units(ret: Ssda903Return) -> list[Unit]:
             units.append(
                 Unit(p.source, p.row, "No CHILD id", _nothing, [(p.source, p.row, p.reason)])
             )
+    pending = Pending()
     for child in dict.fromkeys([*headers, *episodes, *problems]):
-        work = _ChildWork(child, headers.get(child), episodes.get(child, []), register)
+        work = _ChildWork(child, headers.get(child), episodes.get(child, []), register, pending)
         source, row = work.first_row()
         units.append(Unit(source, row, f"Child {child}", work.apply, problems.get(child, [])))
+    units.append(Unit(HEADER, 0, "New children", pending.write))
     return units
 
 
@@ -162,12 +165,26 @@ def _nothing(_session: Session, _lines: list[PreviewLine]) -> None:
 
 class _ChildWork:
     def __init__(
-        self, child: str, header: HeaderRow | None, episodes: list[Episode], register: ChildFinder
+        self,
+        child: str,
+        header: HeaderRow | None,
+        episodes: list[Episode],
+        register: ChildFinder,
+        pending: Pending,
     ) -> None:
         self.child = child
         self.header = header
         self.episodes = sorted(episodes, key=in_order)
         self.register = register
+        self.pending = pending
+
+    def _is_new(self, session: Session) -> bool:
+        """A child with a Header row, no record yet, and every episode's provider given
+        goes by the fast path (:mod:`relcom_desktop.core.ssda903_bulk`)."""
+        if self.header is None or any(e.provider is None for e in self.episodes):
+            return False
+        with rejected_as(*self.first_row()):
+            return self.register.find_child(session, {"la_reference": self.child}) is None
 
     def first_row(self) -> tuple[str, int]:
         if self.header is not None:
@@ -176,6 +193,15 @@ class _ChildWork:
 
     def apply(self, session: Session, lines: list[PreviewLine]) -> None:
         with self.register.unit():
+            if self._is_new(session):
+                source, row = self.first_row()
+                values = {"la_reference": self.child, **self._values()}
+                groups = list(placement_groups(self.episodes))
+                runs = _status_runs(self.episodes)
+                self.pending.add_child(
+                    session, values, Origin(source, row), groups, runs, self._setting, lines
+                )
+                return
             child_id, new = self._save_child(session, lines)
             # Held for the unit, so the placement rules find the child without a query.
             held = [session.get(m.Child, child_id)]
@@ -254,7 +280,7 @@ class _ChildWork:
                 new = placements.Placement(child_id=child_id, **wanted)
                 placements.insert_placement_in(session, new)
                 line = PreviewLine(
-                    EPISODES, first.row, "placement", RowStatus.NEW, record, _describe(group)
+                    EPISODES, first.row, "placement", RowStatus.NEW, record, describe(group)
                 )
                 lines.append(line)
                 return
@@ -381,7 +407,7 @@ def _shrinks_first(pair: tuple[list[Episode], m.Placement | None]) -> tuple[int,
     return int(grows), group[0].start
 
 
-def _describe(group: list[Episode]) -> str:
+def describe(group: list[Episode]) -> str:
     first, last = group[0], group[-1]
     until = day(last.end) if last.end else "now"
     where = f"URN {first.urn}" if first.urn else "no Ofsted URN"
