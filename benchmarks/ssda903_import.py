@@ -5,8 +5,15 @@
 Writes a synthetic return (deterministic: about four episodes a child, with legal status
 changes, moves, endings, a pool of URNs some of which the register lacks, and placements
 with no URN) into a temporary folder, then into an empty data file: reads it, previews it,
-commits it, and previews it again (everything unchanged). The baseline is reading the two
-CSV files with the csv module alone. Prints one line per step and the total.
+commits it, and previews it again (everything unchanged).
+
+The figure with a target is the import as ``relcom import --ssda903`` makes it (read the two
+files, then import them in one transaction) into an empty data file, as a ratio to a raw
+baseline measured in the same run: reading the same files with the csv module and
+``executemany`` of the same children, settings, placements and legal-status rows into
+another empty data file, with no checks (target ≤ 3×). The preview, the import after a
+preview (the app's dialog) and the preview of an unchanged return are printed for
+information.
 """
 
 from __future__ import annotations
@@ -26,9 +33,9 @@ from common import Figure
 
 from relcom_desktop.core.db import open_store
 from relcom_desktop.core.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, read_return
-from relcom_desktop.core.ssda903_import import commit_return, preview_return
+from relcom_desktop.core.ssda903_import import commit_return, import_return, preview_return
 
-TARGET_SECONDS = 15.0  # preview and import together, 10,000 episodes
+TARGET_RATIO = 3.0  # read + import, against csv reading + executemany of the same rows
 LEGAL = ("V2", "C1", "C2", "E1")
 PLACES = (("K2", "PR4"), ("U6", "PR4"), ("U4", "PR1"), ("H5", "PR5"), ("P1", "PR0"))
 ENDINGS = ("E4A", "E13", "E17", "E5", "E45", "E8")
@@ -155,6 +162,11 @@ def import_figures(episodes: int = 10_000) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         files = synthetic_return(Path(folder), episodes)
         baseline = raw_baseline(files, Path(folder) / "raw")
+        cli = open_store(Path(folder) / "cli")
+        try:
+            import_s, done = timed(lambda: import_return(cli, *files))
+        finally:
+            cli.close()
         read_s, ret = timed(lambda: read_return(*files))
         store = open_store(Path(folder) / "data")
         try:
@@ -163,17 +175,19 @@ def import_figures(episodes: int = 10_000) -> list[Figure]:
             again_s, again = timed(lambda: preview_return(store, ret))
         finally:
             store.close()
-    assert preview.rejected == 0 and again.changes == 0, "the synthetic return should be clean"
-    total = read_s + preview_s + commit_s
+    assert done.rejected == 0 and again.changes == 0, "the synthetic return should be clean"
     print(
-        f"{len(ret.episodes):,} episodes, {len(ret.header):,} children: read {read_s:.2f} s, "
-        f"preview {preview_s:.2f} s, import {commit_s:.2f} s, preview again "
-        f"{again_s:.2f} s (csv module alone: {baseline:.2f} s)",
+        f"{len(ret.episodes):,} episodes, {len(ret.header):,} children: read and import "
+        f"{import_s:.2f} s (raw baseline {baseline:.2f} s = {import_s / baseline:.1f}×); "
+        f"read {read_s:.2f} s, preview {preview_s:.2f} s, import after the preview "
+        f"{commit_s:.2f} s, preview again {again_s:.2f} s",
         flush=True,
     )
     return [
-        Figure("SSDA903 import, 10,000 episodes (read + preview + import)", total, baseline,
-               TARGET_SECONDS, unit="s", scale="synthetic", kind="absolute"),
+        Figure("SSDA903 import, 10,000 episodes (read + import)", import_s, baseline,
+               TARGET_RATIO, unit="s", scale="synthetic"),
+        Figure("SSDA903 preview + import after it, 10,000 episodes", read_s + preview_s
+               + commit_s, baseline, TARGET_RATIO, unit="s", scale="synthetic", kind="info"),
     ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import children, errors, placements
@@ -23,6 +23,7 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import editable_values
 from relcom_desktop.core.import_register import Origin, preview_line
 from relcom_desktop.core.import_run import PreviewLine, RowStatus, rejected_as
+from relcom_desktop.core.models.base import utcnow
 from relcom_desktop.core.ssda903_files import EPISODES, Episode
 
 NEW_DETAIL = "New child, known by their 903 CHILD id until you add their name."
@@ -102,16 +103,44 @@ class Pending:
         if not self.children:
             return
         conn = session.connection()
-        table = m.Child.__table__
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = conn.execute(stmt, self.children).scalars().all()
-        for target, rows in (
+        before = conn.execute(select(func.max(m.Child.id))).scalar() or 0
+        _insert_many(conn, m.Child.__table__, self.children)
+        stmt = select(m.Child.la_reference, m.Child.id).where(m.Child.id > before)
+        ids = {ref: child_id for ref, child_id in conn.execute(stmt)}
+        refs = [ids[row["la_reference"]] for row in self.children]
+        for table, rows in (
             (m.Placement.__table__, self.placements),
             (m.LegalStatusPeriod.__table__, self.statuses),
         ):
             if rows:
-                conn.execute(insert(target), [{**row, "child_id": ids[i]} for i, row in rows])
+                _insert_many(conn, table, [{**row, "child_id": refs[i]} for i, row in rows])
         self.children, self.placements, self.statuses = [], [], []
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One DB-API executemany of ``rows`` (same keys each) into ``table``, each value
+    converted by its column type as SQLAlchemy would; timestamps set to now."""
+    names = list(rows[0])
+    stamps = [c for c in ("created_at", "updated_at") if c in table.c and c not in names]
+    dialect = conn.dialect
+    convert = [table.c[n].type.bind_processor(dialect) for n in names]
+    stamp = table.c["created_at"].type.bind_processor(dialect) if stamps else None
+    now = stamp(utcnow()) if stamp is not None else utcnow()
+    params = [
+        [
+            value if fn is None or value is None else fn(value)
+            for fn, value in zip(convert, (row[n] for n in names), strict=True)
+        ]
+        + [now] * len(stamps)
+        for row in rows
+    ]
+    columns = ", ".join([*names, *stamps])
+    marks = ", ".join("?" * (len(names) + len(stamps)))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
+    finally:
+        cursor.close()
 
 
 def _check_overlaps(
