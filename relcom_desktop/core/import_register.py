@@ -157,8 +157,7 @@ class Register:
     def add_setting(
         self, session: Session, setting: providers.Setting, lines: Lines, origin: Origin
     ) -> int:
-        created = session.get(m.Setting, providers.insert_setting_in(session, setting))
-        self._held.append(created)
+        created = dataclasses.replace(setting, id=providers.insert_setting_in(session, setting))
         detail = (
             f"Not on the register yet: added ({created.setting_type.label}). Import Ofsted's "
             "provider list, or edit the setting, to fill in its details."
