@@ -26,7 +26,6 @@ from relcom_desktop.core.import_run import PreviewLine, RowStatus, rejected_as
 from relcom_desktop.core.models.base import utcnow
 from relcom_desktop.core.ssda903_files import EPISODES, Episode
 
-NEW_DETAIL = "New child, known by their 903 CHILD id until you add their name."
 SettingFor = Callable[[Session, Episode, list[PreviewLine], Origin], int]
 StatusRuns = Iterable[tuple[Any, Any, Any]]
 
@@ -44,6 +43,7 @@ class Pending:
         session: Session,
         values: dict[str, Any],
         origin: Origin,
+        detail: str,
         groups: list[list[Episode]],
         runs: StatusRuns,
         setting_for: SettingFor,
@@ -53,7 +53,7 @@ class Pending:
         name = f"Child {values['la_reference']}"
         with rejected_as(origin.source, origin.row):
             child = children.check_fields(children.Child(**{**values, "preferred_name": name}))
-        lines.append(preview_line(origin, "child", RowStatus.NEW, name, NEW_DETAIL))
+        lines.append(preview_line(origin, "child", RowStatus.NEW, name, detail))
         records = [self._placement(session, child, g, setting_for, lines) for g in groups]
         starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
         _check_overlaps(session, records, starts)

@@ -30,8 +30,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors, placements, providers
 from relcom_desktop.core import models as m
+from relcom_desktop.core import placements, providers
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_register import (
@@ -159,6 +159,15 @@ def _units(ret: Ssda903Return) -> list[Unit]:
     return units
 
 
+def new_child_detail(in_header: bool) -> str:
+    if in_header:
+        return "New child, known by their 903 CHILD id until you add their name."
+    return (
+        "New child, known by their 903 CHILD id until you add their name. Not in the Header "
+        "file, so their sex, date of birth and ethnicity are not known yet."
+    )
+
+
 def _nothing(_session: Session, _lines: list[PreviewLine]) -> None:
     """A unit made only of rejected rows does nothing."""
 
@@ -181,7 +190,7 @@ class _ChildWork:
     def _is_new(self, session: Session) -> bool:
         """A child with a Header row, no record yet, and every episode's provider given
         goes by the fast path (:mod:`relcom_desktop.core.ssda903_bulk`)."""
-        if self.header is None or any(e.provider is None for e in self.episodes):
+        if any(e.provider is None for e in self.episodes):
             return False
         with rejected_as(*self.first_row()):
             return self.register.find_child(session, {"la_reference": self.child}) is None
@@ -198,8 +207,10 @@ class _ChildWork:
                 values = {"la_reference": self.child, **self._values()}
                 groups = list(placement_groups(self.episodes))
                 runs = _status_runs(self.episodes)
+                origin = Origin(source, row)
+                detail = new_child_detail(self.header is not None)
                 self.pending.add_child(
-                    session, values, Origin(source, row), groups, runs, self._setting, lines
+                    session, values, origin, detail, groups, runs, self._setting, lines
                 )
                 return
             child_id, new = self._save_child(session, lines)
@@ -235,14 +246,9 @@ class _ChildWork:
         source, row = self.first_row()
         with rejected_as(source, row):
             values = {"la_reference": self.child, **self._values()}
-            if self.header is None and self.register.find_child(session, values) is None:
-                raise errors.ValidationError(
-                    f"These episodes are for CHILD {self.child}, who is not in the Header "
-                    "file and has no record in RelCom Desktop."
-                )
             return self.register.save_child(
                 session, values, lines, Origin(source, row), new_name=f"Child {self.child}",
-                new_detail="New child, known by their 903 CHILD id until you add their name.",
+                new_detail=new_child_detail(self.header is not None),
             )  # fmt: skip
 
     # ---- placements -------------------------------------------------------------------------
@@ -460,10 +466,15 @@ def _overlapping(
 
 
 def _status_runs(episodes: list[Episode]) -> Iterator[tuple[Any, dt.date, dt.date | None]]:
+    """Runs of one legal status. An episode the return began with RNE ``L`` (a change of
+    legal status only) starts a run even when its LS is the same, so that its boundary is
+    kept (and the export gives it back)."""
     run: list[Episode] = []
     for episode in episodes:
         if run and not (
-            episode.continues(run[-1]) and episode.legal_status is run[-1].legal_status
+            episode.continues(run[-1])
+            and episode.legal_status is run[-1].legal_status
+            and episode.reason_new is not ReasonNewEpisode.L
         ):
             if run[0].legal_status is not None:
                 yield run[0].legal_status, run[0].start, run[-1].end
