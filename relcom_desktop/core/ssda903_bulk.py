@@ -74,7 +74,7 @@ class Pending:
         setting_for: SettingFor,
         lines: list[PreviewLine],
     ) -> placements.Placement:
-        from relcom_desktop.core.ssda903_import import describe
+        from relcom_desktop.core.ssda903_episodes import describe
 
         first, last = group[0], group[-1]
         origin = Origin(EPISODES, first.row)
