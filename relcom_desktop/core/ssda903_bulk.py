@@ -57,9 +57,9 @@ class Pending:
         records = [self._placement(session, child, g, setting_for, lines) for g in groups]
         starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
         _check_overlaps(session, records, starts)
-        rows = [editable_values(record, m.Placement) for record in records]
+        rows = [_values(record, m.Placement) for record in records]
         index = len(self.children)
-        self.children.append(editable_values(child, m.Child))
+        self.children.append(_values(child, m.Child))
         self.placements += [(index, row) for row in rows]
         self.statuses += [
             (index, {"legal_status": s, "start_date": start, "end_date": end})
@@ -141,6 +141,17 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
         cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
     finally:
         cursor.close()
+
+
+_NAMES: dict[tuple[type, type], tuple[str, ...]] = {}
+
+
+def _values(record: Any, model: type) -> dict[str, Any]:
+    """``crud.editable_values``, with the field names worked out once per class."""
+    key = (type(record), model)
+    if key not in _NAMES:
+        _NAMES[key] = tuple(editable_values(record, model))
+    return {name: getattr(record, name) for name in _NAMES[key]}
 
 
 def _check_overlaps(

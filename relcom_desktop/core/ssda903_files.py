@@ -13,7 +13,6 @@ data file: :mod:`relcom_desktop.core.ssda903_import` does that.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
@@ -88,6 +87,12 @@ class Episode:
     postcode: str
     open_x1: bool = False  # REC X1 given on an episode with no DEC (read as still open)
 
+    def fields(self) -> tuple[Any, ...]:
+        """Everything but the row number: two rows with the same fields repeat each other."""
+        return (self.child, self.start, self.end, self.reason_new, self.legal_status,
+                self.placement_type, self.provider, self.reason_ceased, self.place_change,
+                self.urn, self.postcode, self.open_x1)  # fmt: skip
+
     def placement_key(self) -> tuple[Any, ...]:
         """What makes two episodes the same placement (the legal status may differ)."""
         return (self.placement_type, self.provider, self.urn, self.postcode)
@@ -150,7 +155,7 @@ def return_from_sheets(
 
     episode_rows = _read_rows(episodes, EPISODES, episode, problems, today)
     header_rows = _without_repeats(header_rows, problems)
-    unique = list({dataclasses.replace(e, row=0): e for e in reversed(episode_rows)}.values())
+    unique = list({e.fields(): e for e in reversed(episode_rows)}.values())
     notes = _notes(header, episodes)
     notes.insert(1, f"Codes were checked against the {year_name(year)} 903 code lists.")
     if len(unique) < len(episode_rows):
