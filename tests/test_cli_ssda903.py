@@ -53,3 +53,15 @@ def test_a_placement_tracker_imports_from_the_command_line(
     tracker.write_text("Child's name,Setting,Placement type,Start date\nSky,Oak,K2,01/02/2023\n")
     assert main(["--data-dir", data, "import", "--csv", "placements", str(tracker)]) == 0
     assert "placements: 1 new" in capsys.readouterr().out
+
+
+def test_the_collection_year_can_be_chosen(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    episodes = [row[:] for row in CLEAN_EPISODES]
+    episodes[6][5] = "K3"  # 1003 in supported accommodation: a code from 2024-25 on
+    files = [str(f) for f in write_return(tmp_path / "return", CLEAN_HEADER, episodes)]
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "import", "--ssda903", *files]) == 2
+    assert "not a placement type code in the 2023-24 903 code lists" in capsys.readouterr().err
+    assert main(["--data-dir", data, "import", "--ssda903", *files, "--year", "2025"]) == 0
+    assert main(["--data-dir", data, "import", "--ssda903", *files, "--year", "25"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

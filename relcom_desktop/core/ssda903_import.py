@@ -131,10 +131,17 @@ def commit_return(
 
 
 def import_return(
-    store: Store, first: Path, second: Path, *, skip_rejected: bool = False
+    store: Store,
+    first: Path,
+    second: Path,
+    *,
+    skip_rejected: bool = False,
+    year: int | None = None,
 ) -> ImportPreview:
-    """Read and import the Header and Episodes files (for the command line)."""
-    return commit_return(store, read_return(first, second), skip_rejected=skip_rejected)
+    """Read and import the Header and Episodes files (for the command line); ``year`` is
+    the collection year to check codes against (by default the file's)."""
+    ret = read_return(first, second, year=year)
+    return commit_return(store, ret, skip_rejected=skip_rejected)
 
 
 # ---- units: one child with all their rows ------------------------------------------------------
