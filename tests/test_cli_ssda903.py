@@ -18,8 +18,7 @@ def test_a_return_imports_then_exports(tmp_path: Path, capsys: pytest.CaptureFix
     assert "children: 4 new" in out and "placements: 8 new" in out
     assert main(["--data-dir", data, "import", "--ssda903", str(episodes), str(header)]) == 0
     assert "children: 4 unchanged" in capsys.readouterr().out
-    folder = tmp_path / "out"
-    folder.mkdir()
+    folder = tmp_path / "out" / "return"  # made as it is missing
     assert main(["--data-dir", data, "export", "--ssda903", str(folder)]) == 0
     assert "10 episodes" in capsys.readouterr().out
     assert (folder / "episodes.csv").read_text().startswith("CHILD,DECOM,RNE,LS")
@@ -54,3 +53,15 @@ def test_a_placement_tracker_imports_from_the_command_line(
     tracker.write_text("Child's name,Setting,Placement type,Start date\nSky,Oak,K2,01/02/2023\n")
     assert main(["--data-dir", data, "import", "--csv", "placements", str(tracker)]) == 0
     assert "placements: 1 new" in capsys.readouterr().out
+
+
+def test_the_collection_year_can_be_chosen(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    episodes = [row[:] for row in CLEAN_EPISODES]
+    episodes[6][5] = "K3"  # 1003 in supported accommodation: a code from 2024-25 on
+    files = [str(f) for f in write_return(tmp_path / "return", CLEAN_HEADER, episodes)]
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "import", "--ssda903", *files]) == 2
+    assert "not a placement type code in the 2023-24 903 code lists" in capsys.readouterr().err
+    assert main(["--data-dir", data, "import", "--ssda903", *files, "--year", "2025"]) == 0
+    assert main(["--data-dir", data, "import", "--ssda903", *files, "--year", "25"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -46,6 +46,13 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         help="children and placements from the authority's SSDA903 return (two CSV files)",
     )
     cmd.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="with --ssda903: the collection year whose code lists to check against, named "
+        "by the year it ends (2025 for 2024-25); by default the year of the latest date",
+    )
+    cmd.add_argument(
         "--skip-rejected",
         action="store_true",
         help="with --ssda903 or --csv: import the rest when rows are rejected (a child with "
@@ -60,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return import_ofsted.run(args)
     import time
 
-    from relcom_desktop.core import ssda903_import, transfer
+    from relcom_desktop.core import transfer
 
     store = open_data(args)
     started = time.perf_counter()
@@ -71,11 +78,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.csv is not None:
             import_spreadsheet(store, *args.csv, skip_rejected=args.skip_rejected)
         else:
-            header, episodes = args.ssda903
-            result = ssda903_import.import_return(
-                store, header, episodes, skip_rejected=args.skip_rejected
-            )
-            print(f"Imported the 903 return: {summary(result)}")
+            _import_ssda903(store, args)
     finally:
         store.close()
     return 0
@@ -101,6 +104,18 @@ def import_spreadsheet(store: Store, key: str, path: str, *, skip_rejected: bool
     for note in result.notes:
         print(note)
     print(f"Imported {path}: {summary(result)}")
+
+
+def _import_ssda903(store: Store, args: argparse.Namespace) -> None:
+    from relcom_desktop.core import errors, ssda903_import
+
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise errors.ValidationError(f"--year {args.year} is not a year like 2025 (for 2024-25).")
+    header, episodes = args.ssda903
+    result = ssda903_import.import_return(
+        store, header, episodes, skip_rejected=args.skip_rejected, year=args.year
+    )
+    print(f"Imported the 903 return: {summary(result)}")
 
 
 def summary(result: ImportPreview) -> str:

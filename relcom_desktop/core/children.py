@@ -91,6 +91,26 @@ def _check_lengths(child: Child) -> None:
 
 
 def _validate(session: Session, child: Child) -> Child:
+    child = check_fields(child)
+    ref = child.la_reference
+    if ref is not None:
+        clash = session.execute(
+            select(m.Child.preferred_name, m.Child.deleted_at).where(
+                m.Child.la_reference == ref, m.Child.id != child.id
+            )
+        ).first()
+        if clash is not None:
+            where = " in the Trash" if clash.deleted_at else ""
+            raise errors.ValidationError(
+                f"{clash.preferred_name}{where} already has the LA reference {ref}."
+            )
+    return child
+
+
+def check_fields(child: Child) -> Child:
+    """Every rule of :func:`_validate` that needs no query (all but a clashing LA
+    reference), returning the cleaned record; for bulk imports that know the reference is
+    new."""
     today = dt.date.today()
     name = require_text(child.preferred_name, "the child's preferred name", 120)
     _check_lengths(child)
@@ -104,17 +124,6 @@ def _validate(session: Session, child: Child) -> Child:
         raise errors.ValidationError("A child cannot be looked after before they were born.")
     if since and since > today:
         raise errors.ValidationError("The date the child became looked after is in the future.")
-    if ref is not None:
-        clash = session.execute(
-            select(m.Child.preferred_name, m.Child.deleted_at).where(
-                m.Child.la_reference == ref, m.Child.id != child.id
-            )
-        ).first()
-        if clash is not None:
-            where = " in the Trash" if clash.deleted_at else ""
-            raise errors.ValidationError(
-                f"{clash.preferred_name}{where} already has the LA reference {ref}."
-            )
     short = {field: clean_text(getattr(child, field)) for field in SHORT_FIELDS}
     return dataclasses.replace(child, **{**short, "preferred_name": name, "la_reference": ref})
 

@@ -32,6 +32,7 @@ SETTING_TYPES = {
     PlacementType.K1: SettingType.SECURE_HOME,
     PlacementType.K2: SettingType.CHILDRENS_HOME,
     PlacementType.H5: SettingType.SUPPORTED_ACCOMMODATION,
+    PlacementType.K3: SettingType.SUPPORTED_ACCOMMODATION,
     PlacementType.S1: SettingType.RESIDENTIAL_SCHOOL,
     PlacementType.R3: SettingType.FAMILY_CENTRE,
 }
@@ -61,6 +62,7 @@ class Register:
         self._found: dict[tuple[str, str], int] = {}
         self._added: list[tuple[str, str]] = []
         self._held: list[Any] = []  # rows kept alive, so rules checking them need no query
+        self._urns: dict[str, Any] | None = None  # settings' URNs as the run began
 
     @contextmanager
     def unit(self) -> Iterator[None]:
@@ -128,15 +130,20 @@ class Register:
     def setting_by_urn(self, session: Session, urn: str) -> int | None:
         """The setting with Ofsted URN ``urn``, or None; refuses one in the Trash."""
 
+        if self._urns is None:  # every URN at once: one query, not one a URN
+            stmt = select(m.Setting.urn, m.Setting.id, m.Setting.name, m.Setting.deleted_at)
+            self._urns = {
+                row.urn: row for row in session.execute(stmt.where(m.Setting.urn.is_not(None)))
+            }
+
         def look_up() -> int | None:
-            row = session.scalar(select(m.Setting).where(m.Setting.urn == urn))
+            row = self._urns.get(urn) if self._urns is not None else None
             if row is None:
                 return None
             if row.deleted_at is not None:
                 raise errors.ValidationError(
                     f"URN {urn} belongs to {row.name}, a setting in the Trash. Restore it first."
                 )
-            self._held.append(row)
             return int(row.id)
 
         return self._remember(("urn", urn), look_up)
@@ -163,8 +170,7 @@ class Register:
     def add_setting(
         self, session: Session, setting: providers.Setting, lines: Lines, origin: Origin
     ) -> int:
-        created = session.get(m.Setting, providers.insert_setting_in(session, setting))
-        self._held.append(created)
+        created = dataclasses.replace(setting, id=providers.insert_setting_in(session, setting))
         detail = (
             f"Not on the register yet: added ({created.setting_type.label}). Import Ofsted's "
             "provider list, or edit the setting, to fill in its details."

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "0003_search_everything"
+SCHEMA_HEAD = "0004_ssda903"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -19,6 +19,7 @@ from relcom_desktop.core.ssda903 import (
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
+    ReasonNewEpisode,
     ReasonPlaceChange,
 )
 
@@ -51,6 +52,8 @@ class Placement:
     ending_notes: str = ""
     notes: str = ""
     id: int | None = None
+    reason_new: ReasonNewEpisode | None = None  # from a 903 return (RNE of its first episode)
+    postcode: str = ""  # from a 903 return (PL_POST)
 
 
 @dataclass(frozen=True)
@@ -113,26 +116,53 @@ def _check_overlap(session: Session, p: Placement) -> None:
     for o_start, o_end, name in others:
         other_start, other_end = _span(o_start, o_end)
         if start < other_end and other_start < end:
-            until = o_end.strftime("%d %b %Y") if o_end else "now"
-            raise errors.ValidationError(
-                f"This overlaps the placement at {name} "
-                f"({o_start.strftime('%d %b %Y')} to {until}). "
-                "End that placement first, or change the dates."
-            )
+            other = dataclasses.replace(p, start_date=o_start, end_date=o_end)
+            raise errors.ValidationError(overlap_message(name, other))
+
+
+def check_fields(p: Placement, born: dt.date | None) -> None:
+    """The rules of :func:`_validate` that need no query (dates, fee, type), for a child
+    born on ``born``; for bulk imports that know the child, setting and other placements."""
+    _check_dates_and_fee(p)
+    if born and p.start_date < born:
+        raise errors.ValidationError("The placement cannot start before the child was born.")
+    if p.placement_type is None:
+        raise errors.ValidationError("Choose the placement type.")
+
+
+def first_overlap(records: list[Placement]) -> tuple[Placement, Placement] | None:
+    """Two of one child's placements that overlap, by the rule :func:`_validate` applies
+    (the earlier one first); None if none do."""
+    ordered = sorted(records, key=lambda p: _span(p.start_date, p.end_date))
+    latest: Placement | None = None
+    for p in ordered:
+        if latest is not None:
+            if p.start_date < _span(latest.start_date, latest.end_date)[1]:
+                return latest, p
+            if _span(p.start_date, p.end_date)[1] <= _span(latest.start_date, latest.end_date)[1]:
+                continue
+        latest = p
+    return None
+
+
+def overlap_message(setting_name: str, other: Placement) -> str:
+    until = other.end_date.strftime("%d %b %Y") if other.end_date else "now"
+    return (
+        f"This overlaps the placement at {setting_name} "
+        f"({other.start_date.strftime('%d %b %Y')} to {until}). "
+        "End that placement first, or change the dates."
+    )
 
 
 def _validate(session: Session, p: Placement) -> Placement:
-    _check_dates_and_fee(p)
     child = session.get(m.Child, p.child_id)
     if child is None or child.deleted_at is not None:
+        _check_dates_and_fee(p)
         raise errors.ValidationError("Choose a child for this placement.")
-    if child.date_of_birth and p.start_date < child.date_of_birth:
-        raise errors.ValidationError("The placement cannot start before the child was born.")
+    check_fields(p, child.date_of_birth)
     setting = session.get(m.Setting, p.setting_id)
     if setting is None or setting.deleted_at is not None:
         raise errors.ValidationError("Choose a setting from the register for this placement.")
-    if p.placement_type is None:
-        raise errors.ValidationError("Choose the placement type.")
     _check_overlap(session, p)
     provider_kind = p.provider_kind or session.scalar(
         select(m.Provider.kind).where(m.Provider.id == setting.provider_id)

@@ -1,7 +1,12 @@
 """SSDA903 code lists, stored as the codes themselves, labelled in plain English.
 
-Source: DfE, *Children looked after return (SSDA903) technical specification*. The DfE revises
-these lists: add or relabel codes here and nowhere else.
+Source: DfE, *Children looked after return (SSDA903) technical specification*, 2023-24,
+2024-25 and 2025-26 (as also encoded per year in SocialFinanceDigitalLabs/liia-tools-pipeline's
+``SSDA903_schema_*.yml``). The DfE revises these lists: add or relabel codes here and nowhere
+else, and say in :data:`VALID_YEARS` which collection years a code is valid in.
+
+A *collection year* is named by the year it ends in: 2025 is the 2024-25 return (1 April 2024
+to 31 March 2025). Records keep every code they were given, so older codes stay readable.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class PlacementType(LabelledStr):
     H5 = ("H5", "Semi-independent living, not subject to Children's Homes Regulations")
     K1 = ("K1", "Secure children's home")
     K2 = ("K2", "Children's home (Children's Homes Regulations)")
+    K3 = ("K3", "Supported accommodation registered with Ofsted")
     P1 = ("P1", "Placed with parents or others with parental responsibility")
     P2 = ("P2", "Independent living")
     P3 = ("P3", "Residential employment")
@@ -53,6 +59,12 @@ class PlacementType(LabelledStr):
     U5 = ("U5", "Foster placement with other carers, FFA/concurrent planning")
     U6 = ("U6", "Foster placement with other carers, other")
     Z1 = ("Z1", "Other placement")
+    # 2025-26 splits "other placements" into four detailed codes (see the DfE guide's PLACE
+    # table for their full wording).
+    Z11 = ("Z11", "Other placement (Z11, 2025-26 detailed code)")
+    Z12 = ("Z12", "Other placement (Z12, 2025-26 detailed code)")
+    Z13 = ("Z13", "Other placement (Z13, 2025-26 detailed code)")
+    Z14 = ("Z14", "Other placement (Z14, 2025-26 detailed code)")
 
 
 class PlacementProvider(LabelledStr):
@@ -111,3 +123,42 @@ class ReasonPlaceChange(LabelledStr):
     PLACE = ("PLACE", "Change in the status of placement only")
     CUSTOD = ("CUSTOD", "Custody arrangement")
     OTHER = ("OTHER", "Other")
+
+
+FIRST_YEAR = 2024  # the oldest return checked against its own lists (2023-24)
+LATEST_YEAR = 2026  # the newest return whose lists are known (2025-26)
+# (first, last) collection year a code is valid in; a code not listed is valid in every year.
+# H5 and P2 left the PLACE list when K3 came in (2024-25); Z11-Z14 came in in 2025-26.
+VALID_YEARS: dict[object, tuple[int, int]] = {
+    PlacementType.H5: (0, 2024),
+    PlacementType.P2: (0, 2024),
+    PlacementType.K3: (2025, 9999),
+    PlacementType.Z11: (2026, 9999),
+    PlacementType.Z12: (2026, 9999),
+    PlacementType.Z13: (2026, 9999),
+    PlacementType.Z14: (2026, 9999),
+}
+
+
+def year_name(year: int) -> str:
+    """2025 -> "2024-25"."""
+    return f"{year - 1}-{year % 100:02d}"
+
+
+def valid_in(code: object, year: int) -> bool:
+    """Whether ``code`` is in the code lists of the collection year ending in ``year``."""
+    first, last = VALID_YEARS.get(code, (0, 9999))
+    return first <= year <= last
+
+
+def validity(code: object) -> str:
+    """ "valid from 2024-25", "valid until 2023-24" or "" for a code valid in every year."""
+    first, last = VALID_YEARS.get(code, (0, 9999))
+    if first:
+        return f"valid from {year_name(first)}"
+    return f"valid until {year_name(last)}" if last < 9999 else ""
+
+
+def collection_year(day: object) -> int:
+    """The collection year a date falls in (1 April to 31 March)."""
+    return day.year + 1 if day.month >= 4 else day.year  # type: ignore[attr-defined]

@@ -2,13 +2,22 @@
 authority's own data (and for the 903 validators the sector uses).
 
 Each placement becomes one episode, split where the child's legal status changed during it
-(the later parts start with RNE ``L``). A placement that follows another on the same day
-starts with RNE ``P`` (``B`` if the legal status changed too); one after a gap in care with
-``S``. An episode that ends with another starting the same day ends with REC ``X1``; a
-placement whose end has no reason recorded ends with ``E8`` (ceased for any other reason).
+(the later parts start with RNE ``L``). A placement's first episode keeps the RNE its return
+gave (``T``, ``U``, or a ``P`` that continues care begun before the child's first placement on
+record) while the records agree with it; otherwise a placement that follows another on the
+same day starts with ``P`` (``B`` if the legal status changed too), one after a gap in care
+with ``S``. PL_POST is the postcode the return gave a placement it made, else the setting's.
+An episode that ends with another starting the same day ends with REC ``X1``; a placement
+whose end has no reason recorded ends with ``E8`` (ceased for any other reason).
 REASON_PLACE_CHANGE goes on the placement's last episode. A setting without an Ofsted URN
 is written as ``XXXXXXX``. Children without an LA reference have no 903 CHILD id, so they
-are left out (and counted). Dates are dd/mm/yyyy; the files are plain UTF-8.
+are left out (and counted). Dates are dd/mm/yyyy; the files are plain UTF-8; the folder is
+made if it is missing.
+
+Not held, so written blank: CIN, HOME_POST, MOTHER, MC_DOB. Written in the 903's own form:
+SEX as 1 or 2 (``U`` was recorded as not known: blank), a blank URN as ``XXXXXXX``, and REC
+``X1`` given on an episode with no DEC (read as still open) as blank. Import → export gives
+back every other field of every imported episode (``tests/core/test_ssda903_sample.py``).
 """
 
 from __future__ import annotations
@@ -55,6 +64,7 @@ class _Stay:
     change_reason: str
     urn: str
     postcode: str
+    reason_new: str  # the RNE an imported return gave its first episode, or ""
 
 
 Period = tuple[LegalStatus, dt.date, dt.date | None]
@@ -65,8 +75,12 @@ def export_ssda903(
 ) -> Ssda903Export:
     """Write ``header.csv`` and ``episodes.csv`` into ``folder``; audited."""
     folder = Path(folder).expanduser()
-    if not folder.is_dir():
-        raise errors.TransferError(f"There is no folder {folder}. Choose an existing folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise errors.TransferError(
+            f"The folder {folder} cannot be made here. Choose another folder."
+        ) from None
     with store.read() as session:
         kids = session.scalars(
             select(m.Child)
@@ -132,7 +146,8 @@ def _stays(session: Any) -> dict[int, list[_Stay]]:
                 p.end_reason.value if p.end_reason else "",
                 p.change_reason.value if p.change_reason else "",
                 urn or NO_URN,
-                postcode or "",
+                p.postcode if p.reason_new else (postcode or ""),
+                p.reason_new.value if p.reason_new else "",
             )
         )
     return found
@@ -154,6 +169,21 @@ def _status_on(day: dt.date, periods: list[Period], fallback: LegalStatus | None
     return status.value if status else ""
 
 
+def _first_reason(stay: _Stay, before: tuple[dt.date | None, str] | None, status: str) -> str:
+    """RNE of a placement's first episode: the one its return gave, while the records still
+    agree with it; else S after a gap in care, P (B if the legal status changed too) after
+    another placement ending that day."""
+    follows = before is not None and before[0] == stay.start
+    stored = stay.reason_new
+    if stored == "S" and not follows:
+        return stored
+    if stored and stored != "S" and (follows or before is None):
+        return stored
+    if follows:
+        return "P" if before[1] == status else "B"  # type: ignore[index]
+    return "S"
+
+
 def child_episodes(
     stays: list[_Stay], periods: list[Period], fallback: LegalStatus | None
 ) -> Iterator[list[str]]:
@@ -169,18 +199,10 @@ def child_episodes(
             last = part == len(starts) - 1
             end = stay.end if last else starts[part + 1]
             status = _status_on(start, periods, fallback)
-            if part:
-                reason_new = "L"
-            elif before is not None and before[0] == start:
-                reason_new = "P" if before[1] == status else "B"
-            else:
-                reason_new = "S"
-            ceased, change = "", ""
-            if not last:
-                ceased = "X1"
-            elif stay.end is not None:
+            reason_new = "L" if part else _first_reason(stay, before, status)
+            ceased, change = ("", stay.change_reason) if last else ("X1", "")
+            if last and stay.end is not None:
                 ceased = stay.end_reason or ("X1" if after == stay.end else OTHER_REASON)
-                change = stay.change_reason
             yield [
                 _day(start), reason_new, status, "", stay.place, stay.provider, _day(end),
                 ceased, change, "", stay.postcode, stay.urn,

@@ -13,7 +13,6 @@ data file: :mod:`relcom_desktop.core.ssda903_import` does that.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
@@ -34,6 +33,10 @@ from relcom_desktop.core.ssda903 import (
     ReasonEpisodeCeased,
     ReasonNewEpisode,
     ReasonPlaceChange,
+    collection_year,
+    valid_in,
+    validity,
+    year_name,
 )
 
 HEADER = "Header"
@@ -44,6 +47,7 @@ EPISODE_COLUMNS = (
     "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN",
 )  # fmt: skip
 NOT_KEPT = ("MOTHER", "MC_DOB", "CIN", "HOME_POST")
+_ALL_COLUMNS = tuple(dict.fromkeys((*HEADER_COLUMNS, *EPISODE_COLUMNS)))
 NO_URN = "XXXXXXX"  # the 903's URN for a placement with no Ofsted registration
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 CODE_NAMES: dict[type, str] = {
@@ -55,6 +59,7 @@ CODE_NAMES: dict[type, str] = {
     ReasonPlaceChange: "reason for placement change",
 }
 E = TypeVar("E", bound=Enum)
+SEXES = {"1": Sex.MALE, "M": Sex.MALE, "2": Sex.FEMALE, "F": Sex.FEMALE, "U": None}
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,13 @@ class Episode:
     place_change: ReasonPlaceChange | None
     urn: str | None
     postcode: str
+    open_x1: bool = False  # REC X1 given on an episode with no DEC (read as still open)
+
+    def fields(self) -> tuple[Any, ...]:
+        """Everything but the row number: two rows with the same fields repeat each other."""
+        return (self.child, self.start, self.end, self.reason_new, self.legal_status,
+                self.placement_type, self.provider, self.reason_ceased, self.place_change,
+                self.urn, self.postcode, self.open_x1)  # fmt: skip
 
     def placement_key(self) -> tuple[Any, ...]:
         """What makes two episodes the same placement (the legal status may differ)."""
@@ -118,27 +130,46 @@ class Ssda903Return:
     episodes: tuple[Episode, ...]
     problems: tuple[Problem, ...]
     notes: tuple[str, ...]
+    year: int = 0  # the collection year whose code lists the rows were checked against
 
 
-def read_return(first: Path, second: Path, today: dt.date | None = None) -> Ssda903Return:
-    """Read the Header and Episodes files of a return (in either order)."""
-    return return_from_sheets(read_sheet(first), read_sheet(second), today)
+def read_return(
+    first: Path, second: Path, today: dt.date | None = None, year: int | None = None
+) -> Ssda903Return:
+    """Read the Header and Episodes files of a return (in either order). ``year`` is the
+    collection year (2025 for 2024-25) to check codes against; by default the year of the
+    latest DECOM or DEC in the file."""
+    return return_from_sheets(read_sheet(first), read_sheet(second), today, year)
 
 
-def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None) -> Ssda903Return:
+def return_from_sheets(
+    first: Sheet, second: Sheet, today: dt.date | None = None, year: int | None = None
+) -> Ssda903Return:
     header, episodes = _which_is_which(first, second)
     today = today or dt.date.today()
+    year = year or _year_of(episodes, today)
     problems: list[Problem] = []
     header_rows = _read_rows(header, HEADER, _header_row, problems, today)
-    episode_rows = _read_rows(episodes, EPISODES, _episode, problems, today)
+
+    def episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode:
+        return _episode(cell, number, today, year)
+
+    episode_rows = _read_rows(episodes, EPISODES, episode, problems, today)
     header_rows = _without_repeats(header_rows, problems)
-    unique = list({dataclasses.replace(e, row=0): e for e in reversed(episode_rows)}.values())
+    unique = list({e.fields(): e for e in reversed(episode_rows)}.values())
     notes = _notes(header, episodes)
+    notes.insert(1, f"Codes were checked against the {year_name(year)} 903 code lists.")
     if len(unique) < len(episode_rows):
         repeats = len(episode_rows) - len(unique)
         rows = "1 Episodes row repeats" if repeats == 1 else f"{repeats:,} Episodes rows repeat"
         notes.append(f"{rows} an earlier row exactly; each is read once.")
     episode_rows = _without_overlaps(unique, problems)
+    open_x1 = sum(e.open_x1 for e in episode_rows)
+    if open_x1:
+        notes.append(
+            f"{open_x1:,} Episodes rows have REC X1 but no DEC; each is read as still open "
+            "(X1 means the episode ended and another began the same day)."
+        )
     problems.sort(key=lambda p: (p.source, p.row))
     return Ssda903Return(
         header.name,
@@ -147,7 +178,26 @@ def return_from_sheets(first: Sheet, second: Sheet, today: dt.date | None = None
         tuple(episode_rows),
         tuple(problems),
         tuple(notes),
+        year,
     )
+
+
+def _year_of(episodes: Sheet, today: dt.date) -> int:
+    """The collection year of a return: the year its latest DECOM or DEC falls in."""
+    columns = _columns(episodes)
+    latest: dt.date | None = None
+    for name in ("DECOM", "DEC"):
+        index = columns.get(name)
+        if index is None:
+            continue
+        for _number, cells in episodes.rows:
+            try:
+                found = _date(cells[index].strip(), name, today) if index < len(cells) else None
+            except ValueError:
+                continue
+            if found is not None and (latest is None or found > latest):
+                latest = found
+    return collection_year(latest or today)
 
 
 def _columns(sheet: Sheet) -> dict[str, int]:
@@ -182,12 +232,13 @@ Reader = Callable[[Callable[[str], str], int, dt.date], Any]
 def _read_rows(
     sheet: Sheet, source: str, read: Reader, problems: list[Problem], today: dt.date
 ) -> list[Any]:
-    columns = _columns(sheet)
+    found = _columns(sheet)
+    columns = {name: found.get(normalise_header(name)) for name in _ALL_COLUMNS}
     rows = []
     for number, cells in sheet.rows:
 
         def cell(name: str, cells: tuple[str, ...] = cells) -> str:
-            index = columns.get(normalise_header(name))
+            index = columns[name]
             text = cells[index].strip() if index is not None and index < len(cells) else ""
             return unguard_formula(text)  # our own export's guard against formulas
 
@@ -200,10 +251,10 @@ def _read_rows(
 
 def _header_row(cell: Callable[[str], str], number: int, today: dt.date) -> HeaderRow:
     child = _child_id(cell)
-    try:
-        sex = Sex.parse(cell("SEX"))
-    except ValueError:
-        raise ValueError(f"SEX {cell('SEX')!r} is not 1 (male) or 2 (female).") from None
+    text = cell("SEX").upper()
+    if text and text not in SEXES:
+        raise ValueError(f"SEX {cell('SEX')[:12]!r} is not 1 or M (male), 2 or F (female), or U.")
+    sex = SEXES.get(text)
     return HeaderRow(
         number,
         child,
@@ -214,7 +265,7 @@ def _header_row(cell: Callable[[str], str], number: int, today: dt.date) -> Head
     )
 
 
-def _episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode:
+def _episode(cell: Callable[[str], str], number: int, today: dt.date, year: int) -> Episode:
     child = _child_id(cell)
     start = _date(cell("DECOM"), "DECOM", today)
     if start is None:
@@ -225,9 +276,19 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode
     placement_type = _code(PlacementType, cell("PLACE"), "PLACE")
     if placement_type is None:
         raise ValueError("PLACE, the placement type, is missing.")
+    # A withdrawn code stays valid on an episode that started while it was in use.
+    began = collection_year(start)
+    if not (valid_in(placement_type, year) or (began <= year and valid_in(placement_type, began))):
+        raise ValueError(
+            f"PLACE {placement_type.value!r} is not a placement type code in the "
+            f"{year_name(year)} 903 code lists ({validity(placement_type)})."
+        )
     ceased = _code(ReasonEpisodeCeased, cell("REC"), "REC")
     if end is not None and ceased is None:
         raise ValueError("The episode has an end date (DEC) but no reason it ceased (REC).")
+    open_x1 = end is None and ceased is ReasonEpisodeCeased.X1
+    if open_x1:
+        ceased = None
     if end is None and ceased is not None:
         raise ValueError("The episode has a reason it ceased (REC) but no end date (DEC).")
     return Episode(
@@ -243,6 +304,7 @@ def _episode(cell: Callable[[str], str], number: int, today: dt.date) -> Episode
         _code(ReasonPlaceChange, cell("REASON_PLACE_CHANGE"), "REASON_PLACE_CHANGE"),
         _urn(cell("URN")),
         " ".join(cell("PL_POST").upper().split())[:12],
+        open_x1,
     )
 
 
@@ -259,6 +321,11 @@ def _date(text: str, column: str, today: dt.date) -> dt.date | None:
     if not text:
         return None
     value = text.split("T")[0].split(" ")[0]
+    found = _usual_date(value)
+    if found is not None:
+        if found > today:
+            raise ValueError(f"{column} {text[:20]!r} is in the future.")
+        return found
     for fmt in DATE_FORMATS:
         try:
             found = dt.datetime.strptime(value, fmt).date()
@@ -268,6 +335,16 @@ def _date(text: str, column: str, today: dt.date) -> dt.date | None:
             raise ValueError(f"{column} {text[:20]!r} is in the future.")
         return found
     raise ValueError(f"{column} {text[:20]!r} is not a date like 31/03/2024.")
+
+
+def _usual_date(value: str) -> dt.date | None:
+    """31/03/2024 read quickly (most dates in a return); None for any other form."""
+    if len(value) != 10 or value[2] != "/" or value[5] != "/":
+        return None
+    try:
+        return dt.date(int(value[6:]), int(value[3:5]), int(value[:2]))
+    except ValueError:
+        return None
 
 
 def _code(kind: type[E], text: str, column: str) -> E | None:
@@ -341,7 +418,8 @@ def _notes(header: Sheet, episodes: Sheet) -> list[str]:
         f"({header.read_as}). Children new to RelCom Desktop are known by their 903 CHILD id "
         "until you add their names."
     ]
+    extra = list(dict.fromkeys(h.strip() for h in extra if h.strip()))
     if extra:
-        notes.append(f"Columns not used: {', '.join(h for h in extra if h)[:200]}.")
+        notes.append(f"Columns not used: {', '.join(extra)[:200]}.")
     notes.append(f"Not kept by RelCom Desktop: {', '.join(NOT_KEPT)}.")
     return notes

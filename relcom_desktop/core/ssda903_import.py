@@ -21,17 +21,14 @@ transaction (see :mod:`relcom_desktop.core.import_run`).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from collections.abc import Iterator
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors, placements, providers
 from relcom_desktop.core import models as m
+from relcom_desktop.core import placements, providers
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.db import Store
 from relcom_desktop.core.import_register import (
@@ -50,6 +47,16 @@ from relcom_desktop.core.import_run import (
     run_import,
 )
 from relcom_desktop.core.ofsted_csv import Cancelled, Progress
+from relcom_desktop.core.ssda903_bulk import Pending
+from relcom_desktop.core.ssda903_episodes import (
+    describe,
+    latest_period_of_care,
+    match_placements,
+    overlapping,
+    placement_groups,
+    shrinks_first,
+    status_runs,
+)
 from relcom_desktop.core.ssda903_files import (
     EPISODES,
     HEADER,
@@ -68,6 +75,9 @@ PLACEMENT_FIELDS = {
     "end_date": "End date",
     "end_reason": "Reason the episode ceased",
     "change_reason": "Reason for placement change",
+    "reason_new": "Reason for new episode",
+    "postcode": "Placement postcode",
+    "start_date": "Start date",
 }
 
 
@@ -121,10 +131,17 @@ def commit_return(
 
 
 def import_return(
-    store: Store, first: Path, second: Path, *, skip_rejected: bool = False
+    store: Store,
+    first: Path,
+    second: Path,
+    *,
+    skip_rejected: bool = False,
+    year: int | None = None,
 ) -> ImportPreview:
-    """Read and import the Header and Episodes files (for the command line)."""
-    return commit_return(store, read_return(first, second), skip_rejected=skip_rejected)
+    """Read and import the Header and Episodes files (for the command line); ``year`` is
+    the collection year to check codes against (by default the file's)."""
+    ret = read_return(first, second, year=year)
+    return commit_return(store, ret, skip_rejected=skip_rejected)
 
 
 # ---- units: one child with all their rows ------------------------------------------------------
@@ -145,11 +162,22 @@ def _units(ret: Ssda903Return) -> list[Unit]:
             units.append(
                 Unit(p.source, p.row, "No CHILD id", _nothing, [(p.source, p.row, p.reason)])
             )
+    pending = Pending()
     for child in dict.fromkeys([*headers, *episodes, *problems]):
-        work = _ChildWork(child, headers.get(child), episodes.get(child, []), register)
+        work = _ChildWork(child, headers.get(child), episodes.get(child, []), register, pending)
         source, row = work.first_row()
         units.append(Unit(source, row, f"Child {child}", work.apply, problems.get(child, [])))
+    units.append(Unit(HEADER, 0, "New children", pending.write))
     return units
+
+
+def new_child_detail(in_header: bool) -> str:
+    if in_header:
+        return "New child, known by their 903 CHILD id until you add their name."
+    return (
+        "New child, known by their 903 CHILD id until you add their name. Not in the Header "
+        "file, so their sex, date of birth and ethnicity are not known yet."
+    )
 
 
 def _nothing(_session: Session, _lines: list[PreviewLine]) -> None:
@@ -158,12 +186,26 @@ def _nothing(_session: Session, _lines: list[PreviewLine]) -> None:
 
 class _ChildWork:
     def __init__(
-        self, child: str, header: HeaderRow | None, episodes: list[Episode], register: ChildFinder
+        self,
+        child: str,
+        header: HeaderRow | None,
+        episodes: list[Episode],
+        register: ChildFinder,
+        pending: Pending,
     ) -> None:
         self.child = child
         self.header = header
         self.episodes = sorted(episodes, key=in_order)
         self.register = register
+        self.pending = pending
+
+    def _is_new(self, session: Session) -> bool:
+        """A child with a Header row, no record yet, and every episode's provider given
+        goes by the fast path (:mod:`relcom_desktop.core.ssda903_bulk`)."""
+        if any(e.provider is None for e in self.episodes):
+            return False
+        with rejected_as(*self.first_row()):
+            return self.register.find_child(session, {"la_reference": self.child}) is None
 
     def first_row(self) -> tuple[str, int]:
         if self.header is not None:
@@ -172,6 +214,17 @@ class _ChildWork:
 
     def apply(self, session: Session, lines: list[PreviewLine]) -> None:
         with self.register.unit():
+            if self._is_new(session):
+                source, row = self.first_row()
+                values = {"la_reference": self.child, **self._values()}
+                groups = list(placement_groups(self.episodes))
+                runs = status_runs(self.episodes)
+                origin = Origin(source, row)
+                detail = new_child_detail(self.header is not None)
+                self.pending.add_child(
+                    session, values, origin, detail, groups, runs, self._setting, lines
+                )
+                return
             child_id, new = self._save_child(session, lines)
             # Held for the unit, so the placement rules find the child without a query.
             held = [session.get(m.Child, child_id)]
@@ -181,9 +234,9 @@ class _ChildWork:
                         m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None)
                     )
                 ).all()
-            recorded = {p.start_date: p for p in held[1:]}
-            for group in placement_groups(self.episodes):
-                placement = recorded.get(group[0].start)
+            groups = list(placement_groups(self.episodes))
+            matched = match_placements(groups, held[1:])
+            for group, placement in sorted(zip(groups, matched, strict=True), key=shrinks_first):
                 self._save_placement(session, child_id, group, placement, lines)
             _save_legal_statuses(session, child_id, self.episodes, new=new)
 
@@ -198,21 +251,16 @@ class _ChildWork:
             )
         if self.episodes:
             values["legal_status"] = self.episodes[-1].legal_status
-            values["looked_after_since"] = _latest_period_of_care(self.episodes)
+            values["looked_after_since"] = latest_period_of_care(self.episodes)
         return {k: v for k, v in values.items() if v not in (None, "")}
 
     def _save_child(self, session: Session, lines: list[PreviewLine]) -> tuple[int, bool]:
         source, row = self.first_row()
         with rejected_as(source, row):
             values = {"la_reference": self.child, **self._values()}
-            if self.header is None and self.register.find_child(session, values) is None:
-                raise errors.ValidationError(
-                    f"These episodes are for CHILD {self.child}, who is not in the Header "
-                    "file and has no record in RelCom Desktop."
-                )
             return self.register.save_child(
                 session, values, lines, Origin(source, row), new_name=f"Child {self.child}",
-                new_detail="New child, known by their 903 CHILD id until you add their name.",
+                new_detail=new_child_detail(self.header is not None),
             )  # fmt: skip
 
     # ---- placements -------------------------------------------------------------------------
@@ -230,20 +278,27 @@ class _ChildWork:
         record = f"Child {self.child}, from {day(first.start)}"
         with rejected_as(EPISODES, first.row):
             wanted = {
+                "start_date": first.start,
                 "placement_type": first.placement_type,
                 "provider_kind": first.provider,
                 "end_date": last.end,
                 "end_reason": last.reason_ceased,
                 "change_reason": last.place_change,
+                "reason_new": first.reason_new,
+                "postcode": first.postcode or None,
             }
             wanted = {k: v for k, v in wanted.items() if v is not None}
+            if recorded is not None and recorded.reason_new is None:
+                # recorded in RelCom Desktop, not made by a return: no episode fields
+                wanted.pop("reason_new", None)
+                wanted.pop("postcode", None)
             if recorded is None or first.urn is not None:  # else the setting chosen stays
                 wanted["setting_id"] = self._setting(session, first, lines, origin)
             if recorded is None:
-                new = placements.Placement(child_id=child_id, start_date=first.start, **wanted)
+                new = placements.Placement(child_id=child_id, **wanted)
                 placements.insert_placement_in(session, new)
                 line = PreviewLine(
-                    EPISODES, first.row, "placement", RowStatus.NEW, record, _describe(group)
+                    EPISODES, first.row, "placement", RowStatus.NEW, record, describe(group)
                 )
                 lines.append(line)
                 return
@@ -292,41 +347,6 @@ def _named(session: Session, key: str, before: Any, after: Any) -> tuple[Any, An
     return session.get(m.Setting, before).name, session.get(m.Setting, after).name
 
 
-def placement_groups(episodes: list[Episode]) -> Iterator[list[Episode]]:
-    """Episodes (in date order) gathered into placements: an episode that continues the one
-    before in the same placement — a change of legal status only — joins its placement."""
-    group: list[Episode] = []
-    for episode in episodes:
-        if group and not episode.same_placement_as(group[-1]):
-            yield group
-            group = []
-        group.append(episode)
-    if group:
-        yield group
-
-
-def _latest_period_of_care(episodes: list[Episode]) -> dt.date:
-    start = episodes[0].start
-    for before, episode in pairwise(episodes):
-        if not episode.continues(before):
-            start = episode.start
-    return start
-
-
-def _describe(group: list[Episode]) -> str:
-    first, last = group[0], group[-1]
-    until = day(last.end) if last.end else "now"
-    where = f"URN {first.urn}" if first.urn else "no Ofsted URN"
-    text = f"{first.placement_type.value} {first.placement_type.label}, {where}, "
-    text += f"{day(first.start)} to {until}"
-    statuses = list(dict.fromkeys(e.legal_status.value for e in group if e.legal_status))
-    if len(statuses) > 1:
-        text += f"; legal status {' → '.join(statuses)}"
-    if last.reason_ceased is not None:
-        text += f"; ended: {last.reason_ceased.label}"
-    return text
-
-
 def _save_legal_statuses(
     session: Session, child_id: int, episodes: list[Episode], *, new: bool
 ) -> None:
@@ -334,8 +354,14 @@ def _save_legal_statuses(
     stmt = select(m.LegalStatusPeriod).where(m.LegalStatusPeriod.child_id == child_id)
     existing = {(p.legal_status, p.start_date): p for p in ([] if new else session.scalars(stmt))}
     added = []
-    for status, start, end in _status_runs(episodes):
-        period = existing.get((status, start))
+    runs = list(status_runs(episodes))
+    unmatched = [p for p in existing.values() if (p.legal_status, p.start_date) not in
+                 {(status, start) for status, start, _end in runs}]  # fmt: skip
+    for status, start, end in runs:
+        period = existing.get((status, start)) or overlapping(unmatched, status, start, end)
+        if period is not None and period.start_date != start:  # a corrected DECOM
+            unmatched.remove(period)
+            period.start_date = start
         if period is None:
             added.append(
                 {"child_id": child_id, "legal_status": status, "start_date": start, "end_date": end}
@@ -344,17 +370,3 @@ def _save_legal_statuses(
             period.end_date = end
     if added:
         session.connection().execute(insert(m.LegalStatusPeriod.__table__), added)
-
-
-def _status_runs(episodes: list[Episode]) -> Iterator[tuple[Any, dt.date, dt.date | None]]:
-    run: list[Episode] = []
-    for episode in episodes:
-        if run and not (
-            episode.continues(run[-1]) and episode.legal_status is run[-1].legal_status
-        ):
-            if run[0].legal_status is not None:
-                yield run[0].legal_status, run[0].start, run[-1].end
-            run = []
-        run.append(episode)
-    if run and run[0].legal_status is not None:
-        yield run[0].legal_status, run[0].start, run[-1].end

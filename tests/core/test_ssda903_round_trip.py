@@ -112,6 +112,9 @@ def test_the_export_is_shaped_like_the_return(store: Store, tmp_path: Path) -> N
     assert not written.header_path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_exporting_to_a_missing_folder_is_refused(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(errors.RelcomError, match="There is no folder"):
-        export_ssda903(store, tmp_path / "nowhere")
+def test_exporting_to_a_missing_folder_makes_it(store: Store, tmp_path: Path) -> None:
+    written = export_ssda903(store, tmp_path / "new" / "return")
+    assert written.episodes_path.read_text().startswith("CHILD,DECOM,RNE")
+    (tmp_path / "file").write_text("")
+    with pytest.raises(errors.RelcomError, match="cannot be made"):
+        export_ssda903(store, tmp_path / "file" / "return")

@@ -206,7 +206,7 @@ def test_rejected_rows_hold_the_import_until_skipped(qtbot, store: Store, tmp_pa
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
-    assert count_children(store) == 1
+    assert count_children(store) == 2  # 2001, and 9999 (in Episodes only)
 
 
 def test_only_one_file_asks_for_the_other(qtbot, store: Store, tmp_path: Path) -> None:

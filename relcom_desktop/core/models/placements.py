@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import QualityStandard, StandardRating
@@ -13,6 +13,7 @@ from relcom_desktop.core.ssda903 import (
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
+    ReasonNewEpisode,
     ReasonPlaceChange,
 )
 
@@ -38,6 +39,9 @@ class Placement(RecordMixin, Base):
     change_reason: Mapped[ReasonPlaceChange | None] = mapped_column(EnumText(ReasonPlaceChange))
     ending_notes: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # From an SSDA903 return: why its first episode began (RNE) and its postcode (PL_POST).
+    reason_new: Mapped[ReasonNewEpisode | None] = mapped_column(EnumText(ReasonNewEpisode))
+    postcode: Mapped[str] = mapped_column(String(12), default="", server_default="")
 
 
 class PlacementReview(RecordMixin, Base):
