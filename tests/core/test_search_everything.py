@@ -21,6 +21,7 @@ NOT_USER_TEXT = {
     ("audit_event", "record_kind"),  # written by the app, never personal content
     ("audit_event", "detail"),  # written by the app
     ("app_setting", "key"),  # the name of a stored preference
+    ("placement", "postcode"),  # the 903 return's PL_POST, kept only to give it back
 }
 
 
