@@ -20,8 +20,11 @@ from relcom_desktop.core.db import (
     file_state,
     has_data_file,
     open_store,
+    probe_existing,
 )
 from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
+
+UPGRADING = "Updating the data file for this version of RelCom Desktop (only this once)…"
 
 
 def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
@@ -32,7 +35,23 @@ def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
         return _first_run(data_dir)
     if file_state(path) is FileState.ENCRYPTED:
         return _unlock(data_dir, path)
-    return open_store(data_dir)
+    return _open_plain(data_dir, path)
+
+
+def _open_plain(data_dir: Path, path: Path) -> Store:
+    """Open a plain file. Upgrading one from an older version (once; on ten years of records
+    it can take several seconds) runs behind a progress dialog, so the window never hangs."""
+    try:
+        stale = path.is_file() and has_data_file(path) and probe_existing(path, None)
+    except StoreError:
+        stale = False  # opening it says what is wrong, in full
+    if not stale:
+        return open_store(data_dir)
+    from relcom_desktop.ui.background import run_with_progress
+
+    return run_with_progress(
+        None, UPGRADING, lambda _progress, _cancelled: open_store(data_dir), can_cancel=False
+    )
 
 
 def demo_folder(data_dir: Path) -> Path:

@@ -228,3 +228,24 @@ def test_a_second_running_copy_is_refused_with_a_message(
         proc.kill()
         proc.wait()
     assert "already open on this data file" in shown_errors[0]
+
+
+def test_a_file_from_an_older_version_upgrades_behind_a_progress_dialog(
+    qapp, tmp_path: Path, monkeypatch
+) -> None:
+    from relcom_desktop.ui import open_flow
+
+    store = open_store(tmp_path)
+    a_child(store, "Robin")
+    store.close()
+    shown: list[str] = []
+
+    def in_background(parent, title, work, **_kwargs):  # type: ignore[no-untyped-def]
+        shown.append(title)
+        return work(lambda *_a: None, lambda: False)
+
+    monkeypatch.setattr(open_flow, "probe_existing", lambda _path, _key: True)
+    monkeypatch.setattr("relcom_desktop.ui.background.run_with_progress", in_background)
+    opened = open_flow.open_for_gui(tmp_path)
+    assert opened is not None and shown == [open_flow.UPGRADING]
+    opened.close()

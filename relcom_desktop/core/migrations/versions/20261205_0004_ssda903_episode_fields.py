@@ -27,6 +27,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("placement") as batch:
-        batch.drop_column("postcode")
-        batch.drop_column("reason_new")
+    # SQLite drops a column in place (3.35+); a batch copy of the table would lose the search
+    # triggers that other tables' triggers refer to.
+    op.execute("ALTER TABLE placement DROP COLUMN postcode")
+    op.execute("ALTER TABLE placement DROP COLUMN reason_new")
