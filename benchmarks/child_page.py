@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import event
 
 from relcom_desktop.app import make_application
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 from relcom_desktop.ui.main_window import MainWindow
 
 RUNS = 5

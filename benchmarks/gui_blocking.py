@@ -51,7 +51,7 @@ def _idle(app: QApplication, beat: Heartbeat) -> float:
 
 def gui_figures(folder: Path) -> list[Figure]:
     from relcom_desktop.app import make_application
-    from relcom_desktop.core.db import open_store
+    from relcom_desktop.core.store.db import open_store
     from relcom_desktop.ui.main_window import MainWindow
 
     app = make_application()
@@ -89,7 +89,7 @@ def gui_figures(folder: Path) -> list[Figure]:
 
 def _during_backup(app: QApplication, beat: Heartbeat, store: object) -> float:
     """A verified backup of the whole file, run on the app's background worker."""
-    from relcom_desktop.core import backup
+    from relcom_desktop.core.store import backup
     from relcom_desktop.ui.workers import Worker
 
     worker = Worker(lambda progress, cancelled: backup.make_backup(

@@ -24,8 +24,8 @@ from pathlib import Path
 from common import BENCH_TODAY, Figure
 from reportlab.platypus import SimpleDocTemplate
 
-from relcom_desktop.core.db import DB_FILENAME, Store, open_store
 from relcom_desktop.core.providers import ProviderSort, list_providers
+from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 from relcom_desktop.reports import PackSection, ReportKind, ReportOptions
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.build import build_report, compose_story

@@ -10,7 +10,7 @@ from typing import Any
 from common import Figure, best_of
 
 from relcom_desktop.core import children, journal, search
-from relcom_desktop.core.db import DB_FILENAME, Store, open_store
+from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 
 COMMON_WORD = "placement"
 

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Figure
 
-from relcom_desktop.core.db import open_store
-from relcom_desktop.core.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, read_return
-from relcom_desktop.core.ssda903_import import commit_return, import_return, preview_return
+from relcom_desktop.core.interop.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, read_return
+from relcom_desktop.core.interop.ssda903_import import commit_return, import_return, preview_return
+from relcom_desktop.core.store.db import open_store
 
 TARGET_RATIO = 3.0  # read + import, against csv reading + executemany of the same rows
 LEGAL = ("V2", "C1", "C2", "E1")

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from relcom_desktop.core.actions import ActionFilter, count_actions, list_actions
-from relcom_desktop.core.db import open_store
 from relcom_desktop.core.demo import build_demo
 from relcom_desktop.core.meeting_list import count_meetings, list_meetings
 from relcom_desktop.core.overview import FigureKey, children_behind, system_overview
 from relcom_desktop.core.relationship import providers_needing_attention
+from relcom_desktop.core.store.db import open_store
 from relcom_desktop.core.today import today_view
 
 RUNS = 5

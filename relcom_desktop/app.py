@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from relcom_desktop.core.db import Store
+    from relcom_desktop.core.store.db import Store
     from relcom_desktop.ui.main_window import MainWindow
 
 ORGANISATION = "RelCom"
@@ -109,7 +109,7 @@ def run_gui(
 
 
 def _is_plain_file(data_dir: Path) -> bool:
-    from relcom_desktop.core.datafile import FileState, data_file, file_state
+    from relcom_desktop.core.store.datafile import FileState, data_file, file_state
 
     return file_state(data_file(data_dir)) is FileState.PLAIN
 
@@ -202,8 +202,8 @@ def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., N
         from PySide6.QtWidgets import QMessageBox
 
         from relcom_desktop.core import crash_log
-        from relcom_desktop.core.db import explain_failure
         from relcom_desktop.core.errors import RelcomError
+        from relcom_desktop.core.store.db import explain_failure
         from relcom_desktop.ui.error_dialog import show_unexpected
 
         if not issubclass(kind, Exception):

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core.store.db import Store, open_store
 
 
 @pytest.fixture(autouse=True)

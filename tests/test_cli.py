@@ -51,7 +51,7 @@ def test_data_dir_also_accepted_after_the_command(
 
 
 def test_search_prints_grouped_results(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from relcom_desktop.core.db import open_store
+    from relcom_desktop.core.store.db import open_store
     from tests.core.factories import a_child
 
     store = open_store(tmp_path)

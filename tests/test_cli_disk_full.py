@@ -18,9 +18,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import OperationalError
 
 from relcom_desktop import cli
-from relcom_desktop.core import demo, errors, transfer
+from relcom_desktop.core import demo, errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.store.db import open_store
 from tests.core.ssda903_samples import write_return
 
 LIMIT = 64 * 1024  # bytes any one file may grow to (SQLite's shared memory needs 32 KiB)
@@ -139,7 +140,7 @@ def test_a_full_disk_anywhere_is_the_same_plain_message(
     def fail(*_args: object, **_kw: object) -> None:
         raise failure
 
-    monkeypatch.setattr("relcom_desktop.core.csv_export.export_csv", fail)
+    monkeypatch.setattr("relcom_desktop.core.interop.csv_export.export_csv", fail)
     code = cli.main(["--data-dir", str(store_dir), "export", "--csv", "children", "x.csv"])
     assert code == 2
     assert capsys.readouterr().err == f"relcom: {errors.DISK_FULL}\n"

@@ -9,7 +9,7 @@ import pytest
 
 from relcom_desktop.cli import main
 from relcom_desktop.core import providers
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 from tests.core.factories import a_provider, a_setting
 
 OFSTED_2024 = Path(__file__).parent / "core" / "data" / "Provider_level_at_31_Aug_2024.csv"

@@ -14,8 +14,9 @@ import pytest
 
 from relcom_desktop import commands
 from relcom_desktop.cli import main
-from relcom_desktop.core import backup, backup_files, demo
-from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.core import demo
+from relcom_desktop.core.store import backup, backup_files
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 
 SECRET = "lantern otter quiver maple"
 TODAY = dt.date(2026, 11, 25)

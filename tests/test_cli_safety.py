@@ -11,7 +11,7 @@ import pytest
 
 from relcom_desktop.cli import main
 from relcom_desktop.core import demo
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 
 SECRET = "lantern otter quiver maple"
 
@@ -132,7 +132,7 @@ def test_the_documented_json_schema_matches_the_data_model(tmp_path: Path) -> No
 
 
 def test_an_export_follows_the_documented_schema(caseload: Path, tmp_path: Path, secret) -> None:
-    from relcom_desktop.core import transfer
+    from relcom_desktop.core.interop import transfer
 
     out = tmp_path / "all.json"
     assert main(["--data-dir", str(caseload), "export", "--json", str(out)]) == 0

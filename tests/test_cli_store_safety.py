@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from relcom_desktop.cli import main
-from relcom_desktop.core import audit
-from relcom_desktop.core.db import DB_FILENAME, open_store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 from tests.core.factories import a_child
 
 COMMANDS = [

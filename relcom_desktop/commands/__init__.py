@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from relcom_desktop.core.errors import RelcomError
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.db import Store
+    from relcom_desktop.core.store.db import Store
 
 COMMAND_MODULES = (
     "demo", "report", "search", "backup", "restore", "export", "import_", "check", "encrypt",
@@ -70,7 +70,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 
     For a command that needs the data file, a missing (or empty) one is refused here, so
     only the app's first-run wizard, ``demo`` and ``import`` ever create a data file."""
-    from relcom_desktop.core.datafile import default_data_dir
+    from relcom_desktop.core.store.datafile import default_data_dir
 
     if getattr(args, "data_dir", None) is not None:
         folder = args.data_dir.expanduser()
@@ -90,8 +90,9 @@ def _needs_data_file(args: argparse.Namespace) -> bool:
 
 
 def _refuse_missing(folder: Path) -> None:
-    from relcom_desktop.core import errors, recovery
-    from relcom_desktop.core.db import data_file, has_data_file
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.store import recovery
+    from relcom_desktop.core.store.db import data_file, has_data_file
 
     path = data_file(folder)
     if not has_data_file(path):
@@ -118,7 +119,7 @@ def open_folder(folder: Path, *, lock: bool = True, existing: bool = False) -> S
     """Open ``folder``'s data file with RELCOM_PASSPHRASE: it keys an encrypted file and
     encrypts a new one (a plain file opens plain). With ``existing``, a folder without a
     data file is refused instead of given a new, empty one."""
-    from relcom_desktop.core.db import open_store
+    from relcom_desktop.core.store.db import open_store
 
     if existing:
         require_data(folder)
@@ -127,7 +128,7 @@ def open_folder(folder: Path, *, lock: bool = True, existing: bool = False) -> S
 
 def require_data(folder: Path) -> None:
     """Refuse a folder with no data file (before anything would be created there)."""
-    from relcom_desktop.core.datafile import DB_FILENAME
+    from relcom_desktop.core.store.datafile import DB_FILENAME
 
     if not (folder / DB_FILENAME).is_file():
         raise RelcomError(f"There is no RelCom Desktop data in {folder}.")
@@ -136,8 +137,8 @@ def require_data(folder: Path) -> None:
 def passphrase_for(folder: Path) -> str | None:
     """RELCOM_PASSPHRASE for commands that read the file without opening the store (check):
     refused in one line when the file is encrypted and the variable is not set."""
-    from relcom_desktop.core.datafile import DB_FILENAME, FileState, file_state
     from relcom_desktop.core.errors import PassphraseNeeded
+    from relcom_desktop.core.store.datafile import DB_FILENAME, FileState, file_state
 
     secret = passphrase()
     path = folder / DB_FILENAME

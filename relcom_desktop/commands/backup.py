@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from relcom_desktop.commands import data_dir, open_data
-from relcom_desktop.core import backup_files
+from relcom_desktop.core.store import backup_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core import backup
+    from relcom_desktop.core.store import backup
 
     if args.list:
         for item in backup_files.list_backups(data_dir(args)):

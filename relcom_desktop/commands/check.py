@@ -21,7 +21,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core.health_check import check
+    from relcom_desktop.core.store.health_check import check
 
     folder = data_dir(args)
     report = check(folder, passphrase_for(folder))

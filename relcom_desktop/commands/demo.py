@@ -51,7 +51,7 @@ def build(folder: Path, scale: str, seed: int, today: dt.date | None = None) -> 
 
 def ensure(folder: Path) -> None:
     """Build the small demo in ``folder`` unless it already holds a caseload."""
-    from relcom_desktop.core.datafile import FileState, data_file, file_state
+    from relcom_desktop.core.store.datafile import FileState, data_file, file_state
 
     if file_state(data_file(folder)) is FileState.PLAIN:
         return  # built before (checking it would load the database layer before the window)

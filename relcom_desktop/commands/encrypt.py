@@ -21,7 +21,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core import encryption, errors
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.store import encryption
 
     secret = passphrase()
     if secret is None:

@@ -58,7 +58,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from relcom_desktop.core import csv_export, errors, ssda903_export, transfer
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.interop import csv_export, ssda903_export, transfer
     from relcom_desktop.reports import subject_access
 
     if args.json_schema is not None:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from relcom_desktop.commands import finish_progress, import_ofsted, open_data, progress_printer
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.db import Store
-    from relcom_desktop.core.import_run import ImportPreview
+    from relcom_desktop.core.interop.import_run import ImportPreview
+    from relcom_desktop.core.store.db import Store
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return import_ofsted.run(args)
     import time
 
-    from relcom_desktop.core import transfer
+    from relcom_desktop.core.interop import transfer
 
     store = open_data(args)
     started = time.perf_counter()
@@ -87,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
 def import_spreadsheet(store: Store, key: str, path: str, *, skip_rejected: bool) -> None:
     """``--csv LIST FILE``: import the columns whose headings are known, leaving the others
     out, and say how each column and each wording in a coded column was read."""
-    from relcom_desktop.core import csv_import
-    from relcom_desktop.core.sheet_rows import wording_lines
+    from relcom_desktop.core.interop import csv_import
+    from relcom_desktop.core.interop.sheet_rows import wording_lines
 
     csv_import.target(key)  # an unknown list is refused before the file is read
     plan = csv_import.plan_import(store, key, csv_import.read_spreadsheet(Path(path)))
@@ -107,7 +107,8 @@ def import_spreadsheet(store: Store, key: str, path: str, *, skip_rejected: bool
 
 
 def _import_ssda903(store: Store, args: argparse.Namespace) -> None:
-    from relcom_desktop.core import errors, ssda903_import
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.interop import ssda903_import
 
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise errors.ValidationError(f"--year {args.year} is not a year like 2025 (for 2024-25).")
@@ -120,7 +121,7 @@ def _import_ssda903(store: Store, args: argparse.Namespace) -> None:
 
 def summary(result: ImportPreview) -> str:
     """ "children: 3 new, 1 updated, 10 unchanged; placements: 5 new"."""
-    from relcom_desktop.core.import_run import summary_counts
+    from relcom_desktop.core.interop.import_run import summary_counts
 
     text = "; ".join(
         f"{kind}: {', '.join(f'{n:,} {what}' for what, n in counts)}"

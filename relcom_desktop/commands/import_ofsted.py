@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from relcom_desktop.commands import finish_progress, open_data, progress_printer
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.ofsted_import import ImportPreview, ImportResult
+    from relcom_desktop.core.interop.ofsted_import import ImportPreview, ImportResult
 
 
 def register_options(
@@ -61,8 +61,12 @@ def check_options(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from relcom_desktop.core import errors
-    from relcom_desktop.core.ofsted_csv import read_ofsted_csv
-    from relcom_desktop.core.ofsted_import import ImportOptions, commit_import, preview_import
+    from relcom_desktop.core.interop.ofsted_csv import read_ofsted_csv
+    from relcom_desktop.core.interop.ofsted_import import (
+        ImportOptions,
+        commit_import,
+        preview_import,
+    )
 
     started = time.perf_counter()
     file = read_ofsted_csv(args.ofsted, progress=progress_printer())
@@ -91,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rejected_message(preview: ImportPreview, skip: bool) -> str | None:
-    from relcom_desktop.core.ofsted_import import LineStatus
+    from relcom_desktop.core.interop.ofsted_import import LineStatus
 
     bad = [ln for ln in preview.lines if ln.status is LineStatus.REJECTED]
     if not bad or skip:
@@ -104,7 +108,7 @@ def rejected_message(preview: ImportPreview, skip: bool) -> str | None:
 
 
 def nothing_message(preview: ImportPreview, name: str) -> str:
-    from relcom_desktop.core.ofsted_import import LineStatus
+    from relcom_desktop.core.interop.ofsted_import import LineStatus
 
     unchanged, left = preview.count(LineStatus.UNCHANGED), preview.count(LineStatus.LEFT_OUT)
     text = f"Nothing to import from {name}: {unchanged:,} settings unchanged, {left:,} left out"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from relcom_desktop.commands import data_dir, passphrase
-from relcom_desktop.core import backup_files
+from relcom_desktop.core.store import backup_files
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,7 +23,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run(args: argparse.Namespace) -> int:
-    from relcom_desktop.core import backup, errors
+    from relcom_desktop.core import errors
+    from relcom_desktop.core.store import backup
 
     folder = data_dir(args)
     chosen: Path = args.file.expanduser()

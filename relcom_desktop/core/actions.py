@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import audit, errors
+from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import (
     Crud,
@@ -22,9 +22,10 @@ from relcom_desktop.core.crud import (
     to_record,
 )
 from relcom_desktop.core.dates import add_months
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind, Sex
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 
 VOICE_FIELDS = ("about_me", "wishes_and_feelings", "what_matters", "strengths", "needs")
 OLDEST_AGE = 30  # a date of birth further back is surely a typing slip

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

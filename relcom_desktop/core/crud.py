@@ -14,8 +14,8 @@ from sqlalchemy import Integer, Row, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.models import utcnow
+from relcom_desktop.core.store.db import Store
 
 R = TypeVar("R")
 SYSTEM_FIELDS = frozenset({"id", "created_at", "updated_at", "deleted_at"})

@@ -1,7 +1,7 @@
 """Every enumeration the app stores, with its display label, in one place.
 
 The SSDA903 code lists (legal status, placement type, provider kind, reasons) live in
-:mod:`relcom_desktop.core.ssda903` because the DfE revises them yearly.
+:mod:`relcom_desktop.core.interop.ssda903` because the DfE revises them yearly.
 """
 
 from __future__ import annotations

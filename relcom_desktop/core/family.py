@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
+from relcom_desktop.core.store.db import Store
 
 RELATIONSHIP_MAX = 120
 

@@ -22,10 +22,10 @@ from relcom_desktop.core.crud import (
     require_text,
     to_record,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, JournalKind, TrustLevel
 from relcom_desktop.core.models import utcnow
 from relcom_desktop.core.provider_records import live_child_ids
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.models import utcnow
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.interop.ssda903 import LegalStatus
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The lists a user can export, by name: kept free of the database layer so the command line
-can describe them without loading it (see core/csv_export.py for what each list holds)."""
+can describe them without loading it (see core/interop/csv_export.py for what each list holds)."""
 
 from __future__ import annotations
 

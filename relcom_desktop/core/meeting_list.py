@@ -11,8 +11,8 @@ from sqlalchemy import Select, exists, func, or_, select
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import like_pattern
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionStatus, MeetingKind
+from relcom_desktop.core.store.db import Store
 
 
 class When(StrEnum):

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 
 from relcom_desktop.core.actions import Action
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus, MeetingKind
 from relcom_desktop.core.meetings import (
     AgendaItem,
@@ -19,6 +18,7 @@ from relcom_desktop.core.meetings import (
     MeetingDetail,
     get_meeting_detail,
 )
+from relcom_desktop.core.store.db import Store
 
 MK = MeetingKind
 AGENDA_TEMPLATES: dict[MeetingKind, tuple[str, ...]] = {

@@ -21,10 +21,10 @@ from relcom_desktop.core.crud import (
     require_text,
     to_record,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind, PanelOutcome
 from relcom_desktop.core.meeting_actions import save_actions
 from relcom_desktop.core.placements import MAX_WEEKLY_FEE_PENCE
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

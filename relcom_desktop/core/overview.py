@@ -16,8 +16,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.core.overview_drill import (
     GOOD_OR_BETTER,
     MOVES_CAP,
@@ -37,7 +37,7 @@ from relcom_desktop.core.overview_drill import (
     quarter_label,
     quarters,
 )
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.store.db import Store
 
 __all__ = ["ChildBehind", "Drill", "FigureKey", "children_behind", "system_overview"]
 

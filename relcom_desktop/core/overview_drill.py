@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, aliased
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
+from relcom_desktop.core.store.db import Store
 
 QUARTERS = 8
 MOVES_CAP = 5

@@ -6,12 +6,12 @@ import csv
 import io
 from pathlib import Path
 
-from relcom_desktop.core import audit
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import write_atomically
+from relcom_desktop.core.interop.spreadsheet import guard_formula
 from relcom_desktop.core.overview import Cell, FigureColumn, Measure, SystemOverview
-from relcom_desktop.core.spreadsheet import guard_formula
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
+from relcom_desktop.core.store.files import write_atomically
 
 HEADER = ("As of", "Figure", "Category", "Measure", "Value")
 

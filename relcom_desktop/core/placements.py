@@ -12,16 +12,16 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SettingType
-from relcom_desktop.core.providers import SettingChoice
-from relcom_desktop.core.ssda903 import (
+from relcom_desktop.core.interop.ssda903 import (
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
+from relcom_desktop.core.providers import SettingChoice
+from relcom_desktop.core.store.db import Store
 
 MAX_WEEKLY_FEE_PENCE = 10_000_000  # £100,000 a week: anything above is surely a typing slip
 ONE_DAY = dt.timedelta(days=1)

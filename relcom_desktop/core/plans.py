@@ -19,9 +19,9 @@ from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
 from relcom_desktop.core.dates import add_months, add_working_days
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.labels import LabelledStr
+from relcom_desktop.core.store.db import Store
 
 LOCATION_MAX = 400
 

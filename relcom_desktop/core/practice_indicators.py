@@ -20,7 +20,6 @@ from sqlalchemy import String, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ActionStatus,
     JournalKind,
@@ -28,6 +27,7 @@ from relcom_desktop.core.enums import (
     PracticeShift,
     TrustLevel,
 )
+from relcom_desktop.core.store.db import Store
 
 LABEL = "Indicators from the record, not scores"
 SEVERAL_ORGANISATIONS = 3  # the commissioner's own authority and at least two partners

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.practice_indicators import Indicator, practice_indicators
 from relcom_desktop.core.reflection import (
     ChangeCount,
@@ -21,6 +20,7 @@ from relcom_desktop.core.reflection import (
     reflection_counts,
     shift_history,
 )
+from relcom_desktop.core.store.db import Store
 
 MAX_LOG = 300  # reflections printed in full; a longer log says how many more there are
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 
 USER_NAME = "user.name"
 USER_LA = "user.local_authority"

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import RiskRating
 from relcom_desktop.core.placements import PlacedChild, children_placed_with
 from relcom_desktop.core.providers import Provider, Setting, get_provider, settings_of
 from relcom_desktop.core.setting_documents import documents_needing_attention
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

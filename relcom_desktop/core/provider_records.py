@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text, to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ProviderReportKind, RiskRating
+from relcom_desktop.core.store.db import Store
 
 CHECKLIST_MAX_ITEMS = 40
 CHECKLIST_ITEM_MAX_LEN = 120

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
+from relcom_desktop.core.store.db import Store
 
 # Ofsted registers residential colleges with several hundred places; the cap only catches a
 # slip of the keyboard.

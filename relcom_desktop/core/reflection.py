@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session, selectinload
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, page_params, paged, to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, LearningChange, PracticeShift
 from relcom_desktop.core.reflection_links import Links, links_of
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 
 LINK_FIELDS = ("journal_entry_id", "meeting_id", "provider_id", "child_id")
 

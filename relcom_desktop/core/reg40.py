@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text, to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.provider_records import check_past_date, check_setting, live_child_ids
+from relcom_desktop.core.store.db import Store
 
 # Offered in the form; the commissioner may type another (Children's Homes Regulations 2015,
 # regulation 40(4), and events homes commonly notify).

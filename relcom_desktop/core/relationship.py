@@ -19,7 +19,6 @@ from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.crud import to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ActionSource,
     ActionStatus,
@@ -28,6 +27,7 @@ from relcom_desktop.core.enums import (
     TrustLevel,
 )
 from relcom_desktop.core.quarters import Quarter, quarters_between
+from relcom_desktop.core.store.db import Store
 
 CONCERN_KINDS = (JournalKind.CONCERN, JournalKind.ESCALATION)
 

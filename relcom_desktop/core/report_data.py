@@ -21,7 +21,6 @@ from relcom_desktop.core.actions import Action, open_actions
 from relcom_desktop.core.checkins import CheckIn, check_ins_of
 from relcom_desktop.core.children import Child, get_child
 from relcom_desktop.core.crud import like_pattern, to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ActionStatus,
     JournalKind,
@@ -42,6 +41,7 @@ from relcom_desktop.core.providers import Provider, Setting, get_provider, setti
 from relcom_desktop.core.reflection import Reflection, get_reflection
 from relcom_desktop.core.relationship import CONCERN_KINDS
 from relcom_desktop.core.reviews import PlacementReview, reviews_of_child
+from relcom_desktop.core.store.db import Store
 
 MAX_JOURNAL_EXCERPTS = 2000
 MAX_MEETINGS = 60

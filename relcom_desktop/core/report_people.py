@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LinkKind
+from relcom_desktop.core.store.db import Store
 
 SOCIAL_WORKER = "social worker"
 IRO = "IRO"

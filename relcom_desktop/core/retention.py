@@ -16,10 +16,11 @@ from enum import StrEnum
 
 from sqlalchemy import delete, select
 
-from relcom_desktop.core import audit, errors, preferences
+from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 
 
 class RetentionRule(StrEnum):

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
 from relcom_desktop.core.ratings import checked_line, merged_rows
+from relcom_desktop.core.store.db import Store
 
 
 @dataclass(frozen=True)

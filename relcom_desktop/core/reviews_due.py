@@ -14,9 +14,9 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.overview_drill import placed_on
 from relcom_desktop.core.plans import ReviewIntervals, lac_review_due, review_intervals
+from relcom_desktop.core.store.db import Store
 
 DUE_WITHIN_DAYS = 28
 LAC_REVIEW = "Looked-after review"

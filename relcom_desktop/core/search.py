@@ -20,8 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.search_sources import BY_TABLE, SOURCES, Source
+from relcom_desktop.core.store.db import Store
 
 KIND_SLOTS = 32
 MAX_TERMS = 24

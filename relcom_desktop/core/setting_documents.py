@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SettingDocumentKind
 from relcom_desktop.core.labels import LabelledStr
 from relcom_desktop.core.provider_records import check_past_date, check_setting
+from relcom_desktop.core.store.db import Store
 
 EXPIRING_WITHIN_DAYS = 30
 

@@ -27,10 +27,12 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop import __version__
-from relcom_desktop.core import audit, errors, migrate, preferences, rowcodec
-from relcom_desktop.core.db import Store
+from relcom_desktop.core import errors, preferences
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_text
+from relcom_desktop.core.interop import rowcodec
+from relcom_desktop.core.store import audit, migrate
+from relcom_desktop.core.store.db import Store
+from relcom_desktop.core.store.files import atomic_text
 
 FORMAT = "relcom-desktop-subject-access"
 CONTEXT_TABLES = ("setting", "provider")

@@ -24,10 +24,10 @@ from relcom_desktop.core.actions import (
     end_of_week,
     list_actions,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.journal import list_entries
 from relcom_desktop.core.overview_drill import placed_on
 from relcom_desktop.core.relationship import providers_needing_attention
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection, TodayView
 
 ENDING_SOON_DAYS = 60

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.family import FamilyLink, caseload_contact_gaps
 from relcom_desktop.core.reviews_due import (
     DUE_WITHIN_DAYS,
@@ -23,6 +22,7 @@ from relcom_desktop.core.reviews_due import (
     ordinal,
     reviews_due,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection
 
 ADD_PROVIDERS = (

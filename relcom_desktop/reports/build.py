@@ -17,9 +17,9 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from relcom_desktop.core import report_data as rd
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import ValidationError
 from relcom_desktop.core.report_people import report_people
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports.child import child_summary
 from relcom_desktop.reports.document import ReportDocument
 from relcom_desktop.reports.flowables import keep_headings_with_text

@@ -11,9 +11,9 @@ from reportlab.platypus import Flowable, KeepTogether
 from relcom_desktop.core.checkins import CheckIn, outcome_series
 from relcom_desktop.core.enums import Outcome, QualityStandard
 from relcom_desktop.core.formatting import money, number, plural, short_date
+from relcom_desktop.core.interop.ssda903 import ReasonEpisodeCeased
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.report_data import ChildSummaryData
-from relcom_desktop.core.ssda903 import ReasonEpisodeCeased
 from relcom_desktop.reports.charts import outcome_trends
 from relcom_desktop.reports.writer import NOT_RECORDED, Writer
 

@@ -1,11 +1,11 @@
-"""Saving a report without ever leaving half of it behind (see core/files.py), and auditing it."""
+"""Saving a report without leaving half of it behind (see core/store/files.py); auditing it."""
 
 from __future__ import annotations
 
-from relcom_desktop.core import audit
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.files import atomic_output, check_target, copy_file
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
+from relcom_desktop.core.store.files import atomic_output, check_target, copy_file
 from relcom_desktop.reports.options import ReportResult
 
 __all__ = ["atomic_output", "check_target", "copy_file", "record_export", "record_print"]

@@ -18,8 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from relcom_desktop.core.files import atomic_path
 from relcom_desktop.core.overview import Figure, Measure, SystemOverview
+from relcom_desktop.core.store.files import atomic_path
 from relcom_desktop.reports import styles as st
 from relcom_desktop.reports.document import ReportDocument
 from relcom_desktop.reports.options import Paper

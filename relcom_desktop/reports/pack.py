@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from relcom_desktop.core import preferences
 from relcom_desktop.core import report_data as rd
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import plural, short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports.child import child_summary
 from relcom_desktop.reports.flowables import ContentsEntry
 from relcom_desktop.reports.meeting import meeting_minutes

@@ -12,11 +12,11 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether
 
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.formatting import MISSING, plural, short_date
 from relcom_desktop.core.practice_indicators import LABEL
 from relcom_desktop.core.practice_summary import PracticeSummary, practice_summary
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports.options import ReportOptions
 from relcom_desktop.reports.practice_charts import radar, shift_panels
 from relcom_desktop.reports.reflections import reflection_entry

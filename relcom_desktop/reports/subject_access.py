@@ -19,10 +19,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from relcom_desktop.core import errors, rowcodec
-from relcom_desktop.core.csv_export import header_for
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.files import atomic_path
+from relcom_desktop.core import errors
+from relcom_desktop.core.interop import rowcodec
+from relcom_desktop.core.interop.csv_export import header_for
+from relcom_desktop.core.store.db import Store
+from relcom_desktop.core.store.files import atomic_path
 from relcom_desktop.core.subject_access import (
     ChildRecords,
     collect,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import audit
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.widgets import heading, quiet_label
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.children import ChildFilter, list_children
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import SearchBox, quiet_label
 
 SHOWN = 50

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidg
 from relcom_desktop.ui.background import run_in_background
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.db import Store
+    from relcom_desktop.core.store.db import Store
 
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
@@ -71,9 +71,9 @@ def export_overview_pdf(parent: QWidget, store: Store) -> None:
 
 
 def _overview_pdf(store: Store, path: Path) -> None:
-    from relcom_desktop.core import audit
     from relcom_desktop.core.enums import AuditKind
     from relcom_desktop.core.overview import system_overview
+    from relcom_desktop.core.store import audit
     from relcom_desktop.reports.overview import write_overview_pdf
 
     write_overview_pdf(system_overview(store), path)
@@ -100,7 +100,7 @@ def export_meetings_ics(
     parent: QWidget, store: Store, meeting_ids: list[int] | None, name: str
 ) -> None:
     """One meeting, several, or (``None``) every upcoming meeting, as an .ics file."""
-    from relcom_desktop.core.calendar_export import export_meetings, upcoming_meeting_ids
+    from relcom_desktop.core.interop.calendar_export import export_meetings, upcoming_meeting_ids
 
     path = ask_save_path(parent, "Export to a calendar file", f"{name}.ics", ICS_FILTER)
     if path is None:
@@ -114,7 +114,7 @@ def export_meetings_ics(
 
 
 def export_actions_ics(parent: QWidget, store: Store, filt: Any = None) -> None:
-    from relcom_desktop.core.calendar_export import export_action_due_dates
+    from relcom_desktop.core.interop.calendar_export import export_action_due_dates
 
     path = ask_save_path(parent, "Export action due dates", "action-due-dates.ics", ICS_FILTER)
     if path is not None:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import plural
-from relcom_desktop.core.import_run import ImportPreview
+from relcom_desktop.core.interop.import_run import ImportPreview
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background_dialog import BackgroundDialog
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.import_preview import ImportPreviewPanel
@@ -152,8 +152,8 @@ class Ssda903Dialog(ImportDialog):
         if not all(edit.text() for edit in self.files):
             self.work.failed("Choose both files of the return: the Header and the Episodes.")
             return
-        from relcom_desktop.core.ssda903_files import read_return
-        from relcom_desktop.core.ssda903_import import preview_return
+        from relcom_desktop.core.interop.ssda903_files import read_return
+        from relcom_desktop.core.interop.ssda903_import import preview_return
 
         store = self.store
 
@@ -169,7 +169,7 @@ class Ssda903Dialog(ImportDialog):
         self.previewed(preview)
 
     def commit_job(self, preview: ImportPreview, skip_rejected: bool) -> Job:
-        from relcom_desktop.core.ssda903_import import commit_return
+        from relcom_desktop.core.interop.ssda903_import import commit_return
 
         store, ret = self.store, self.ret
 

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.formatting import plural
-from relcom_desktop.core.import_run import ImportPreview, PreviewLine, RowStatus, summary_counts
+from relcom_desktop.core.interop.import_run import (
+    ImportPreview,
+    PreviewLine,
+    RowStatus,
+    summary_counts,
+)
 from relcom_desktop.ui.background_dialog import JobStatus
 from relcom_desktop.ui.lazy_model import Column, LazyTableModel
 from relcom_desktop.ui.pages.list_page import style_table

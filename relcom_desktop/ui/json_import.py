@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from relcom_desktop.core import transfer
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.bus import RECORD_SECTIONS, bus
 

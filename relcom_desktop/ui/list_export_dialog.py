@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import csv_export
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.interop import csv_export
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.exports import ask_save_path
 from relcom_desktop.ui.widgets import quiet_label
@@ -178,7 +178,7 @@ def _with_progress(parent: QWidget, title: str, job: Job, saved: str) -> Worker:
 
 def export_ssda903(store: Store, parent: QWidget) -> None:
     """The caseload as header.csv and episodes.csv, into a folder the user chooses."""
-    from relcom_desktop.core.ssda903_export import export_ssda903 as write_return
+    from relcom_desktop.core.interop.ssda903_export import export_ssda903 as write_return
 
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = QFileDialog.getExistingDirectory(

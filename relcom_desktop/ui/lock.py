@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label
 from relcom_desktop.ui.widgets import heading
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QDialog
 
-    from relcom_desktop.core.db import Store
+    from relcom_desktop.core.store.db import Store
     from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"

@@ -11,8 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core import backup, backup_files, preferences, recovery
-from relcom_desktop.core.db import (
+from relcom_desktop.core import preferences
+from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
+from relcom_desktop.core.store import backup, backup_files, recovery
+from relcom_desktop.core.store.db import (
     FileState,
     Store,
     data_file,
@@ -22,7 +24,6 @@ from relcom_desktop.core.db import (
     open_store,
     probe_existing,
 )
-from relcom_desktop.core.errors import CorruptStore, RelcomError, StoreError
 
 UPGRADING = "Updating the data file for this version of RelCom Desktop (only this once)…"
 

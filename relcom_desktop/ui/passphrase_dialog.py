@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import encryption
-from relcom_desktop.core.backup_keys import remove_backups
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store import encryption
+from relcom_desktop.core.store.backup_keys import remove_backups
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.passphrase_widgets import (
     NewPassphraseForm,
@@ -27,7 +27,7 @@ from relcom_desktop.ui.passphrase_widgets import (
 from relcom_desktop.ui.widgets import WideDialog
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.backup_keys import BackupKeys, Progress
+    from relcom_desktop.core.store.backup_keys import BackupKeys, Progress
 
 ENCRYPT_NOTE = (
     "This data file is not encrypted yet. Choose a passphrase: the file is copied, the copy "

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.encryption import LABELS, Strength, strength
+from relcom_desktop.core.store.encryption import LABELS, Strength, strength
 from relcom_desktop.ui import theme
 
 METER_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")

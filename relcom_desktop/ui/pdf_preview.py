@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import plural
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports import ReportResult, copy_file, record_export, record_print
 from relcom_desktop.ui.printing import load_image_plugins, print_pdf
 from relcom_desktop.ui.workers import Worker

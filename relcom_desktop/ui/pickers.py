@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.children import ChildFilter, list_children
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.providers import ProviderFilter, list_providers
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import SEARCH_DELAY_MS
 
 Search = Callable[[str], list[tuple[Any, str]]]

@@ -3,7 +3,7 @@ keeping the data safe (lock, backups).
 
 Look (theme, text size) is kept per computer in QSettings; everything about the data is kept
 in the data file (core/preferences.py), except where backups go and how many are kept, which
-lives beside the data file (core/backup.py) so a damaged file can still be restored.
+lives beside the data file (core/store/backup.py) so a damaged file can still be restored.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import backup_files, preferences
-from relcom_desktop.core.db import Store
+from relcom_desktop.core import preferences
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store import backup_files
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports.options import Paper
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.passphrase_widgets import error_label

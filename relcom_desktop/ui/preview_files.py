@@ -14,7 +14,7 @@ import time
 from itertools import count
 from pathlib import Path
 
-from relcom_desktop.core.files import process_gone
+from relcom_desktop.core.store.files import process_gone
 
 PREFIX = "relcom-preview-"
 OLDER_PREFIXES = ("relcom-print-", PREFIX)  # folders of versions that named no process

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from relcom_desktop import reports
 from relcom_desktop.core import preferences
 from relcom_desktop.core.children import get_child
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import get_provider
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports import DEFAULT_SECTIONS, PackSection, Paper, ReportKind, ReportOptions
 from relcom_desktop.reports.options import Cancelled, Progress, ReportResult
 from relcom_desktop.ui.background import run_with_progress

@@ -7,11 +7,11 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from relcom_desktop.core.children import ChildFilter, get_child, list_children
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import ProviderFilter, get_provider, list_providers
 from relcom_desktop.core.report_data import meeting_choices
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import SearchBox, quiet_label
 
 MATCHES = 50

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import backup, backup_files
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state
+from relcom_desktop.core.store import backup, backup_files
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note
 
 EXPLAIN = (

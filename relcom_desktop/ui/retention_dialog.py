@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import retention
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import heading, quiet_label
 
 HEADERS = ["Child", "LA reference", "Keep until", "Because", "Status"]

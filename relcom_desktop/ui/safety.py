@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_with_progress
 from relcom_desktop.ui.lock import LOCK_SHORTCUT, LockGuard
 
 if TYPE_CHECKING:
-    from relcom_desktop.core.backup_files import Backup
+    from relcom_desktop.core.store.backup_files import Backup
 
 EXPORT_WARNING = "The export is not encrypted: keep it somewhere safe and delete it when done."
 
@@ -98,7 +98,7 @@ class Safety(QObject):
     # ---- backups ------------------------------------------------------------------------
 
     def back_up(self) -> Backup:
-        from relcom_desktop.core import backup
+        from relcom_desktop.core.store import backup
 
         made = run_with_progress(
             self.window,
@@ -111,7 +111,7 @@ class Safety(QObject):
         return made
 
     def restore(self) -> None:
-        from relcom_desktop.core import backup
+        from relcom_desktop.core.store import backup
         from relcom_desktop.ui.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.store.data_dir, self.window)
@@ -170,7 +170,7 @@ class Safety(QObject):
         return Path(path) if path else None
 
     def export_json(self) -> None:
-        from relcom_desktop.core import transfer
+        from relcom_desktop.core.interop import transfer
 
         path = self._save_path("Export all records", "relcom-export.json", "JSON (*.json)")
         if path is None:
@@ -244,7 +244,7 @@ class Safety(QObject):
         RetentionDialog(self.store, self.window).exec()
 
     def check(self) -> None:
-        from relcom_desktop.core import health_check
+        from relcom_desktop.core.store import health_check
 
         report = run_with_progress(
             self.window,
@@ -260,7 +260,7 @@ class Safety(QObject):
 
     def encrypt_backups(self) -> None:
         """Offer to encrypt backups left unencrypted beside the encrypted data file."""
-        from relcom_desktop.core import encryption
+        from relcom_desktop.core.store import encryption
         from relcom_desktop.ui.passphrase_dialog import offer_to_delete
 
         answer = QMessageBox.question(

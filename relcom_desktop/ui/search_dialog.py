@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.search import SearchHit, search
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import RowTarget, bus
 from relcom_desktop.ui.widgets import SearchBox
 from relcom_desktop.ui.workers import Worker

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import csv_import
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import plural
-from relcom_desktop.core.import_run import ImportPreview
-from relcom_desktop.core.spreadsheet import Sheet
+from relcom_desktop.core.interop import csv_import
+from relcom_desktop.core.interop.import_run import ImportPreview
+from relcom_desktop.core.interop.spreadsheet import Sheet
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.import_dialog import ImportDialog
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label

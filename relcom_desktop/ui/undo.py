@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 
 Step = Callable[[], Any]

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop import APP_NAME
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import WrongPassphrase
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.passphrase_widgets import PassphraseEdit, error_label, note, show_toggle
 from relcom_desktop.ui.widgets import WideDialog, heading
 

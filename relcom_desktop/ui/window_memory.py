@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from relcom_desktop.ui.sections import SECTION_KEYS
 
 if TYPE_CHECKING:  # the window is shown before the database layer loads
-    from relcom_desktop.core.db import Store
+    from relcom_desktop.core.store.db import Store
 
 SECTION_KEY = "main_window/section"  # the last section of any file, shown while one opens
 FILE_SECTION_KEY = "main_window/section_of/"  # + a digest of the data file's path

@@ -12,9 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
-from relcom_desktop.core import csv_import, sheet_values
-from relcom_desktop.core.sheet_rows import Mapping, Wording
-from relcom_desktop.core.spreadsheet import Sheet
+from relcom_desktop.core.interop import csv_import, sheet_values
+from relcom_desktop.core.interop.sheet_rows import Mapping, Wording
+from relcom_desktop.core.interop.spreadsheet import Sheet
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.widgets import PAGE_SPACING, quiet_label
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from relcom_desktop.core import children, placements, providers
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.core.store.db import Store
 
 D = dt.date
 

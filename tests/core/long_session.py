@@ -25,7 +25,6 @@ from relcom_desktop.core import (
     reviews,
     setting_documents,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ContactArrangement,
     LinkImportance,
@@ -41,12 +40,13 @@ from relcom_desktop.core.enums import (
     Sex,
     StandardRating,
 )
-from relcom_desktop.core.ssda903 import (
+from relcom_desktop.core.interop.ssda903 import (
     LegalStatus,
     PlacementProvider,
     PlacementType,
     ReasonPlaceChange,
 )
+from relcom_desktop.core.store.db import Store
 from tests.core.session_steps import (
     Ids,
     journal_and_drafts,

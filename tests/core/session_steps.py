@@ -9,20 +9,15 @@ from pathlib import Path
 
 from relcom_desktop.core import (
     actions,
-    calendar_export,
-    csv_import,
     journal,
     journal_drafts,
     meetings,
-    ofsted_import,
     plans,
     preferences,
     provider_records,
     reflection,
     retention,
-    ssda903_import,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     JournalKind,
     LearningChange,
@@ -31,9 +26,11 @@ from relcom_desktop.core.enums import (
     PracticeShift,
     TrustLevel,
 )
+from relcom_desktop.core.interop import calendar_export, csv_import, ofsted_import, ssda903_import
+from relcom_desktop.core.interop.ofsted_csv import read_ofsted_csv
 from relcom_desktop.core.meeting_templates import follow_up_draft, meeting_from_template
-from relcom_desktop.core.ofsted_csv import read_ofsted_csv
 from relcom_desktop.core.retention import RetentionRule
+from relcom_desktop.core.store.db import Store
 from tests.core.ssda903_samples import write_return
 
 D = dt.date

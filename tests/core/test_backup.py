@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relcom_desktop.core import audit, backup, backup_files, copies, encryption, errors
+from relcom_desktop.core import errors
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.db import DB_FILENAME, Store, open_store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.store import audit, backup, backup_files, copies, encryption
+from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"

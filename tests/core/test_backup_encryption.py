@@ -9,11 +9,11 @@ import shutil
 from pathlib import Path
 
 from relcom_desktop.cli import main
-from relcom_desktop.core import backup, backup_files, encryption, health_check
-from relcom_desktop.core.backup_keys import plain_backups, remove_backups
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.datafile import SQLITE_MAGIC
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core.store import backup, backup_files, encryption, health_check
+from relcom_desktop.core.store.backup_keys import plain_backups, remove_backups
+from relcom_desktop.core.store.datafile import SQLITE_MAGIC
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, backup_files, errors
-from relcom_desktop.core.db import Store
+from relcom_desktop.core import errors
+from relcom_desktop.core.store import backup, backup_files
+from relcom_desktop.core.store.db import Store
 
 
 def test_without_a_plan_backups_go_beside_the_data_and_7_4_12_are_kept(store: Store) -> None:

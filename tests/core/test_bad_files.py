@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from relcom_desktop.core import backup, errors, health_check, rowcodec
-from relcom_desktop.core.db import DB_FILENAME, explain_failure, open_store
+from relcom_desktop.core import errors
+from relcom_desktop.core.interop import rowcodec
+from relcom_desktop.core.store import backup, health_check
+from relcom_desktop.core.store.db import DB_FILENAME, explain_failure, open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"

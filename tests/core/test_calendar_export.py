@@ -9,17 +9,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from relcom_desktop.core import audit
 from relcom_desktop.core.actions import Action, ActionFilter, Whose, create_action
-from relcom_desktop.core.calendar_export import (
+from relcom_desktop.core.enums import AuditKind, MeetingKind
+from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.interop.calendar_export import (
     export_action_due_dates,
     export_meetings,
     upcoming_meeting_ids,
 )
-from relcom_desktop.core.enums import AuditKind, MeetingKind
-from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.meeting_templates import meeting_from_template
 from relcom_desktop.core.meetings import Attendee, save_meeting
+from relcom_desktop.core.store import audit
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -9,7 +9,6 @@ import pytest
 
 from relcom_desktop.core import checkins, errors, family, reviews
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ContactArrangement,
     LinkImportance,
@@ -19,6 +18,7 @@ from relcom_desktop.core.enums import (
     StandardRating,
 )
 from relcom_desktop.core.reviews import PlacementReview, StandardEvidence
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date.today()

@@ -10,8 +10,8 @@ import pytest
 from relcom_desktop.core import children as svc
 from relcom_desktop.core import errors
 from relcom_desktop.core.children import ChildFilter, ChildSort
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date.today()
@@ -217,8 +217,9 @@ def test_an_la_reference_held_by_a_child_in_the_trash_says_so(store: Store) -> N
 
 
 def test_purge_only_from_the_trash_and_it_is_audited(store: Store) -> None:
-    from relcom_desktop.core import audit, checkins, family
+    from relcom_desktop.core import checkins, family
     from relcom_desktop.core.enums import AuditKind, Outcome, OutcomeRating
+    from relcom_desktop.core.store import audit
 
     ids = _caseload(store)
     ash = ids["Ash"]

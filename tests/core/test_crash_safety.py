@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core.db import raw_connect
+from relcom_desktop.core.store.db import raw_connect
 
 SECRET = "lantern otter quiver maple"
 ROUNDS = 20
@@ -20,7 +20,7 @@ WRITER = """
 import sys
 from pathlib import Path
 from relcom_desktop.core.children import Child, create_child
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 store = open_store(Path(sys.argv[1]), sys.argv[2])
 print("ready", flush=True)
 n = 0
@@ -67,8 +67,8 @@ OTHER = "copper meadow violin fog"
 REKEYER = """
 import sys
 from pathlib import Path
-from relcom_desktop.core.db import open_store
-from relcom_desktop.core.encryption import change_passphrase
+from relcom_desktop.core.store.db import open_store
+from relcom_desktop.core.store.encryption import change_passphrase
 keys = [sys.argv[2], sys.argv[3]]
 store = open_store(Path(sys.argv[1]), keys[0])
 print("ready", flush=True)
@@ -81,8 +81,8 @@ while True:
 
 def test_a_passphrase_change_killed_midway_leaves_a_whole_file(tmp_path: Path) -> None:
     from relcom_desktop.core.children import count_children
-    from relcom_desktop.core.db import open_store
     from relcom_desktop.core.errors import WrongPassphrase
+    from relcom_desktop.core.store.db import open_store
     from tests.core.factories import a_child
 
     store = open_store(tmp_path, SECRET)

@@ -2,7 +2,7 @@
 re-key and backup leaves a folder that opens, after start-up recovery, as a sound RelCom
 data file with the old content or the new one — never missing, empty or half-made.
 
-The kill comes from the fault hook in ``core/files.py`` (``RELCOM_CRASH_AT=<step>``).
+The kill comes from the fault hook in ``core/store/files.py`` (``RELCOM_CRASH_AT=<step>``).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, backup_files, health_check, recovery, transfer
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
-from relcom_desktop.core.files import CRASH_STEPS, CRASH_VARIABLE
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.store import backup, backup_files, health_check, recovery
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core.store.files import CRASH_STEPS, CRASH_VARIABLE
 from tests.core.factories import a_child
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

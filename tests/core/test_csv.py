@@ -11,13 +11,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relcom_desktop.core import audit, csv_export, csv_import, demo, errors
+from relcom_desktop.core import demo, errors
 from relcom_desktop.core.children import count_children, get_child
-from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.enums import AuditKind
-from relcom_desktop.core.import_run import RowStatus
+from relcom_desktop.core.interop import csv_export, csv_import
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.ssda903 import LegalStatus
 from relcom_desktop.core.providers import count_providers
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store, open_store
 from tests.core.factories import a_child
 
 

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.demo import SCALES, DemoSummary, build_demo
 from relcom_desktop.core.demo.names import SURNAME_TAILS
 from relcom_desktop.core.errors import RelcomError, ValidationError
 from relcom_desktop.core.models import Base, Child, Placement, Provider
+from relcom_desktop.core.store.db import Store, open_store
 
 TODAY = dt.date(2026, 11, 25)
 

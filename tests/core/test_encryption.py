@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, encryption, errors
+from relcom_desktop.core import errors
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core.store import backup, encryption
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"

@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from relcom_desktop.core import models as m
 from relcom_desktop.core import providers
-from relcom_desktop.core.db import open_store
-from relcom_desktop.core.spreadsheet import FORMULA_START
-from relcom_desktop.core.ssda903_export import export_ssda903
-from relcom_desktop.core.ssda903_import import import_return
+from relcom_desktop.core.interop.spreadsheet import FORMULA_START
+from relcom_desktop.core.interop.ssda903_export import export_ssda903
+from relcom_desktop.core.interop.ssda903_import import import_return
+from relcom_desktop.core.store.db import open_store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 REFERENCE = '=HYPERLINK("x.invalid","open")'

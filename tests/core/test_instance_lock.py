@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import errors, instance_lock
-from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.core import errors
+from relcom_desktop.core.store import instance_lock
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 store = open_store(Path(sys.argv[1]))
 print("open", flush=True)
 time.sleep(60)

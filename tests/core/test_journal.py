@@ -10,9 +10,9 @@ import pytest
 from relcom_desktop.core import actions, errors, preferences
 from relcom_desktop.core import journal as svc
 from relcom_desktop.core import journal_drafts as drafts
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionStatus, JournalKind, TrustLevel
 from relcom_desktop.core.journal import JournalEntry, JournalFilter
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider, a_setting
 
 TODAY = dt.date.today()

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from relcom_desktop.core import csv_export, demo, errors
+from relcom_desktop.core import demo, errors
 from relcom_desktop.core.actions import ActionFilter, count_actions
 from relcom_desktop.core.children import ChildFilter, count_children
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
+from relcom_desktop.core.interop import csv_export
+from relcom_desktop.core.interop.ssda903 import LegalStatus
 from relcom_desktop.core.journal import JournalFilter, count_entries
 from relcom_desktop.core.meeting_list import MeetingFilter, When, count_meetings
 from relcom_desktop.core.providers import ProviderFilter, count_providers
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 LISTS = ("children", "placements", "providers", "settings", "journal", "actions", "meetings")

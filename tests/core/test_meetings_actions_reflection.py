@@ -7,8 +7,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import actions, audit, errors, meetings, preferences, reflection
-from relcom_desktop.core.db import Store
+from relcom_desktop.core import actions, errors, meetings, preferences, reflection
 from relcom_desktop.core.enums import (
     ActionStatus,
     AuditKind,
@@ -16,6 +15,8 @@ from relcom_desktop.core.enums import (
     MeetingKind,
     PracticeShift,
 )
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child
 
 TODAY = dt.date.today()

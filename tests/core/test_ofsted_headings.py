@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
-from relcom_desktop.core.ofsted_csv import read_ofsted_csv
-from relcom_desktop.core.ofsted_headers import match_columns, normalise_header
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ofsted_csv import read_ofsted_csv
+from relcom_desktop.core.interop.ofsted_headers import match_columns, normalise_header
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
 
 IN_YEAR = [
     "Children's social care in England: in-year inspections and outcomes",

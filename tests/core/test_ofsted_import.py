@@ -8,17 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import audit, errors, providers
-from relcom_desktop.core.db import Store
+from relcom_desktop.core import errors, providers
 from relcom_desktop.core.enums import AuditKind, OfstedJudgement, SettingType
-from relcom_desktop.core.ofsted_csv import ImportCancelled, read_ofsted_csv
-from relcom_desktop.core.ofsted_import import (
+from relcom_desktop.core.interop.ofsted_csv import ImportCancelled, read_ofsted_csv
+from relcom_desktop.core.interop.ofsted_import import (
     ImportOptions,
     LineStatus,
     commit_import,
     preview_import,
 )
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_provider, a_setting
 
 SAMPLE = Path(__file__).parent / "data" / "ofsted_providers_sample.csv"

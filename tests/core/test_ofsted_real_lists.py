@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from relcom_desktop.core import providers
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
-from relcom_desktop.core.ofsted_csv import OfstedFile, read_ofsted_csv
-from relcom_desktop.core.ofsted_import import (
+from relcom_desktop.core.interop.ofsted_csv import OfstedFile, read_ofsted_csv
+from relcom_desktop.core.interop.ofsted_import import (
     ImportOptions,
     LineStatus,
     commit_import,
     preview_import,
 )
 from relcom_desktop.core.providers import UNKNOWN_PROVIDER
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_provider, a_setting
 
 OFSTED_2024 = Path(__file__).parent / "data" / "Provider_level_at_31_Aug_2024.csv"

@@ -9,6 +9,7 @@ import pytest
 from relcom_desktop.core import preferences
 from relcom_desktop.core.children import delete_child, set_archived
 from relcom_desktop.core.enums import OfstedJudgement
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.core.overview import (
     Drill,
     FigureKey,
@@ -17,7 +18,6 @@ from relcom_desktop.core.overview import (
 )
 from relcom_desktop.core.overview_drill import quarter_label, quarters
 from relcom_desktop.core.placements import Placement, start_placement
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
 from tests.core.factories import a_child, a_provider, a_setting
 
 T = dt.date(2025, 6, 11)

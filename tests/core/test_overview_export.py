@@ -6,10 +6,11 @@ import csv
 import datetime as dt
 import io
 
-from relcom_desktop.core import audit, preferences
+from relcom_desktop.core import preferences
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.overview import system_overview
 from relcom_desktop.core.overview_export import export_overview_csv, overview_csv
+from relcom_desktop.core.store import audit
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 T = dt.date(2025, 6, 11)

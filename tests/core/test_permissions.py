@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, encryption, health_check, transfer
-from relcom_desktop.core.csv_export import export_csv
-from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.interop.csv_export import export_csv
+from relcom_desktop.core.store import backup, encryption, health_check
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 from relcom_desktop.reports.subject_access import export_child
 from tests.core.factories import a_child
 

@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import placements as svc
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.interop.ssda903 import (
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonPlaceChange,
+)
 from relcom_desktop.core.placements import Placement
-from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 D = dt.date
@@ -257,7 +261,7 @@ def test_a_placement_cannot_start_before_the_child_was_born(
 
 
 def test_provider_kind_comes_from_the_provider(store: Store, ids: dict[str, int]) -> None:
-    from relcom_desktop.core.ssda903 import PlacementProvider
+    from relcom_desktop.core.interop.ssda903 import PlacementProvider
 
     p = a_placement(store, ids["child"], ids["home"], D(2024, 1, 1))
     assert p.provider_kind is PlacementProvider.PR4

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from relcom_desktop.core import errors, plans, preferences
 from relcom_desktop.core.dates import add_months, add_working_days
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.plans import (
     ChildPlan,
@@ -20,6 +19,7 @@ from relcom_desktop.core.plans import (
     ReviewStatus,
     next_lac_review,
 )
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child
 
 D = dt.date

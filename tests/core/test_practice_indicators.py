@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     ActionStatus,
     JournalKind,
@@ -23,6 +22,7 @@ from relcom_desktop.core.practice_indicators import (
     by_shift,
     practice_indicators,
 )
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider
 
 D = dt.date

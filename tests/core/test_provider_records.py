@@ -11,7 +11,6 @@ import pytest
 from relcom_desktop.core import errors, reg40
 from relcom_desktop.core import provider_records as records
 from relcom_desktop.core import setting_documents as docs
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import (
     OfstedJudgement,
     ProviderReportKind,
@@ -21,6 +20,7 @@ from relcom_desktop.core.enums import (
 from relcom_desktop.core.provider_overview import provider_overview
 from relcom_desktop.core.relationship import FlagReason, providers_needing_attention
 from relcom_desktop.core.setting_documents import DocumentStatus
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date.today()

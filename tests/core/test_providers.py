@@ -9,9 +9,9 @@ import pytest
 
 from relcom_desktop.core import contacts, errors
 from relcom_desktop.core import providers as svc
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.providers import ProviderFilter
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date.today()

@@ -9,7 +9,6 @@ import pytest
 
 from relcom_desktop.core import errors, journal, meetings
 from relcom_desktop.core import reflection as svc
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, LearningChange, PracticeShift
 from relcom_desktop.core.reflection import (
     Reflection,
@@ -18,6 +17,7 @@ from relcom_desktop.core.reflection import (
     ShiftPosition,
 )
 from relcom_desktop.core.reflection_links import links_for
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider
 
 C = LearningChange

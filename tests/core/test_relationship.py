@@ -6,7 +6,6 @@ import datetime as dt
 
 from relcom_desktop.core import journal, preferences
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, OfstedJudgement, TrustLevel
 from relcom_desktop.core.quarters import Quarter, quarters_between
 from relcom_desktop.core.relationship import (
@@ -14,6 +13,7 @@ from relcom_desktop.core.relationship import (
     providers_needing_attention,
     relationship_health,
 )
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date(2026, 11, 25)

@@ -6,9 +6,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from relcom_desktop.core import audit, backup, transfer
-from relcom_desktop.core.db import DB_FILENAME, open_store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.store import audit, backup
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"
@@ -51,7 +52,7 @@ def test_restoring_in_the_app_twice_keeps_one_copy_of_each_entry(tmp_path: Path)
 
 
 def test_a_backup_from_before_a_passphrase_change_keeps_the_newer_entries(tmp_path: Path) -> None:
-    from relcom_desktop.core import encryption
+    from relcom_desktop.core.store import encryption
 
     store = open_store(tmp_path, SECRET)
     made = backup.make_backup(store)

@@ -6,11 +6,11 @@ import datetime as dt
 
 from relcom_desktop.core import plans
 from relcom_desktop.core.children import set_archived
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, PlanKind
 from relcom_desktop.core.family import FamilyLink, create_link
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, create_lac_review, create_plan
 from relcom_desktop.core.reviews_due import reviews_due
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today import today_view
 from relcom_desktop.core.today_caseload import ADD_PROVIDERS, FIRST_STEPS
 from tests.core.factories import a_child, a_placement, a_provider, a_setting

@@ -21,8 +21,8 @@ from relcom_desktop.core import (
     search,
 )
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, LearningChange, ProviderReportKind
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider, a_setting
 
 TODAY = dt.date.today()

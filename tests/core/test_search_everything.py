@@ -8,8 +8,8 @@ from sqlalchemy import String, Text
 
 from relcom_desktop.core import children, search
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome, PlanKind, QualityStandard, SettingDocumentKind
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 DAY = dt.date(2026, 11, 2)

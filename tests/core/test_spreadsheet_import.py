@@ -9,15 +9,16 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from relcom_desktop.core import csv_import, errors
+from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.children import get_child
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.import_run import RowStatus
+from relcom_desktop.core.interop import csv_import
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.sheet_files import read_sheet
+from relcom_desktop.core.interop.spreadsheet import sheet_from_text
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.core.placements import placements_for_child
-from relcom_desktop.core.sheet_files import read_sheet
-from relcom_desktop.core.spreadsheet import sheet_from_text
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider, a_setting
 
 D = dt.date

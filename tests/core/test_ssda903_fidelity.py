@@ -10,11 +10,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.import_run import RowStatus
-from relcom_desktop.core.ssda903_export import export_ssda903
-from relcom_desktop.core.ssda903_files import read_return
-from relcom_desktop.core.ssda903_import import import_return
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.ssda903_export import export_ssda903
+from relcom_desktop.core.interop.ssda903_files import read_return
+from relcom_desktop.core.interop.ssda903_import import import_return
+from relcom_desktop.core.store.db import Store
 from tests.core.ssda903_samples import write_return
 
 D = dt.date

@@ -19,10 +19,10 @@ from sqlalchemy import func, select
 
 from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store, open_store
-from relcom_desktop.core.import_run import RowStatus
-from relcom_desktop.core.ssda903_files import Ssda903Return, read_return
-from relcom_desktop.core.ssda903_import import commit_return, preview_return
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.ssda903_files import Ssda903Return, read_return
+from relcom_desktop.core.interop.ssda903_import import commit_return, preview_return
+from relcom_desktop.core.store.db import Store, open_store
 from tests.core.ssda903_samples import write_return
 
 BASE = dt.date(2019, 1, 1)

@@ -9,23 +9,24 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from relcom_desktop.core import audit, checkins, errors, family, journal
+from relcom_desktop.core import checkins, errors, family, journal
 from relcom_desktop.core import models as m
 from relcom_desktop.core.children import count_children, get_child, update_child
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind, JournalKind, Sex
-from relcom_desktop.core.import_run import RowStatus
-from relcom_desktop.core.placements import placements_for_child, update_placement
-from relcom_desktop.core.providers import UNKNOWN_PROVIDER
-from relcom_desktop.core.ssda903 import (
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.ssda903 import (
     LegalStatus,
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
     ReasonPlaceChange,
 )
-from relcom_desktop.core.ssda903_files import read_return
-from relcom_desktop.core.ssda903_import import commit_return, import_return, preview_return
+from relcom_desktop.core.interop.ssda903_files import read_return
+from relcom_desktop.core.interop.ssda903_import import commit_return, import_return, preview_return
+from relcom_desktop.core.placements import placements_for_child, update_placement
+from relcom_desktop.core.providers import UNKNOWN_PROVIDER
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 from tests.core.ssda903_samples import (
     CLEAN_EPISODES,

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from relcom_desktop.core import demo, errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store, open_store
-from relcom_desktop.core.ssda903_export import export_ssda903
-from relcom_desktop.core.ssda903_import import import_return
+from relcom_desktop.core.interop.ssda903_export import export_ssda903
+from relcom_desktop.core.interop.ssda903_import import import_return
+from relcom_desktop.core.store.db import Store, open_store
 from tests.core.factories import a_child
 from tests.core.ssda903_samples import write_return
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.ssda903 import PlacementType
-from relcom_desktop.core.ssda903_export import export_ssda903
-from relcom_desktop.core.ssda903_files import read_return
-from relcom_desktop.core.ssda903_import import commit_return
+from relcom_desktop.core.interop.ssda903 import PlacementType
+from relcom_desktop.core.interop.ssda903_export import export_ssda903
+from relcom_desktop.core.interop.ssda903_files import read_return
+from relcom_desktop.core.interop.ssda903_import import commit_return
+from relcom_desktop.core.store.db import Store
 
 DATA = Path(__file__).parent / "data"
 FILES = (DATA / "ssda903_2025_header.csv", DATA / "ssda903_2025_episodes.csv")

@@ -11,9 +11,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from relcom_desktop.core import errors, migrate
-from relcom_desktop.core.db import DB_FILENAME, Store, open_store
+from relcom_desktop.core import errors
 from relcom_desktop.core.models import Base
+from relcom_desktop.core.store import migrate
+from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 
 
 def _digest(path: Path) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from relcom_desktop.core import audit, errors, health_check, journal, retention
+from relcom_desktop.core import errors, journal, retention
 from relcom_desktop.core.children import count_children, set_archived
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import AuditKind, JournalKind
+from relcom_desktop.core.store import audit, health_check
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports import subject_access
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 

@@ -18,10 +18,10 @@ from relcom_desktop.core.enums import (
     QualityStandard,
     StandardRating,
 )
+from relcom_desktop.core.interop.ssda903 import PlacementType
 from relcom_desktop.core.journal import JournalEntry, create_entry
 from relcom_desktop.core.meetings import Meeting, create_meeting
 from relcom_desktop.core.placements import Placement, start_placement
-from relcom_desktop.core.ssda903 import PlacementType
 from relcom_desktop.core.today import months_before, provider_section, today_view
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 

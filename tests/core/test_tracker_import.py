@@ -11,13 +11,14 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from relcom_desktop.core import csv_import, errors, sheet_values
+from relcom_desktop.core import errors
 from relcom_desktop.core import models as m
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SettingType, Sex
-from relcom_desktop.core.import_run import RowStatus
-from relcom_desktop.core.spreadsheet import sheet_from_text
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.core.interop import csv_import, sheet_values
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.spreadsheet import sheet_from_text
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_provider
 from tests.core.tracker_samples import CHILDREN, REAL_ROWS, build_tracker, with_cached_value
 

@@ -14,9 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from relcom_desktop.core import audit, demo, errors, rowcodec, transfer
-from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core import demo, errors
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.interop import rowcodec, transfer
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store, open_store
 
 FUZZ = settings(
     max_examples=1500,

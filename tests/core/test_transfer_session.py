@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from relcom_desktop.core import audit, children, errors, preferences, rowcodec, transfer
-from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core import children, errors, preferences
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.interop import rowcodec, transfer
+from relcom_desktop.core.store import audit
+from relcom_desktop.core.store.db import Store, open_store
 from tests.core.long_session import run_session
 
 

@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
-from relcom_desktop.core import backup, health_check
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store import backup, health_check
+from relcom_desktop.core.store.db import Store
 
 
 def _dead_pid() -> int:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from alembic import command
 
-from relcom_desktop.core import migrate, search
-from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.core import search
 from relcom_desktop.core.demo import build_demo
+from relcom_desktop.core.store import migrate
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 
 OLDER = "0002"  # the schema the 25 Nov 2026 version wrote
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from relcom_desktop.core.audit import AuditEvent, recent_events
 from relcom_desktop.core.children import Child, get_child
-from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.demo import build_demo
+from relcom_desktop.core.store.audit import AuditEvent, recent_events
+from relcom_desktop.core.store.db import Store, open_store
 
 TODAY = dt.date.today()  # the day the reports are printed ("Generated ...")
 # The demo caseload is built around fixed days, so its records (and names) never depend on the

@@ -10,9 +10,9 @@ import pytest
 from relcom_desktop import reports
 from relcom_desktop.cli import main
 from relcom_desktop.core import reflection as svc
-from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.enums import AuditKind, LearningChange, PracticeShift
 from relcom_desktop.core.errors import ValidationError
+from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.reports import DEFAULT_SECTIONS, PackSection, ReportKind
 from tests.core.factories import a_child
 from tests.reports.conftest import (

@@ -15,11 +15,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from relcom_desktop.core.children import Child, create_child, set_archived
-from relcom_desktop.core.db import Store, open_store
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementProvider, PlacementType
 from relcom_desktop.core.placements import Placement, start_placement
 from relcom_desktop.core.providers import Provider, Setting, create_provider, create_setting
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementProvider, PlacementType
+from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.ui.background import wait_for_background
 
 

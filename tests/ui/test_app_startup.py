@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop.app import run_gui
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 
 
 def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path, shown_errors) -> None:

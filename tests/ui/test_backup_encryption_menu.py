@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from relcom_desktop.core import backup
-from relcom_desktop.core.backup_keys import plain_backups
-from relcom_desktop.core.datafile import SQLITE_MAGIC
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store import backup
+from relcom_desktop.core.store.backup_keys import plain_backups
+from relcom_desktop.core.store.datafile import SQLITE_MAGIC
+from relcom_desktop.core.store.db import open_store
 from relcom_desktop.ui.background import wait_for_background
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.passphrase_dialog import PassphraseDialog

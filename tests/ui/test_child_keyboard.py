@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from relcom_desktop.core import checkins, family, placements
 from relcom_desktop.core.enums import ContactArrangement, Outcome, OutcomeRating
-from relcom_desktop.core.ssda903 import PlacementType
+from relcom_desktop.core.interop.ssda903 import PlacementType
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import in_dialog, press, shown_main_window, tab, type_in

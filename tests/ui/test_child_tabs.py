@@ -269,7 +269,7 @@ def test_a_wrongly_entered_placement_can_be_deleted_and_brought_back(qtbot, page
 
 def test_each_placement_shows_the_legal_status_periods_during_it(qtbot, page, caseload):
     from relcom_desktop.core import models as m
-    from relcom_desktop.core.ssda903 import LegalStatus
+    from relcom_desktop.core.interop.ssda903 import LegalStatus
 
     store, ben = caseload.store, caseload.children["Ben"]
     [view] = placements_for_child(store, ben)

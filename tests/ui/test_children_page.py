@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from relcom_desktop.core.children import ChildSort
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.ui.pages.children_page import COLUMNS, ChildrenPage
 
 

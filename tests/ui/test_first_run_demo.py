@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWizard
 
 from relcom_desktop.app import run_gui
-from relcom_desktop.core.db import DB_FILENAME
+from relcom_desktop.core.store.db import DB_FILENAME
 from relcom_desktop.ui.first_run import FirstRunWizard
 from tests.ui.test_open_flow import when_shown
 

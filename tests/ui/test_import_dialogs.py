@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from relcom_desktop.core import csv_import
 from relcom_desktop.core.children import ChildFilter, count_children, list_children
-from relcom_desktop.core.db import Store
-from relcom_desktop.core.import_run import RowStatus
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.interop import csv_import
+from relcom_desktop.core.interop.import_run import RowStatus
+from relcom_desktop.core.interop.ssda903 import LegalStatus
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background_dialog import JobStatus
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.import_dialog import Ssda903Dialog

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from relcom_desktop.core import children, demo, transfer
-from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core import children, demo
+from relcom_desktop.core.interop import transfer
+from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.ui.main_window import MainWindow
 from tests.ui.keyboard import open_window
 

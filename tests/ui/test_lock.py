@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from relcom_desktop.core.db import Store, open_store
+from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.ui.lock import LOCKED_TITLE, LockCover
 from relcom_desktop.ui.main_window import MainWindow
 from tests.ui.keyboard import os_key, os_keys

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from relcom_desktop.core.ofsted_import import LineStatus
+from relcom_desktop.core.interop.ofsted_import import LineStatus
 from relcom_desktop.core.providers import count_providers, list_providers, settings_of
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.provider.ofsted_dialog import OfstedImportDialog

@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from relcom_desktop.app import run_gui
-from relcom_desktop.core import backup, preferences
-from relcom_desktop.core.db import DB_FILENAME, FileState, file_state, open_store
+from relcom_desktop.core import preferences
 from relcom_desktop.core.errors import WrongPassphrase
+from relcom_desktop.core.store import backup
+from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from relcom_desktop.ui.first_run import FirstRunWizard
 from relcom_desktop.ui.unlock_dialog import UnlockDialog
 from tests.core.factories import a_child
@@ -217,7 +218,7 @@ def test_a_second_running_copy_is_refused_with_a_message(
 
     open_store(tmp_path).close()
     hold = (
-        "import sys, time; from pathlib import Path; from relcom_desktop.core.db import "
+        "import sys, time; from pathlib import Path; from relcom_desktop.core.store.db import "
         "open_store; s = open_store(Path(sys.argv[1])); print('open', flush=True); time.sleep(60)"
     )
     proc = subprocess.Popen([sys.executable, "-c", hold, str(tmp_path)], stdout=subprocess.PIPE)

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from relcom_desktop.core import backup_files, preferences
+from relcom_desktop.core import preferences
+from relcom_desktop.core.store import backup_files
 from relcom_desktop.ui import guide, theme
 from relcom_desktop.ui.preferences_dialog import PreferencesDialog
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core.db import open_store
+from relcom_desktop.core.store.db import open_store
 from tests.core.factories import a_child
 
 SECRET = "lantern otter quiver maple"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from relcom_desktop import reports
 from relcom_desktop.core import preferences
-from relcom_desktop.core.audit import recent_events
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.store.audit import recent_events
 from relcom_desktop.reports import ReportKind
 from relcom_desktop.ui import pdf_preview
 from relcom_desktop.ui.main_window import MainWindow

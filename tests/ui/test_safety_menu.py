@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from relcom_desktop.core import audit, backup, backup_files, retention
+from relcom_desktop.core import retention
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.db import open_store
 from relcom_desktop.core.enums import AuditKind
+from relcom_desktop.core.store import audit, backup, backup_files
+from relcom_desktop.core.store.db import open_store
 from relcom_desktop.ui.audit_dialog import AuditDialog
 from relcom_desktop.ui.child_picker import ChildPicker
 from relcom_desktop.ui.main_window import MainWindow

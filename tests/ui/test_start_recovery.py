@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import backup, recovery
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.db import DB_FILENAME, open_store
+from relcom_desktop.core.store import backup, recovery
+from relcom_desktop.core.store.db import DB_FILENAME, open_store
 from relcom_desktop.ui import open_flow
 from tests.core.factories import a_child
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from relcom_desktop.core.children import get_child, update_child
-from relcom_desktop.core.db import open_store
 from relcom_desktop.core.enums import ContactArrangement, PlanKind
 from relcom_desktop.core.family import FamilyLink, create_link
 from relcom_desktop.core.plans import ChildPlan, create_plan
+from relcom_desktop.core.store.db import open_store
 from relcom_desktop.ui.background import wait_for_background
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.main_window import MainWindow

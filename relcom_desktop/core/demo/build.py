@@ -10,13 +10,13 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.demo import actions, activity, meetings, people, providers, reflection
 from relcom_desktop.core.demo.scales import SCALES, DemoScale, DemoSummary
 from relcom_desktop.core.demo.sink import Cancelled, Progress, Sink
 from relcom_desktop.core.demo.world import World
 from relcom_desktop.core.errors import ValidationError
 from relcom_desktop.core.models import AppSetting, Child, Provider
+from relcom_desktop.core.store.db import Store
 
 STAGES: tuple[Callable[[World], None], ...] = (
     providers.build_professionals,

@@ -15,7 +15,7 @@ from relcom_desktop.core.enums import (
     PlanKind,
     Sex,
 )
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.interop.ssda903 import LegalStatus
 
 CA = ContactArrangement
 LS = LegalStatus

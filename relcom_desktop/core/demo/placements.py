@@ -8,7 +8,7 @@ from relcom_desktop.core.demo import texts
 from relcom_desktop.core.demo.sink import stamp
 from relcom_desktop.core.demo.world import ChildInfo, PlacementInfo, SettingInfo, World, add_years
 from relcom_desktop.core.enums import SettingType
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType, ReasonEpisodeCeased
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType, ReasonEpisodeCeased
 
 ST = SettingType
 PT = PlacementType

@@ -15,7 +15,7 @@ from relcom_desktop.core.enums import (
     SettingDocumentKind,
     SettingType,
 )
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
 
 PP = PlacementProvider
 ST = SettingType

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from relcom_desktop.core.enums import Outcome, QualityStandard, SettingDocumentKind
-from relcom_desktop.core.ssda903 import ReasonEpisodeCeased as Rec
-from relcom_desktop.core.ssda903 import ReasonPlaceChange as Rpc
+from relcom_desktop.core.interop.ssda903 import ReasonEpisodeCeased as Rec
+from relcom_desktop.core.interop.ssda903 import ReasonPlaceChange as Rpc
 
 # (going well, concern) evidence for each of the seven outcomes
 OUTCOME_EVIDENCE: dict[Outcome, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -10,7 +10,7 @@ from relcom_desktop.core.demo.names import LocalAuthority
 from relcom_desktop.core.demo.scales import DemoScale
 from relcom_desktop.core.demo.sink import Sink
 from relcom_desktop.core.enums import SettingType
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection the app hands over (see core/migrate.py)."""
+"""Alembic environment: runs on the connection the app hands over (see core/store/migrate.py)."""
 
 from __future__ import annotations
 

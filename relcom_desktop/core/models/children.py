@@ -16,8 +16,8 @@ from relcom_desktop.core.enums import (
     PlanKind,
     Sex,
 )
+from relcom_desktop.core.interop.ssda903 import LegalStatus
 from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, IdMixin, RecordMixin
-from relcom_desktop.core.ssda903 import LegalStatus
 
 
 class Child(RecordMixin, Base):

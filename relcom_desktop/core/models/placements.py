@@ -8,14 +8,14 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relcom_desktop.core.enums import QualityStandard, StandardRating
-from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, IdMixin, RecordMixin
-from relcom_desktop.core.ssda903 import (
+from relcom_desktop.core.interop.ssda903 import (
     PlacementProvider,
     PlacementType,
     ReasonEpisodeCeased,
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
+from relcom_desktop.core.models.base import Base, Day, EnumInt, EnumText, IdMixin, RecordMixin
 
 
 class Placement(RecordMixin, Base):

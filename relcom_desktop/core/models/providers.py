@@ -14,8 +14,8 @@ from relcom_desktop.core.enums import (
     SettingDocumentKind,
     SettingType,
 )
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
 from relcom_desktop.core.models.base import Base, Day, EnumText, RecordMixin
-from relcom_desktop.core.ssda903 import PlacementProvider
 
 
 class Provider(RecordMixin, Base):

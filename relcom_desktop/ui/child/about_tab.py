@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.children import Child, revert_child, update_child
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.details import ChildDetails
 from relcom_desktop.ui.child.fields import TextArea
 from relcom_desktop.ui.child.form import CheckedForm, problem_label, show_problem

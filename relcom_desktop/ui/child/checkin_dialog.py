@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from relcom_desktop.core import checkins
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome, OutcomeRating
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.undo import RecordService

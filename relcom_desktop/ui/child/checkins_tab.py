@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from relcom_desktop.core import checkins
 from relcom_desktop.core.checkins import CheckIn
 from relcom_desktop.core.dates import add_months
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Outcome
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.checkin_dialog import CHECK_INS, CheckInDialog
 from relcom_desktop.ui.child.look import (
     button_row,

@@ -8,9 +8,9 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from relcom_desktop.core.children import Child, create_child, delete_child, restore_child
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import Sex
-from relcom_desktop.core.ssda903 import LegalStatus
+from relcom_desktop.core.interop.ssda903 import LegalStatus
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.fields import DateField, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import CheckedForm, RecordDialog
 from relcom_desktop.ui.undo import record_done

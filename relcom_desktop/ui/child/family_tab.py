@@ -8,10 +8,10 @@ import datetime as dt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from relcom_desktop.core import family, preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
 from relcom_desktop.core.family import FamilyLink
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.details import line
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.child.fields import CheckedLineEdit
 from relcom_desktop.ui.undo import RecordService

@@ -10,9 +10,9 @@ import datetime as dt
 from PySide6.QtWidgets import QWidget
 
 from relcom_desktop.core.actions import Action, open_actions
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import MISSING, plural, short_date
 from relcom_desktop.core.journal import JournalFilter, count_entries, list_entries
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.look import empty_note
 from relcom_desktop.ui.child.tab import ChildTab

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from relcom_desktop.core import checkins, plans
 from relcom_desktop.core.children import Child, delete_child, get_child, restore_child, set_archived
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.placements import current_placement, placements_for_child, stability
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.about_tab import AboutTab
 from relcom_desktop.ui.child.checkins_tab import CheckInsTab

@@ -9,12 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from relcom_desktop.core import placements as svc
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.interop.ssda903 import (
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonPlaceChange,
+)
 from relcom_desktop.core.legal_status import LegalStatusSpan, during
 from relcom_desktop.core.placements import Placement, PlacementView
 from relcom_desktop.core.providers import SettingChoice
-from relcom_desktop.core.ssda903 import PlacementType, ReasonEpisodeCeased, ReasonPlaceChange
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.fields import (
     DateField,
     MoneyField,

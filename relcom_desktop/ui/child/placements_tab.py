@@ -7,10 +7,10 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
 from relcom_desktop.core import placements as svc
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import money, plural, short_date
 from relcom_desktop.core.legal_status import LegalStatusSpan, legal_status_periods
 from relcom_desktop.core.placements import PlacementView, Stability
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.look import button_row, empty_note
 from relcom_desktop.ui.child.placement_dialogs import (
     EditPlacementDialog,

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QWidget
 
 from relcom_desktop.core import reviews
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.core.reviews import PlacementReview, StandardEvidence
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.fields import DateField, TextArea, enum_picker, pick, picked
 from relcom_desktop.ui.child.form import RecordDialog
 from relcom_desktop.ui.child.look import html_text

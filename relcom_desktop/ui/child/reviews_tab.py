@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QWidget
 
 from relcom_desktop.core import placements, reviews
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import QualityStandard, StandardRating
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
 from relcom_desktop.core.reviews import PlacementReview
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.look import (
     button_row,
     empty_note,

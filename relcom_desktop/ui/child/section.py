@@ -7,10 +7,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from relcom_desktop.core.checkins import get_check_in
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import NotFoundError, RelcomError
 from relcom_desktop.core.placements import get_placement
 from relcom_desktop.core.reviews import get_review
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import RowTarget, bus
 from relcom_desktop.ui.child.details import NewChildDialog
 from relcom_desktop.ui.child.page import ChildPage

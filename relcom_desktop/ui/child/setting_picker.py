@@ -6,8 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.providers import SettingChoice, find_settings
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import SearchBox, quiet_label
 
 VISIBLE_ROWS = 6

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from relcom_desktop.core.children import Child
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.tables import RecordTable
 from relcom_desktop.ui.undo import RecordService
 from relcom_desktop.ui.widgets import PAGE_SPACING

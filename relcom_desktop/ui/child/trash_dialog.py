@@ -21,9 +21,9 @@ from relcom_desktop.core.children import (
     purge_child,
     restore_child,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import MISSING, short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.child.look import empty_note
 from relcom_desktop.ui.child.tables import RecordTable

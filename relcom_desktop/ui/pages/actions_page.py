@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from relcom_desktop.core import actions as svc
 from relcom_desktop.core.actions import ActionFilter, ActionListRow, ActionSort, Due, Whose
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionSource, ActionStatus
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import MISSING, short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import Column

@@ -14,10 +14,10 @@ from relcom_desktop.core.children import (
     count_children,
     list_children,
 )
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import MISSING, number, short_date
+from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.core.placements import settings_with_children
-from relcom_desktop.core.ssda903 import LegalStatus, PlacementType
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.pages.list_page import ListPage
 from relcom_desktop.ui.widgets import choice_combo, chosen, enum_combo

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QSplitter, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import MISSING, short_date
@@ -25,6 +24,7 @@ from relcom_desktop.core.journal import (
     list_entries,
 )
 from relcom_desktop.core.providers import provider_choices
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.pages.list_page import ListPage

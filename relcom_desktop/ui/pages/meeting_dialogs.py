@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind, PanelOutcome
 from relcom_desktop.core.meeting_templates import meeting_from_template
 from relcom_desktop.core.meetings import (
@@ -29,6 +28,7 @@ from relcom_desktop.core.meetings import (
     MeetingDetail,
     attendee_choices,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.pages.action_dialogs import FormDialog
 from relcom_desktop.ui.pickers import pick
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core.actions import Action
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import money, short_date
@@ -41,6 +40,7 @@ from relcom_desktop.core.meetings import (
     restore_meeting,
     save_meeting,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog, error_label
 from relcom_desktop.ui.pages.meeting_dialogs import AttendeeDialog, DecisionDialog, datetime_edit

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QStackedWidget, QWidget
 
 from relcom_desktop.core import meetings as svc
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import MeetingKind
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import MISSING, number
@@ -25,6 +24,7 @@ from relcom_desktop.core.meeting_list import (
     list_meetings,
 )
 from relcom_desktop.core.meeting_templates import follow_up_draft
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column

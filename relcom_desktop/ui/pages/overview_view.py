@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import money
 from relcom_desktop.core.overview import (
     Drill,
@@ -32,6 +31,7 @@ from relcom_desktop.core.overview import (
     children_behind,
     system_overview,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import exports
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.charts import Bar, BarChart

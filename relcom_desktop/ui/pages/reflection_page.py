@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.reflection import Reflection
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.reflection.log_tab import LogTab
 from relcom_desktop.ui.reflection.period import PeriodPicker

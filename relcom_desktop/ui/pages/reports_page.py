@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop import reports
 from relcom_desktop.core import preferences
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.reports import (
     DEFAULT_SECTIONS,
     PackSection,

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reviews_due import DUE_WITHIN_DAYS, ReviewDueRow, reviews_due
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today_caseload import review_text
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.background import run_in_background

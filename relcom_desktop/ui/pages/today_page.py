@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import short_date
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today import provider_section, today_view
 from relcom_desktop.core.today_items import TodayItem, TodaySection, TodayView
 from relcom_desktop.ui import theme

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from relcom_desktop.core import contacts, provider_records, providers
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement, ProviderReportKind, SettingType
-from relcom_desktop.core.ssda903 import PlacementProvider
+from relcom_desktop.core.interop.ssda903 import PlacementProvider
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.forms import (
     FormDialog,
     OptionalDate,

@@ -7,10 +7,10 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.journal import JournalEntryView, entry_view
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 
 EMPTY = "<p style='color:gray'>Choose an entry to read it in full.</p>"

@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relcom_desktop.core.actions import Action
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.core.relationship import RelationshipHealth, relationship_health
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.charts import TallyChart, TrustChart
 from relcom_desktop.ui.provider.monitoring_dialogs import AttentionRulesDialog
 from relcom_desktop.ui.provider.record_list import RecordList

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core import journal
 from relcom_desktop.core import journal_drafts as drafts
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.journal import (
     JournalEntry,
@@ -28,6 +27,7 @@ from relcom_desktop.core.journal import (
 )
 from relcom_desktop.core.placements import children_placed_with, placements_for_child
 from relcom_desktop.core.providers import provider_choices, settings_of
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.child_picker import ChildPicker
 from relcom_desktop.ui.provider.forms import (
     FormDialog,

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QListWidgetItem
 
 from relcom_desktop.core import preferences, reg40, setting_documents
 from relcom_desktop.core import provider_records as records
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import RiskRating, SettingDocumentKind
 from relcom_desktop.core.journal import child_choices
 from relcom_desktop.core.providers import Setting
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.child_picker import ChildPicker
 from relcom_desktop.ui.provider.dialogs import RecordDialog, setting_picker
 from relcom_desktop.ui.provider.forms import (

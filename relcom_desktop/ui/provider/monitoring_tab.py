@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from relcom_desktop.core import provider_records as records
 from relcom_desktop.core import setting_documents as documents
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.core.providers import Setting, settings_of
 from relcom_desktop.core.setting_documents import ChecklistLine, DocumentStatus
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.provider.monitoring_dialogs import (
     DOCUMENTS,

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.formatting import plural
-from relcom_desktop.core.ofsted_csv import OfstedFile, read_ofsted_csv
-from relcom_desktop.core.ofsted_import import (
+from relcom_desktop.core.interop.ofsted_csv import OfstedFile, read_ofsted_csv
+from relcom_desktop.core.interop.ofsted_import import (
     ImportPreview,
     ImportResult,
     LineStatus,
@@ -29,6 +28,7 @@ from relcom_desktop.core.ofsted_import import (
     commit_import,
     preview_import,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background_dialog import BackgroundDialog, JobStatus
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column, LazyTableModel

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.ofsted_csv import OfstedFile
-from relcom_desktop.core.ofsted_import import ImportOptions
+from relcom_desktop.core.interop.ofsted_csv import OfstedFile
+from relcom_desktop.core.interop.ofsted_import import ImportOptions
 
 EVERY_LA = "Every local authority"
 EVERY_TYPE = "Every provision type"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import OfstedJudgement
 from relcom_desktop.core.formatting import MISSING, money, number, plural, short_date
 from relcom_desktop.core.placements import PlacedChild
@@ -14,6 +13,7 @@ from relcom_desktop.core.provider_overview import (
     SettingSummary,
     provider_overview,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import ALIGN_RIGHT, Column
 from relcom_desktop.ui.provider.dialogs import SETTINGS, SettingDialog

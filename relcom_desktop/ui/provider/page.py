@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import providers
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.relationship import ProviderFlag, providers_needing_attention
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.pages.journal_page import JournalPage

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
 from relcom_desktop.core import actions, contacts, provider_records, reg40
 from relcom_desktop.core.actions import Action
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import ActionStatus
 from relcom_desktop.core.formatting import MISSING, short_date
 from relcom_desktop.core.providers import settings_of
 from relcom_desktop.core.relationship import provider_actions
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.provider.dialogs import CONTACTS, REPORTS, ContactDialog, ReportDialog
 from relcom_desktop.ui.provider.monitoring_dialogs import NOTIFICATIONS, Reg40Dialog

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.providers import get_setting
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import RowTarget
 from relcom_desktop.ui.pages.providers_page import ProvidersPage
 from relcom_desktop.ui.provider.ofsted_dialog import choose_and_import

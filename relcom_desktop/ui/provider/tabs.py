@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QVBoxLayout, QWidget
 
-from relcom_desktop.core.db import Store
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.provider.record_list import RecordList
 from relcom_desktop.ui.undo import RecordService

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import reflection
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import (
@@ -32,6 +31,7 @@ from relcom_desktop.core.reflection import (
     ShiftPosition,
     shift_poles,
 )
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.forms import FormDialog, date_edit, date_of, line_edit, text_box
 from relcom_desktop.ui.reflection import markers
 from relcom_desktop.ui.reflection.reflection_dialog import may_discard

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
@@ -31,6 +30,7 @@ from relcom_desktop.core.reflection import (
     reflection_counts,
 )
 from relcom_desktop.core.reflection_links import links_for
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.charts import Bar, BarChart
 from relcom_desktop.ui.lazy_model import Column

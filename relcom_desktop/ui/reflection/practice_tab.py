@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.practice_indicators import LABEL, Indicator, by_shift, practice_indicators
 from relcom_desktop.core.reflection import SelfAssessment, list_assessments, shift_history
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_in_background
 from relcom_desktop.ui.reflection import markers
 from relcom_desktop.ui.reflection.assessment_dialog import ASSESSMENTS, open_assessment

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop.core import reflection
-from relcom_desktop.core.db import Store
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
@@ -34,6 +33,7 @@ from relcom_desktop.core.reflection import (
 )
 from relcom_desktop.core.reflection_links import links_for
 from relcom_desktop.core.report_data import meeting_choices
+from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.provider.forms import FormDialog, SearchCombo, date_edit, date_of, text_box
 from relcom_desktop.ui.undo import RecordService
 

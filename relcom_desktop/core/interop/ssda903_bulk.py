@@ -1,0 +1,173 @@
+"""The fast path of the SSDA903 import for children new to RelCom Desktop.
+
+A child the return brings in for the first time has no other records, so the rules that
+need a query (a clashing LA reference, overlapping placements) cannot fail: the ChildFinder
+has read every LA reference, and the return's own episodes were checked for overlaps when
+read. Such a child's records are checked with the services' query-free rules
+(``children.check_fields``, ``placements.check_fields``) and kept in a :class:`Pending`
+batch, written with one executemany per table by the run's last unit. A unit that breaks a
+rule adds nothing to the batch, so a rejected child still leaves no trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
+from relcom_desktop.core import children, errors, placements
+from relcom_desktop.core import models as m
+from relcom_desktop.core.crud import editable_values
+from relcom_desktop.core.interop.import_register import Origin, preview_line
+from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, rejected_as
+from relcom_desktop.core.interop.ssda903_files import EPISODES, Episode
+from relcom_desktop.core.models.base import utcnow
+
+SettingFor = Callable[[Session, Episode, list[PreviewLine], Origin], int]
+StatusRuns = Iterable[tuple[Any, Any, Any]]
+
+
+@dataclass
+class Pending:
+    """New children, their placements and legal statuses, waiting to be written at once."""
+
+    children: list[dict[str, Any]] = field(default_factory=list)
+    placements: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    statuses: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    def add_child(
+        self,
+        session: Session,
+        values: dict[str, Any],
+        origin: Origin,
+        detail: str,
+        groups: list[list[Episode]],
+        runs: StatusRuns,
+        setting_for: SettingFor,
+        lines: list[PreviewLine],
+    ) -> None:
+        """Check a new child and their placements; add them to the batch if all is well."""
+        name = f"Child {values['la_reference']}"
+        with rejected_as(origin.source, origin.row):
+            child = children.check_fields(children.Child(**{**values, "preferred_name": name}))
+        lines.append(preview_line(origin, "child", RowStatus.NEW, name, detail))
+        records = [self._placement(session, child, g, setting_for, lines) for g in groups]
+        starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
+        _check_overlaps(session, records, starts)
+        rows = [_values(record, m.Placement) for record in records]
+        index = len(self.children)
+        self.children.append(_values(child, m.Child))
+        self.placements += [(index, row) for row in rows]
+        self.statuses += [
+            (index, {"legal_status": s, "start_date": start, "end_date": end})
+            for s, start, end in runs
+        ]
+
+    @staticmethod
+    def _placement(
+        session: Session,
+        child: children.Child,
+        group: list[Episode],
+        setting_for: SettingFor,
+        lines: list[PreviewLine],
+    ) -> placements.Placement:
+        from relcom_desktop.core.interop.ssda903_episodes import describe
+
+        first, last = group[0], group[-1]
+        origin = Origin(EPISODES, first.row)
+        with rejected_as(EPISODES, first.row):
+            record = placements.Placement(
+                child_id=0,
+                setting_id=setting_for(session, first, lines, origin),
+                placement_type=first.placement_type,
+                start_date=first.start,
+                provider_kind=first.provider,
+                end_date=last.end,
+                end_reason=last.reason_ceased,
+                change_reason=last.place_change,
+                reason_new=first.reason_new,
+                postcode=first.postcode,
+            )
+            placements.check_fields(record, child.date_of_birth)
+        text = f"Child {child.la_reference}, from {_day(first.start)}"
+        lines.append(
+            PreviewLine(EPISODES, first.row, "placement", RowStatus.NEW, text, describe(group))
+        )
+        return record
+
+    def write(self, session: Session, _lines: list[PreviewLine]) -> None:
+        """Write the batch: one executemany per table (the run's last unit)."""
+        if not self.children:
+            return
+        conn = session.connection()
+        before = conn.execute(select(func.max(m.Child.id))).scalar() or 0
+        _insert_many(conn, m.Child.__table__, self.children)
+        stmt = select(m.Child.la_reference, m.Child.id).where(m.Child.id > before)
+        ids = {ref: child_id for ref, child_id in conn.execute(stmt)}
+        refs = [ids[row["la_reference"]] for row in self.children]
+        for table, rows in (
+            (m.Placement.__table__, self.placements),
+            (m.LegalStatusPeriod.__table__, self.statuses),
+        ):
+            if rows:
+                _insert_many(conn, table, [{**row, "child_id": refs[i]} for i, row in rows])
+        self.children, self.placements, self.statuses = [], [], []
+
+
+def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One DB-API executemany of ``rows`` (same keys each) into ``table``, each value
+    converted by its column type as SQLAlchemy would; timestamps set to now."""
+    names = list(rows[0])
+    stamps = [c for c in ("created_at", "updated_at") if c in table.c and c not in names]
+    dialect = conn.dialect
+    convert = [table.c[n].type.bind_processor(dialect) for n in names]
+    stamp = table.c["created_at"].type.bind_processor(dialect) if stamps else None
+    now = stamp(utcnow()) if stamp is not None else utcnow()
+    params = [
+        [
+            value if fn is None or value is None else fn(value)
+            for fn, value in zip(convert, (row[n] for n in names), strict=True)
+        ]
+        + [now] * len(stamps)
+        for row in rows
+    ]
+    columns = ", ".join([*names, *stamps])
+    marks = ", ".join("?" * (len(names) + len(stamps)))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
+    finally:
+        cursor.close()
+
+
+_NAMES: dict[tuple[type, type], tuple[str, ...]] = {}
+
+
+def _values(record: Any, model: type) -> dict[str, Any]:
+    """``crud.editable_values``, with the field names worked out once per class."""
+    key = (type(record), model)
+    if key not in _NAMES:
+        _NAMES[key] = tuple(editable_values(record, model))
+    return {name: getattr(record, name) for name in _NAMES[key]}
+
+
+def _check_overlaps(
+    session: Session, records: list[placements.Placement], rows: dict[int, int]
+) -> None:
+    """The return's episodes were checked for overlaps when read, but a placement that
+    starts and ends on one day counts as that whole day."""
+    found = placements.first_overlap(records)
+    if found is not None:
+        earlier, later = found
+        with rejected_as(EPISODES, rows[id(later)]):
+            name = session.get(m.Setting, earlier.setting_id).name
+            raise errors.ValidationError(placements.overlap_message(name, earlier))
+
+
+def _day(value: Any) -> str:
+    from relcom_desktop.core.interop.import_run import day
+
+    return day(value)
