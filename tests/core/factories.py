@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from relcom_desktop.core import children, placements, providers
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementProvider, PlacementType
-from relcom_desktop.core.store.db import Store
+from relcom_desktop.core.store import backup
+from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 
 D = dt.date
 
@@ -70,3 +72,22 @@ def a_placement(
             weekly_fee_pence=fee,
         ),
     )
+
+
+def a_caseload_with_a_backup(folder: Path) -> backup.Backup:
+    """A data file of 200 children in ``folder`` and a backup of it, taken 24 Nov 2026."""
+    store = open_store(folder)
+    for i in range(200):
+        a_child(store, f"Child {i}", la_reference=f"R{i}")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    store.close()
+    return made
+
+
+def damage(folder: Path, first: int = 4096, end: int = 4096 * 3) -> None:
+    """Overwrite bytes ``first`` to ``end`` of the data file in ``folder`` (the header is the
+    first 100 bytes; later pages hold records)."""
+    path = folder / DB_FILENAME
+    data = bytearray(path.read_bytes())
+    data[first:end] = (b"\xde\xad" * ((end - first) // 2 + 1))[: end - first]
+    path.write_bytes(bytes(data))

@@ -15,8 +15,8 @@ from relcom_desktop.core import errors
 from relcom_desktop.core.children import count_children
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.store import audit, backup, backup_files, copies, encryption
-from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
-from tests.core.factories import a_child
+from relcom_desktop.core.store.db import Store, open_store
+from tests.core.factories import a_caseload_with_a_backup, a_child, damage
 
 SECRET = "lantern otter quiver maple"
 
@@ -93,15 +93,8 @@ def test_restore_a_copy_made_before_the_passphrase_changed(tmp_path: Path) -> No
 
 
 def test_restore_repairs_a_damaged_file(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
-    for i in range(200):
-        a_child(store, f"Child {i}", la_reference=f"R{i}")
-    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    store.close()
-    path = tmp_path / DB_FILENAME
-    data = bytearray(path.read_bytes())
-    data[4096 : 4096 * 3] = b"\xde\xad" * 4096
-    path.write_bytes(bytes(data))
+    made = a_caseload_with_a_backup(tmp_path)
+    damage(tmp_path)
     with pytest.raises(errors.StoreError) as info:
         open_store(tmp_path)
     assert "restore" in str(info.value).lower()

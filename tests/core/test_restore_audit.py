@@ -9,8 +9,8 @@ from pathlib import Path
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.interop import transfer
 from relcom_desktop.core.store import audit, backup
-from relcom_desktop.core.store.db import DB_FILENAME, open_store
-from tests.core.factories import a_child
+from relcom_desktop.core.store.db import open_store
+from tests.core.factories import a_caseload_with_a_backup, a_child, damage
 
 SECRET = "lantern otter quiver maple"
 OTHER = "copper meadow violin fog"
@@ -67,15 +67,8 @@ def test_a_backup_from_before_a_passphrase_change_keeps_the_newer_entries(tmp_pa
 
 
 def test_a_damaged_file_is_still_restored_and_its_entries_stay_aside(tmp_path: Path) -> None:
-    store = open_store(tmp_path)
-    for i in range(200):
-        a_child(store, f"Child {i}", la_reference=f"R{i}")
-    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    store.close()
-    path = tmp_path / DB_FILENAME
-    data = bytearray(path.read_bytes())
-    data[0 : 4096 * 3] = b"\xde\xad" * 6144
-    path.write_bytes(bytes(data))
+    made = a_caseload_with_a_backup(tmp_path)
+    damage(tmp_path, first=0)  # the header too: the file cannot be read at all
     restored = backup.restore(tmp_path, made.path, None)
     assert restored.aside is not None and restored.aside.exists()
     store = open_store(tmp_path)

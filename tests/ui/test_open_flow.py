@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,11 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from relcom_desktop.app import run_gui
 from relcom_desktop.core import preferences
 from relcom_desktop.core.errors import WrongPassphrase
-from relcom_desktop.core.store import backup
 from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from relcom_desktop.ui.first_run import FirstRunWizard
 from relcom_desktop.ui.unlock_dialog import UnlockDialog
-from tests.core.factories import a_child
+from tests.core.factories import a_caseload_with_a_backup, a_child, damage
 from tests.ui.keyboard import os_key, os_keys
 
 SECRET = "lantern otter quiver maple"
@@ -131,19 +129,12 @@ def test_an_encrypted_file_opens_after_unlocking(qapp, tmp_path: Path, settings)
     assert tried and "not right" in tried[0]
 
 
-def _damage(folder: Path) -> None:
-    path = folder / DB_FILENAME
-    data = bytearray(path.read_bytes())
-    data[4096 : 4096 * 3] = b"\xde\xad" * 4096
-    path.write_bytes(bytes(data))
-
-
 def test_a_damaged_file_without_backups_says_so(qapp, tmp_path: Path, shown_errors) -> None:
     store = open_store(tmp_path)
     for i in range(200):
         a_child(store, f"Child {i}", la_reference=f"R{i}")
     store.close()
-    _damage(tmp_path)
+    damage(tmp_path)
     assert run_gui(tmp_path) == 2
     assert "damaged" in shown_errors[0] and "no backup" in shown_errors[0]
 
@@ -151,12 +142,8 @@ def test_a_damaged_file_without_backups_says_so(qapp, tmp_path: Path, shown_erro
 def test_a_damaged_file_can_be_restored_from_a_backup_at_start(
     qapp, tmp_path: Path, settings
 ) -> None:
-    store = open_store(tmp_path)
-    for i in range(200):
-        a_child(store, f"Child {i}", la_reference=f"R{i}")
-    backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    store.close()
-    _damage(tmp_path)
+    a_caseload_with_a_backup(tmp_path)
+    damage(tmp_path)
     seen: list[str] = []
 
     def choose_restore(box: QWidget) -> None:
