@@ -28,6 +28,7 @@ from relcom_desktop.core.store.datafile import (  # noqa: F401 - part of this mo
     default_data_dir,
     file_state,
 )
+from relcom_desktop.core.store.permissions import secure_data_folder
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def classify_sqlite_error(exc: BaseException, path: Path, *, keyed: bool) -> err
             f"RelCom Desktop cannot write to {path}. Choose a folder you can write to."
         )
     if "disk is full" in text or "full" in text:
-        return errors.DiskFull("The disk is full. Free some space, then try again.")
+        return errors.DiskFull(errors.DISK_FULL)
     return errors.StoreError(f"The data file {path} could not be opened: {exc}")
 
 
@@ -348,15 +349,8 @@ def _open_engine(path: Path, passphrase: str | None) -> Engine:
         if isinstance(orig, sqlite.Error):
             raise classify_sqlite_error(orig, path, keyed=bool(passphrase)) from None
         raise
-    _make_private(path)
+    secure_data_folder(path.parent)  # only the owner may read the file, its folder, backups
     return engine
-
-
-def _make_private(path: Path) -> None:
-    """Only the owner may read the data file, its companions, its folder and backups."""
-    from relcom_desktop.core.store.permissions import secure_data_folder
-
-    secure_data_folder(path.parent)
 
 
 def explain_failure(exc: BaseException, store: Store) -> errors.StoreError | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from relcom_desktop.core import errors
+from relcom_desktop.core.store.files import process_gone
 
 LOCK_SUFFIX = ".lock"
 
@@ -127,13 +128,7 @@ class InstanceLock:
         holder = _read_holder(handle)
         if holder is None or holder.host != socket.gethostname() or holder.pid == os.getpid():
             return True
-        try:
-            os.kill(holder.pid, 0)
-        except ProcessLookupError:
-            return True
-        except OSError:
-            return False
-        return False
+        return process_gone(holder.pid)
 
     def retain(self) -> None:
         if self._users == 0:
