@@ -84,6 +84,16 @@ def a_caseload_with_a_backup(folder: Path) -> backup.Backup:
     return made
 
 
+def a_backup_between_two_children(folder: Path, passphrase: str | None = None) -> backup.Backup:
+    """Child "Before", a backup (24 Nov 2026), then child "After": a restore brings back one."""
+    store = open_store(folder, passphrase)
+    a_child(store, "Before")
+    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
+    a_child(store, "After")
+    store.close()
+    return made
+
+
 def damage(folder: Path, first: int = 4096, end: int = 4096 * 3) -> None:
     """Overwrite bytes ``first`` to ``end`` of the data file in ``folder`` (the header is the
     first 100 bytes; later pages hold records)."""

@@ -21,7 +21,7 @@ from relcom_desktop.core.interop import transfer
 from relcom_desktop.core.store import backup, backup_files, health_check, recovery
 from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from relcom_desktop.core.store.files import CRASH_STEPS, CRASH_VARIABLE
-from tests.core.factories import a_child
+from tests.core.factories import a_backup_between_two_children, a_child
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -114,11 +114,7 @@ def test_a_restore_killed_at_each_step(tmp_path: Path, step: str, encrypted: boo
     if encrypted and step not in ("restore:staged", "restore:aside"):
         pytest.skip("one step either side of the commit is enough for the encrypted file")
     secret = SECRET if encrypted else None
-    store = open_store(tmp_path, secret)
-    a_child(store, "Before")
-    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    a_child(store, "After")
-    store.close()
+    made = a_backup_between_two_children(tmp_path, secret)
     _killed(_relcom(tmp_path, "restore", made.path.name, crash=step, secret=secret))
     path = tmp_path / DB_FILENAME
     assert file_state(path) is (FileState.ENCRYPTED if encrypted else FileState.PLAIN)
@@ -188,11 +184,7 @@ def test_a_restore_an_older_version_left_between_its_two_renames_is_finished(
 ) -> None:
     """The old restore moved the file into backups/, then renamed its copy in: killed in
     between, there was no data file, only the whole staged copy."""
-    store = open_store(tmp_path)
-    a_child(store, "Before")
-    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    a_child(store, "After")
-    store.close()
+    made = a_backup_between_two_children(tmp_path)
     path = tmp_path / DB_FILENAME
     (tmp_path / ".relcom.sqlite3.partial").write_bytes(made.path.read_bytes())
     os.replace(path, tmp_path / "backups" / "relcom-before-restore-20261124-100000.sqlite3")

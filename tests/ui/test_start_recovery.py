@@ -3,25 +3,20 @@ the user's data opens, never the first-run wizard."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 from relcom_desktop.core.children import count_children
-from relcom_desktop.core.store import backup, recovery
-from relcom_desktop.core.store.db import DB_FILENAME, open_store
+from relcom_desktop.core.store import recovery
+from relcom_desktop.core.store.db import DB_FILENAME
 from relcom_desktop.ui import open_flow
-from tests.core.factories import a_child
+from tests.core.factories import a_backup_between_two_children
 
 
 def _stopped_restore(folder: Path, *, file_moved: bool) -> None:
-    store = open_store(folder)
-    a_child(store, "Before")
-    made = backup.make_backup(store, now=dt.datetime(2026, 11, 24, 9, 0))
-    a_child(store, "After")
-    store.close()
+    made = a_backup_between_two_children(folder)
     path = folder / DB_FILENAME
     (folder / ".relcom.sqlite3.partial").write_bytes(made.path.read_bytes())
     aside = folder / "backups" / "relcom-before-restore-20261124-100000.sqlite3"
