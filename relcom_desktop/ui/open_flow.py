@@ -32,18 +32,20 @@ def open_for_gui(data_dir: Path, *, demo: bool = False) -> Store | None:
     """The open store, or None if the user chose not to go on. Raises StoreError."""
     path = data_file(data_dir)
     recovery.recover(path)  # finish a restore that was stopped, before deciding how to open
-    if not has_data_file(path) and not demo:
+    present = has_data_file(path)
+    if not present and not demo:
         return _first_run(data_dir)
     if file_state(path) is FileState.ENCRYPTED:
         return _unlock(data_dir, path)
-    return _open_plain(data_dir, path)
+    return _open_plain(data_dir, path, present)
 
 
-def _open_plain(data_dir: Path, path: Path) -> Store:
-    """Open a plain file. Upgrading one from an older version (once; on ten years of records
-    it can take several seconds) runs behind a progress dialog, so the window never hangs."""
+def _open_plain(data_dir: Path, path: Path, present: bool) -> Store:
+    """Open a plain file (``present``: one is there already, else a new one is made).
+    Upgrading one from an older version (once; on ten years of records it can take several
+    seconds) runs behind a progress dialog, so the window never hangs."""
     try:
-        stale = path.is_file() and has_data_file(path) and probe_existing(path, None)
+        stale = present and path.is_file() and probe_existing(path, None)
     except StoreError:
         stale = False  # opening it says what is wrong, in full
     if not stale:
