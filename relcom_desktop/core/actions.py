@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors, preferences
 from relcom_desktop.core import models as m
+from relcom_desktop.core.action_words import source_text
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text
+from relcom_desktop.core.dates import end_of_week
 from relcom_desktop.core.enums import ActionSource, ActionStatus
 from relcom_desktop.core.store.db import Store
 
@@ -122,11 +124,6 @@ def open_actions(store: Store, *, child_id: int | None = None) -> list[Action]:
 
 
 # ---- dates and owners ------------------------------------------------------------------
-
-
-def end_of_week(today: dt.date) -> dt.date:
-    """The Sunday that ends ``today``'s week (Monday to Sunday)."""
-    return today + dt.timedelta(days=6 - today.weekday())
 
 
 def my_names(user_name: str) -> tuple[str, ...]:
@@ -337,22 +334,9 @@ def _source_of(a: m.Action, review_placement: int | None) -> tuple[str, int] | N
     return None
 
 
-def _source_text(a: m.Action, r: Any) -> tuple[str, dt.date | None]:
-    _, _, _, m_title, m_at, j_summary, j_on, c_on, rv_on, _ = r
-    if a.source is ActionSource.MEETING and m_title:
-        return m_title, m_at.date() if m_at else None
-    if a.source is ActionSource.JOURNAL and j_summary:
-        return j_summary, j_on
-    if a.source is ActionSource.CHECK_IN and c_on:
-        return "Check-in", c_on
-    if a.source is ActionSource.REVIEW and rv_on:
-        return "Placement review", rv_on
-    return a.source.label, None
-
-
 def _row(r: Any, names: tuple[str, ...]) -> ActionListRow:
     a: m.Action = r[0]
-    title, day = _source_text(a, r)
+    title, day = source_text(a.source, *r[3:9])
     return ActionListRow(
         id=a.id,
         title=a.title,

@@ -20,3 +20,13 @@ def add_working_days(day: dt.date, days: int) -> dt.date:
         if day.weekday() < 5:
             days -= 1
     return day
+
+
+def end_of_week(today: dt.date) -> dt.date:
+    """The Sunday that ends ``today``'s week (Monday to Sunday)."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
+def stored_day(text: str | None) -> dt.date | None:
+    """A date as the data file holds it (ISO text, or NULL) as a date."""
+    return dt.date.fromisoformat(text) if text else None

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_
 from sqlalchemy.orm import Session
 
 from relcom_desktop.core import errors
@@ -97,17 +96,3 @@ def links_needing_contact(
         and (link.last_contact is None or link.last_contact < cutoff)
     ]
     return sorted(due, key=lambda link: (link.last_contact or dt.date.min, link.name))
-
-
-def caseload_contact_gaps(
-    store: Store, today: dt.date, days: int, children: Select
-) -> list[FamilyLink]:
-    """:func:`links_needing_contact` across the ``children`` (a select of their ids), in one
-    query: the child page's reminder, for the Today page."""
-    cutoff = today - dt.timedelta(days=days)
-    links = _crud.list_where(
-        store,
-        m.FamilyLink.child_id.in_(children),
-        or_(m.FamilyLink.last_contact.is_(None), m.FamilyLink.last_contact < cutoff),
-    )
-    return links_needing_contact(links, today, days)

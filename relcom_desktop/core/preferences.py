@@ -1,16 +1,17 @@
 """Preferences and remembered choices stored in the data file (they travel with the data).
 
-Every key and its default is declared here, in one place.
+Every key and its default is declared here, in one place. The database layer is imported
+only when a preference is read or saved through a :class:`Store`, so the keys and defaults
+(and :func:`read_many`, for a plain DB-API connection) cost nothing at start-up.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from relcom_desktop.core import models as m
-from relcom_desktop.core.store.db import Store
+if TYPE_CHECKING:
+    from relcom_desktop.core.store.db import Store
 
 USER_NAME = "user.name"
 USER_LA = "user.local_authority"
@@ -74,19 +75,35 @@ DEFAULTS: dict[str, Any] = {
 
 def get(store: Store, key: str, default: Any = None) -> Any:
     """The stored value, else ``default``, else the declared default."""
-    with store.read() as session:
-        row = session.get(m.AppSetting, key)
-        if row is not None:
-            return row.value
+    with store.raw() as conn:
+        stored = _stored(conn, [key])
+    if key in stored:
+        return stored[key]
     return default if default is not None else DEFAULTS.get(key)
 
 
 def get_many(store: Store, keys: list[str]) -> dict[str, Any]:
     """Several preferences in one read, each falling back to its declared default."""
-    with store.read() as session:
-        rows = session.scalars(select(m.AppSetting).where(m.AppSetting.key.in_(keys)))
-        stored = {row.key: row.value for row in rows}
+    with store.raw() as conn:
+        return read_many(conn, keys)
+
+
+def read_many(conn: Any, keys: list[str]) -> dict[str, Any]:
+    """:func:`get_many` on a DB-API connection (Today reads before the database layer loads)."""
+    stored = _stored(conn, keys)
     return {key: stored.get(key, DEFAULTS.get(key)) for key in keys}
+
+
+def _stored(conn: Any, keys: list[str]) -> dict[str, Any]:
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(f"SELECT key, value FROM app_setting WHERE key IN ({marks})", keys)
+    return {key: _decoded(value) for key, value in rows}
+
+
+def _decoded(value: Any) -> Any:
+    """A stored JSON value. The column has numeric affinity, so SQLite hands back a number
+    already decoded (``14``, not ``"14"``)."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def put(store: Store, key: str, value: Any) -> None:
@@ -95,6 +112,8 @@ def put(store: Store, key: str, value: Any) -> None:
 
 def put_many(store: Store, values: dict[str, Any]) -> None:
     """Save several preferences together (one transaction)."""
+    from relcom_desktop.core import models as m
+
     with store.write() as session:
         for key, value in values.items():
             session.merge(m.AppSetting(key=key, value=value))

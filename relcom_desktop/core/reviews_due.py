@@ -1,22 +1,29 @@
 """Looked-after reviews and plan reviews due across the caseload (Today and the Reviews due list).
 
-The looked-after schedule is :func:`plans.lac_review_due`, the rule the child's page uses;
-one grouped query counts each child's reviews, so no child is opened one by one. A plan's
-review is the ``next_review`` of the child's latest plan of each kind.
+The looked-after schedule is :func:`review_schedule.lac_review_due`, the rule the child's page
+uses; one grouped query counts each child's reviews, so no child is opened one by one. A
+plan's review is the ``next_review`` of the child's latest plan of each kind. Read with plain
+SQL on a DB-API connection, so Today can show them before the database layer has loaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from relcom_desktop.core import preferences
+from relcom_desktop.core.dates import stored_day
+from relcom_desktop.core.enums import PlanKind
+from relcom_desktop.core.review_schedule import (
+    INTERVAL_KEYS,
+    ReviewIntervals,
+    intervals_from,
+    lac_review_due,
+)
 
-from relcom_desktop.core import models as m
-from relcom_desktop.core.overview_drill import placed_on
-from relcom_desktop.core.plans import ReviewIntervals, lac_review_due, review_intervals
-from relcom_desktop.core.store.db import Store
+if TYPE_CHECKING:
+    from relcom_desktop.core.store.db import Store
 
 DUE_WITHIN_DAYS = 28
 LAC_REVIEW = "Looked-after review"
@@ -49,39 +56,40 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def current_children(today: dt.date) -> Select:
-    """The ids of the children looked after today: on the caseload (not archived, not in the
-    Trash) and living in a placement today, or with no placement recorded yet. A child whose
-    placements have all ended has left care, so no review or contact reminder is due."""
-    any_placement = select(m.Placement.id).where(
-        m.Placement.child_id == m.Child.id, m.Placement.deleted_at.is_(None)
-    )
-    return select(m.Child.id).where(
-        m.Child.deleted_at.is_(None),
-        m.Child.archived_at.is_(None),
-        or_(any_placement.where(placed_on(today)).exists(), ~any_placement.exists()),
-    )
+# The ids of the children looked after on :today: on the caseload (not archived, not in the
+# Trash) and living in a placement that day, or with no placement recorded yet. A child whose
+# placements have all ended has left care, so no review or contact reminder is due.
+CURRENT_CHILDREN = """SELECT c.id FROM child c
+    WHERE c.deleted_at IS NULL AND c.archived_at IS NULL AND (
+        EXISTS (SELECT 1 FROM placement p WHERE p.child_id = c.id AND p.deleted_at IS NULL
+                AND p.start_date <= :today AND (p.end_date IS NULL OR p.end_date > :today))
+        OR NOT EXISTS (
+            SELECT 1 FROM placement p WHERE p.child_id = c.id AND p.deleted_at IS NULL))"""
+
+LAC_ROWS = f"""SELECT c.id, c.preferred_name, c.looked_after_since, h.n, h.last FROM child c
+    LEFT JOIN (
+        SELECT r.child_id, count(r.id) AS n, max(r.held_on) AS last
+        FROM looked_after_review r JOIN child held ON held.id = r.child_id
+        WHERE r.deleted_at IS NULL AND r.held_on >= held.looked_after_since
+        GROUP BY r.child_id) h ON h.child_id = c.id
+    WHERE c.id IN ({CURRENT_CHILDREN}) AND c.looked_after_since IS NOT NULL"""
+
+PLAN_ROWS = f"""SELECT latest.id, c.id, c.preferred_name, latest.kind, latest.next_review
+    FROM (
+        SELECT p.id, p.child_id, p.kind, p.next_review, row_number() OVER (
+            PARTITION BY p.child_id, p.kind ORDER BY p.plan_date DESC NULLS LAST, p.id DESC
+        ) AS newest
+        FROM child_plan p WHERE p.deleted_at IS NULL) latest
+    JOIN child c ON c.id = latest.child_id
+    WHERE c.id IN ({CURRENT_CHILDREN}) AND latest.newest = 1
+      AND latest.next_review IS NOT NULL AND latest.next_review <= :horizon"""
 
 
-def _lac_rows(session: Session, today: dt.date, intervals: ReviewIntervals) -> list[ReviewDueRow]:
-    r = m.LookedAfterReview
-    held = (
-        select(r.child_id, func.count(r.id).label("n"), func.max(r.held_on).label("last"))
-        .join(m.Child, m.Child.id == r.child_id)
-        .where(r.deleted_at.is_(None), r.held_on >= m.Child.looked_after_since)
-        .group_by(r.child_id)
-        .subquery()
-    )
-    stmt = (
-        select(m.Child.id, m.Child.preferred_name, m.Child.looked_after_since)
-        .add_columns(held.c.n, held.c.last)
-        .outerjoin(held, held.c.child_id == m.Child.id)
-        .where(m.Child.id.in_(current_children(today)), m.Child.looked_after_since.is_not(None))
-    )
+def _lac_rows(conn: Any, today: dt.date, intervals: ReviewIntervals) -> list[ReviewDueRow]:
     rows = []
-    for child_id, name, since, count, last in session.execute(stmt):
-        last_day = dt.date.fromisoformat(last) if isinstance(last, str) else last
-        due = lac_review_due(since, last_day, count or 0, today, intervals)
+    for child_id, name, since, count, last in conn.execute(LAC_ROWS, {"today": str(today)}):
+        since_day = dt.date.fromisoformat(since)
+        due = lac_review_due(since_day, stored_day(last), count or 0, today, intervals)
         assert due.due_on is not None and due.days_left is not None
         over = -due.days_left
         row = ReviewDueRow(child_id, name, LAC_REVIEW, due.due_on, over, LAC_KIND, 0, due.number)
@@ -89,42 +97,33 @@ def _lac_rows(session: Session, today: dt.date, intervals: ReviewIntervals) -> l
     return rows
 
 
-def _plan_rows(session: Session, today: dt.date, horizon: dt.date) -> list[ReviewDueRow]:
-    p = m.ChildPlan
-    newest = func.row_number().over(
-        partition_by=(p.child_id, p.kind), order_by=(p.plan_date.desc().nulls_last(), p.id.desc())
-    )
-    latest = (
-        select(p.id, p.child_id, p.kind, p.next_review, newest.label("newest"))
-        .where(p.deleted_at.is_(None))
-        .subquery()
-    )
-    stmt = (
-        select(latest.c.id, m.Child.id, m.Child.preferred_name, latest.c.kind, latest.c.next_review)
-        .join(m.Child, m.Child.id == latest.c.child_id)
-        .where(
-            m.Child.id.in_(current_children(today)),
-            and_(latest.c.newest == 1, latest.c.next_review.is_not(None)),
-            latest.c.next_review <= horizon,
+def _plan_rows(conn: Any, today: dt.date, horizon: dt.date) -> list[ReviewDueRow]:
+    params = {"today": str(today), "horizon": str(horizon)}
+    rows = []
+    for plan_id, child_id, name, kind, next_review in conn.execute(PLAN_ROWS, params):
+        due = dt.date.fromisoformat(next_review)
+        what = f"{PlanKind(kind).label} review"
+        rows.append(
+            ReviewDueRow(child_id, name, what, due, (today - due).days, "child_plan", plan_id)
         )
-    )
-    return [
-        ReviewDueRow(
-            child_id, name, f"{kind.label} review", due, (today - due).days, "child_plan", plan_id
-        )
-        for plan_id, child_id, name, kind, due in session.execute(stmt)
-    ]
+    return rows
+
+
+def read_reviews_due(
+    conn: Any, today: dt.date, within_days: int = DUE_WITHIN_DAYS
+) -> list[ReviewDueRow]:
+    """Every looked-after review and plan review overdue or due within ``within_days``,
+    soonest (most overdue) first, read on a DB-API connection."""
+    horizon = today + dt.timedelta(days=within_days)
+    intervals = intervals_from(preferences.read_many(conn, INTERVAL_KEYS))
+    lac = [r for r in _lac_rows(conn, today, intervals) if r.due_on <= horizon]
+    rows = lac + _plan_rows(conn, today, horizon)
+    return sorted(rows, key=lambda r: (r.due_on, r.child_name.casefold(), r.what))
 
 
 def reviews_due(
     store: Store, today: dt.date | None = None, within_days: int = DUE_WITHIN_DAYS
 ) -> list[ReviewDueRow]:
-    """Every looked-after review and plan review overdue or due within ``within_days``,
-    soonest (most overdue) first."""
-    today = today or dt.date.today()
-    horizon = today + dt.timedelta(days=within_days)
-    intervals = review_intervals(store)
-    with store.read() as session:
-        lac = [r for r in _lac_rows(session, today, intervals) if r.due_on <= horizon]
-        rows = lac + _plan_rows(session, today, horizon)
-    return sorted(rows, key=lambda r: (r.due_on, r.child_name.casefold(), r.what))
+    """:func:`read_reviews_due` from the open data file."""
+    with store.raw() as conn:
+        return read_reviews_due(conn, today or dt.date.today(), within_days)

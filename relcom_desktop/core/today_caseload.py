@@ -1,28 +1,25 @@
 """Today's caseload-wide reminders: reviews due, family contact gaps, and first steps.
 
-Kept apart from :mod:`core.today` (which gathers the rest) so each stays short.
+Kept apart from :mod:`core.today_read` (which gathers the rest) so each stays short; read
+with plain SQL on a DB-API connection, as the rest of Today is.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from itertools import groupby
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from relcom_desktop.core import models as m
 from relcom_desktop.core import preferences
-from relcom_desktop.core.family import FamilyLink, caseload_contact_gaps
+from relcom_desktop.core.dates import stored_day
+from relcom_desktop.core.enums import ContactArrangement, LinkImportance
 from relcom_desktop.core.reviews_due import (
+    CURRENT_CHILDREN,
     DUE_WITHIN_DAYS,
     ReviewDueRow,
-    current_children,
     ordinal,
-    reviews_due,
+    read_reviews_due,
 )
-from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection
 
 ADD_PROVIDERS = (
@@ -38,25 +35,18 @@ FIRST_STEPS = (
 CHILD_SECTIONS = frozenset({"check_ins", "reviews", "ending", "lac_reviews", "contact_gaps"})
 
 
-def first_steps(store: Store) -> tuple[str, ...]:
+def first_steps(conn: Any) -> tuple[str, ...]:
     """What to do first on an empty caseload (adding providers only while there are none)."""
-    with store.read() as session:
-        providers = session.scalar(
-            select(func.count(m.Provider.id)).where(m.Provider.deleted_at.is_(None))
-        )
+    (providers,) = conn.execute("SELECT count(*) FROM provider WHERE deleted_at IS NULL").fetchone()
     return FIRST_STEPS if providers else (ADD_PROVIDERS, *FIRST_STEPS)
 
 
-def caseload_size(session: Session) -> int:
+def caseload_size(conn: Any) -> int:
     """Children on the caseload (not archived, not in the Trash)."""
-    return (
-        session.scalar(
-            select(func.count(m.Child.id)).where(
-                m.Child.deleted_at.is_(None), m.Child.archived_at.is_(None)
-            )
-        )
-        or 0
-    )
+    (children,) = conn.execute(
+        "SELECT count(*) FROM child WHERE deleted_at IS NULL AND archived_at IS NULL"
+    ).fetchone()
+    return int(children)
 
 
 def review_text(row: ReviewDueRow) -> str:
@@ -74,8 +64,8 @@ def _review_item(row: ReviewDueRow) -> TodayItem:
     )  # fmt: skip
 
 
-def reviews_section(store: Store, today: dt.date) -> TodaySection:
-    rows = reviews_due(store, today)
+def reviews_section(conn: Any, today: dt.date) -> TodaySection:
+    rows = read_reviews_due(conn, today)
     return TodaySection(
         "lac_reviews",
         "Looked-after and plan reviews due",
@@ -85,31 +75,39 @@ def reviews_section(store: Store, today: dt.date) -> TodaySection:
     )
 
 
-def _gap_text(link: FamilyLink) -> str:
-    last = f"last {link.last_contact.day} {link.last_contact:%b %Y}" if link.last_contact else ""
-    return f"{link.name} ({last or 'none recorded'})"
+# Links at least "Important", where contact is expected, with no contact since :cutoff: the
+# child page's reminder (``family.links_needing_contact``), for every child looked after.
+CONTACT_GAPS = f"""SELECT f.child_id, c.preferred_name, f.id, f.name, f.last_contact
+    FROM family_link f JOIN child c ON c.id = f.child_id
+    WHERE f.deleted_at IS NULL AND f.child_id IN ({CURRENT_CHILDREN})
+      AND f.importance >= {int(LinkImportance.MEDIUM)}
+      AND f.contact_arrangement != '{ContactArrangement.NONE.value}'
+      AND (f.last_contact IS NULL OR f.last_contact < :cutoff)
+    ORDER BY f.child_id, coalesce(f.last_contact, ''), f.name"""
 
 
-def contact_gaps_section(store: Store, today: dt.date) -> TodaySection:
+def _gap_text(name: str, last: dt.date | None) -> str:
+    return f"{name} ({f'last {last.day} {last:%b %Y}' if last else 'none recorded'})"
+
+
+def contact_gaps_section(conn: Any, today: dt.date) -> TodaySection:
     """Children with an important link and no contact recorded lately (the child page's
     reminder), longest gap first; each opens Family & links on that link."""
-    days = int(preferences.get(store, preferences.LINK_CONTACT_REMINDER_DAYS))
-    found = caseload_contact_gaps(store, today, days, current_children(today))
-    gaps = sorted(found, key=lambda link: link.child_id)
-    wanted = {link.child_id for link in gaps}
-    with store.read() as session:
-        stmt = select(m.Child.id, m.Child.preferred_name).where(m.Child.id.in_(wanted))
-        names = {child_id: name for child_id, name in session.execute(stmt)} if wanted else {}
+    days = int(preferences.read_many(conn, [preferences.LINK_CONTACT_REMINDER_DAYS])[
+        preferences.LINK_CONTACT_REMINDER_DAYS])  # fmt: skip
+    cutoff = today - dt.timedelta(days=days)
+    rows = conn.execute(CONTACT_GAPS, {"today": str(today), "cutoff": str(cutoff)}).fetchall()
     items = []
-    for child_id, links in groupby(gaps, key=lambda link: link.child_id):
-        ordered = sorted(links, key=lambda link: (link.last_contact or dt.date.min, link.name))
-        first = ordered[0]
-        detail = f"No contact in {days} days with " + ", ".join(map(_gap_text, ordered))
-        item = TodayItem("child", child_id, names.get(child_id, ""), detail, first.last_contact)
-        urgent = first.last_contact is None
-        items.append(
-            dataclasses.replace(item, urgent=urgent, row_kind="family_link", row_id=first.id or 0)
+    for (child_id, name), links in groupby(rows, key=lambda row: row[:2]):
+        ordered = [(link_id, who, stored_day(last)) for *_, link_id, who, last in links]
+        link_id, _, first = ordered[0]
+        detail = f"No contact in {days} days with " + ", ".join(
+            _gap_text(who, last) for _, who, last in ordered
         )
+        items.append(
+            TodayItem("child", child_id, name, detail, first, urgent=first is None,
+                      row_kind="family_link", row_id=link_id)
+        )  # fmt: skip
     items.sort(key=lambda i: (i.day or dt.date.min, i.title))
     return TodaySection(
         "contact_gaps",

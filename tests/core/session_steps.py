@@ -30,6 +30,7 @@ from relcom_desktop.core.interop import calendar_export, csv_import, ofsted_impo
 from relcom_desktop.core.interop.ofsted_csv import read_ofsted_csv
 from relcom_desktop.core.meeting_templates import follow_up_draft, meeting_from_template
 from relcom_desktop.core.retention import RetentionRule
+from relcom_desktop.core.review_schedule import ReviewIntervals
 from relcom_desktop.core.store.db import Store
 from tests.core.ssda903_samples import write_return
 
@@ -182,7 +183,7 @@ def preferences_and_imports(store: Store, scratch: Path) -> None:
             preferences.PROVIDER_CONCERN_RUN: 2,
         },
     )
-    plans.set_review_intervals(store, plans.ReviewIntervals(due_soon_days=21))
+    plans.set_review_intervals(store, ReviewIntervals(due_soon_days=21))
     provider_records.set_visit_checklist(store, ["Staff rota", "Fire drill log"])
     retention.set_policy(store, RetentionRule.BIRTHDAY, 75)
     sheet = scratch / "children.csv"

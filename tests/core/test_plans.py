@@ -12,13 +12,8 @@ from hypothesis import strategies as st
 from relcom_desktop.core import errors, plans, preferences
 from relcom_desktop.core.dates import add_months, add_working_days
 from relcom_desktop.core.enums import PlanKind
-from relcom_desktop.core.plans import (
-    ChildPlan,
-    LookedAfterReview,
-    ReviewIntervals,
-    ReviewStatus,
-    next_lac_review,
-)
+from relcom_desktop.core.plans import ChildPlan, LookedAfterReview
+from relcom_desktop.core.review_schedule import ReviewIntervals, ReviewStatus, next_lac_review
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child
 

@@ -9,6 +9,7 @@ import pytest
 from relcom_desktop.core import checkins, preferences, reviews
 from relcom_desktop.core.actions import Action, complete_action, create_action
 from relcom_desktop.core.children import set_archived
+from relcom_desktop.core.dates import add_months
 from relcom_desktop.core.enums import (
     JournalKind,
     MeetingKind,
@@ -22,7 +23,7 @@ from relcom_desktop.core.interop.ssda903 import PlacementType
 from relcom_desktop.core.journal import JournalEntry, create_entry
 from relcom_desktop.core.meetings import Meeting, create_meeting
 from relcom_desktop.core.placements import Placement, start_placement
-from relcom_desktop.core.today import months_before, provider_section, today_view
+from relcom_desktop.core.today import provider_section, today_view
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
 TODAY = dt.date(2025, 6, 11)  # a Wednesday
@@ -98,10 +99,10 @@ def _titles(view, key: str) -> list[str]:
     return [item.title for item in view.section(key).items]
 
 
-def test_months_before_keeps_the_day_or_the_month_end() -> None:
-    assert months_before(dt.date(2025, 6, 11), 6) == dt.date(2024, 12, 11)
-    assert months_before(dt.date(2025, 3, 31), 1) == dt.date(2025, 2, 28)
-    assert months_before(dt.date(2025, 1, 15), 13) == dt.date(2023, 12, 15)
+def test_months_back_keep_the_day_or_the_month_end() -> None:
+    assert add_months(dt.date(2025, 6, 11), -6) == dt.date(2024, 12, 11)
+    assert add_months(dt.date(2025, 3, 31), -1) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2025, 1, 15), -13) == dt.date(2023, 12, 15)
 
 
 def test_today_gathers_what_needs_attention(world) -> None:

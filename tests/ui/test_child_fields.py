@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core.plans import ReviewDue, ReviewIntervals, ReviewStatus
+from relcom_desktop.core.review_schedule import ReviewDue, ReviewIntervals, ReviewStatus
 from relcom_desktop.ui.child.fields import DateField, MoneyField, parse_date, parse_pounds
 from relcom_desktop.ui.child.outcome_chart import ticks
 from relcom_desktop.ui.child.plans_tab import ordinal, schedule_text

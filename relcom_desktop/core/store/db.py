@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlcipher3 import dbapi2 as sqlite
 
 from relcom_desktop.core import errors
 from relcom_desktop.core.store import instance_lock, migrate, recovery
+from relcom_desktop.core.store.connect import raw_connect, sqlite
 from relcom_desktop.core.store.datafile import (  # noqa: F401 - part of this module's interface
     DB_FILENAME,
     MIN_PAGE,
@@ -32,34 +32,7 @@ from relcom_desktop.core.store.permissions import secure_data_folder
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
 REWRITE_SUFFIX = recovery.REWRITE_SUFFIX  # a keyed copy being written by a passphrase change
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def raw_connect(
-    path: Path, passphrase: str | None = None, *, readonly: bool = False, wal: bool = True
-) -> Any:
-    """A DB-API connection to ``path``, keyed when a passphrase is given.
-
-    ``wal=False`` is for single-file copies (backups, re-keyed files): rollback journal.
-    """
-    uri = f"file:{path.as_posix()}?mode={'ro' if readonly else 'rwc'}"
-    conn = sqlite.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-    if passphrase:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        # Deleted text is overwritten, not left in free pages (it matters for plain files).
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
-        conn.execute(f"PRAGMA synchronous = {'NORMAL' if wal else 'FULL'}")
-    return conn
 
 
 def classify_sqlite_error(exc: BaseException, path: Path, *, keyed: bool) -> errors.StoreError:

@@ -11,7 +11,7 @@ from relcom_desktop.core.checkins import CheckInDue
 from relcom_desktop.core.children import Child
 from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.core.placements import PlacementView, Stability
-from relcom_desktop.core.plans import ReviewDue, ReviewStatus
+from relcom_desktop.core.review_schedule import ReviewDue, ReviewStatus
 from relcom_desktop.ui.child.flow import FlowLayout
 from relcom_desktop.ui.child.look import chip, set_tone
 from relcom_desktop.ui.widgets import PAGE_SPACING, heading, print_menu_button, quiet_label

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
 from relcom_desktop.core import plans
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.formatting import plural, short_date
-from relcom_desktop.core.plans import ChildPlan, LookedAfterReview, ReviewDue, ReviewIntervals
+from relcom_desktop.core.plans import ChildPlan, LookedAfterReview
+from relcom_desktop.core.review_schedule import ReviewDue, ReviewIntervals
 from relcom_desktop.core.reviews_due import ordinal
 from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.child.details import line
