@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from relcom_desktop.core.store.db import Store
+    from relcom_desktop.core.today_items import TodayView
     from relcom_desktop.ui.main_window import MainWindow
 
 ORGANISATION = "RelCom"
@@ -62,19 +63,25 @@ def run_gui(
     dialog. A data file that cannot be opened is explained in a message box and gives exit
     code 2; closing the wizard or the unlock dialog gives 0.
     With ``startup_probe`` the app prints ``startup_ms=<n>`` (from ``t0``, default now) once
-    the first page has painted, and quits with 0.
+    the first page has painted, and quits with 0 (see :class:`_Probe`).
     """
     start = time.perf_counter() if t0 is None else t0
     data_dir = Path(data_dir)
     quick = _is_plain_file(data_dir)
+    early_today = _read_today_early(data_dir) if quick else None
     app = make_application(demo=demo, quick=quick)
     from relcom_desktop.ui.main_window import MainWindow
 
     window: MainWindow | None = None
+    probe = _Probe(app, start) if startup_probe else None
     if quick:
-        # Show the window at once; the database layer loads just after its first paint.
+        # Show the window at once, with Today as read while Qt started; the database layer
+        # loads just after the first paint.
         window = MainWindow(None, demo=demo, settings=settings)
-        store = _open_after_first_paint(app, window, data_dir, demo, startup_probe, start)
+        view = early_today() if early_today is not None else None
+        if view is not None:
+            window.show_early_today(view)
+        store = _open_after_first_paint(app, window, data_dir, demo, probe)
     else:
         store = _open(data_dir, demo)  # first-run wizard or unlock dialog first
     if isinstance(store, int):
@@ -95,8 +102,8 @@ def run_gui(
             else:
                 window.attach(store)
             window.safety.backup_on_close = True
-            if startup_probe:
-                return _probe_ready(app, window, start)
+            if probe is not None:
+                return probe.run(window)
             window.show()
             code = app.exec()
             if not window.reopen_requested:
@@ -112,6 +119,18 @@ def _is_plain_file(data_dir: Path) -> bool:
     from relcom_desktop.core.store.datafile import FileState, data_file, file_state
 
     return file_state(data_file(data_dir)) is FileState.PLAIN
+
+
+def _read_today_early(data_dir: Path) -> Callable[[], TodayView | None] | None:
+    """Start reading Today from the plain data file on a thread, unless a restore or re-key
+    was interrupted (opening the file finishes or undoes that first)."""
+    from relcom_desktop.core.store import recovery
+    from relcom_desktop.core.store.datafile import data_file
+    from relcom_desktop.core.store.migrate import SCHEMA_HEAD
+    from relcom_desktop.core.today_read import start_reading
+
+    path = data_file(data_dir)
+    return None if recovery.leftovers(path) else start_reading(path, SCHEMA_HEAD)
 
 
 def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> QObject:
@@ -135,7 +154,7 @@ def _elapsed_ms(start: float) -> int:
 
 
 def _open_after_first_paint(
-    app: QApplication, window: MainWindow, data_dir: Path, demo: bool, probe: bool, start: float
+    app: QApplication, window: MainWindow, data_dir: Path, demo: bool, probe: _Probe | None
 ) -> Store | int:
     """Show ``window``; once it has painted, open the data file. The store or an exit code."""
     from PySide6.QtCore import QEventLoop
@@ -144,8 +163,6 @@ def _open_after_first_paint(
     opened: dict[str, Store | int] = {}
 
     def open_now() -> None:
-        if probe:
-            print(f"startup_ms={_elapsed_ms(start)}", flush=True)
         from relcom_desktop.ui import theme
 
         theme.apply_tones(app)
@@ -153,6 +170,8 @@ def _open_after_first_paint(
         opened["store"] = _open(data_dir, demo)
         loop.quit()
 
+    if probe is not None:
+        probe.watch(window)
     _after_first_paint(window.current_host(), open_now)
     window.show()
     loop.exec()
@@ -161,35 +180,75 @@ def _open_after_first_paint(
     return opened["store"]
 
 
-def _probe_ready(app: QApplication, window: MainWindow, start: float) -> int:
-    """For --startup-probe: wait until the first page has painted with its data, report it."""
-    from PySide6.QtCore import QTimer
+class _Probe:
+    """``--startup-probe``: print, in ms from the process's start, when the window first
+    paints (``startup_ms``), when the page on show first paints with its data (``ready_ms``:
+    Today's lists), and when the data file is open and the window fully working
+    (``open_ms``); then quit with 0."""
 
-    def report() -> None:
-        print(f"ready_ms={_elapsed_ms(start)}", flush=True)
-        app.exit(0)
+    def __init__(self, app: QApplication, start: float) -> None:
+        self.app, self.start = app, start
+        self.seen: set[str] = set()
+        self.watcher: QObject | None = None
 
-    if not window.isVisible():  # the slow path (wizard or unlock) has not shown it yet
-        _after_first_paint(
-            window.current_host(),
-            lambda: print(f"startup_ms={_elapsed_ms(start)}", flush=True),
-        )
-    _after_first_paint(window.current_page(), report)
-    deadline = QTimer(window)
-    deadline.setSingleShot(True)
-    deadline.timeout.connect(
-        lambda: (
-            print("The main window did not paint; no start-up time measured.", file=sys.stderr),
-            app.exit(1),
-        )
-    )
-    deadline.start(PROBE_TIMEOUT_MS)
-    window.show()
-    code = app.exec()
-    deadline.stop()
-    window.hide()
-    window.deleteLater()
-    return code
+    def say(self, what: str) -> None:
+        if what not in self.seen:
+            self.seen.add(what)
+            print(f"{what}={_elapsed_ms(self.start)}", flush=True)
+
+    def watch(self, window: MainWindow) -> None:
+        """Note the first paints (the window's; the page on show with its data)."""
+        from PySide6.QtCore import QEvent, QObject
+
+        probe = self
+
+        class Paints(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    probe.painted(window, watched)
+                return False
+
+        self.watcher = Paints()
+        self.app.installEventFilter(self.watcher)
+
+    def painted(self, window: MainWindow, widget: QObject) -> None:
+        from PySide6.QtWidgets import QWidget
+
+        self.say("startup_ms")
+        page = window.built_pages().get(window.current_section())
+        if page is None or not isinstance(widget, QWidget):
+            return
+        if getattr(page, "view", True) is not None and (
+            widget is page or page.isAncestorOf(widget)
+        ):
+            self.say("ready_ms")
+
+    def run(self, window: MainWindow) -> int:
+        """With the file open: wait until the page on show has painted with its data."""
+        from PySide6.QtCore import QTimer
+
+        if self.watcher is None:  # the slow path (wizard or unlock) has not shown it yet
+            self.watch(window)
+        window.current_page()  # made now if not yet
+        self.say("open_ms")
+        ready, deadline = QTimer(window), QTimer(window)
+        ready.timeout.connect(lambda: "ready_ms" in self.seen and self.app.exit(0))
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(self._give_up)
+        ready.start(5)
+        deadline.start(PROBE_TIMEOUT_MS)
+        window.show()
+        code = self.app.exec()
+        ready.stop()
+        deadline.stop()
+        self.app.removeEventFilter(self.watcher)
+        window.hide()
+        window.deleteLater()
+        return code
+
+    def _give_up(self) -> None:
+        print("The main window did not paint; no start-up time measured.", file=sys.stderr)
+        self.app.exit(1)
 
 
 def error_hook(store: Store, fallback: Callable[..., object]) -> Callable[..., None]:

@@ -10,6 +10,8 @@ list is capped at ``SHOWN`` with its ``total`` beside it.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -277,3 +279,22 @@ def read_file(path: Path, schema: str, today: dt.date | None = None) -> TodayVie
         return None
     finally:
         conn.close()
+
+
+def start_reading(path: Path, schema: str) -> Callable[[], TodayView | None]:
+    """:func:`read_file` on a thread of its own, started now (SQLite works without holding
+    Python's lock, so the reading goes on while Qt starts). Call the function returned to
+    wait for the view."""
+    found: list[TodayView | None] = [None]
+
+    def read() -> None:
+        found[0] = read_file(path, schema)
+
+    thread = threading.Thread(target=read, name="today-at-start", daemon=True)
+    thread.start()
+
+    def wait() -> TodayView | None:
+        thread.join()
+        return found[0]
+
+    return wait

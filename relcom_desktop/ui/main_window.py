@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from relcom_desktop.core.store.db import Store
+    from relcom_desktop.core.today_items import TodayView
     from relcom_desktop.ui.bus import RowTarget
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
 
         self.finish_shell()
         self.store = store
+        for page in self._pages.values():  # made before the file was open (Today, at start)
+            attach_page = getattr(page, "attach", None)
+            if callable(attach_page) and not getattr(page, "attached", True):
+                attach_page(store)
         if self.current_section() == self._first_section:  # the user has not moved yet
             self.show_section(window_memory.last_section(self._settings, store))
         exports.add_export_menu(self.export_menu, self, store)
@@ -129,14 +134,27 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.safety = Safety(self, store, demo=self.demo)
         self.safety.install(self.file_menu, self.quit_action, self.tools_menu)
-        if self.loading is not None:
-            self.loading.deleteLater()
-            self.loading = None
+        self._drop_loading()
         self._show_row(self.stack.currentIndex())
 
     @property
     def attached(self) -> bool:
         return self.store is not None
+
+    def _drop_loading(self) -> None:
+        if self.loading is not None:
+            self.loading.hide()
+            self.loading.deleteLater()
+            self.loading = None
+
+    def show_early_today(self, view: TodayView) -> None:
+        """Show Today as read before the data file is open (start-up), if Today is the
+        section on show; :meth:`attach` then connects the page to the file."""
+        if self.attached or self.current_section() != "today":
+            return
+        page = self.page("today")
+        page.show_view(view)  # type: ignore[attr-defined]
+        self._drop_loading()
 
     # ---- building ----------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.main_window import MainWindow
 from relcom_desktop.ui.pages.action_dialogs import ActionDialog
 from relcom_desktop.ui.pages.children_behind import ChildrenBehindDialog
-from relcom_desktop.ui.pages.today_page import TodayPage, how_long, when_text
+from relcom_desktop.ui.pages.today_cards import how_long, when_text
+from relcom_desktop.ui.pages.today_page import TodayPage
 from tests.ui.keyboard import closed, dialog_of, key, open_window, tab_to
 
 TODAY = dt.date.today()

@@ -2,231 +2,42 @@
 
 Each Today item opens its record with Enter or a double-click. The page refreshes when any
 record changes (at once if it is showing, else when next shown), off the GUI thread.
+
+At start-up the page is made before the data file is open, showing Today as read on a plain
+connection (:meth:`TodayPage.show_view`); :meth:`TodayPage.attach` then connects it to the
+open file. So this module loads no database layer until it is used.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from relcom_desktop.core.formatting import short_date
-from relcom_desktop.core.store.db import Store
-from relcom_desktop.core.today import provider_section, today_view
-from relcom_desktop.core.today_items import TodayItem, TodaySection, TodayView
-from relcom_desktop.ui import theme
+from relcom_desktop.core.today_items import TodaySection, TodayView
 from relcom_desktop.ui.background import run_in_background
-from relcom_desktop.ui.bus import RowTarget, bus
-from relcom_desktop.ui.pages.overview_view import OverviewView
+from relcom_desktop.ui.bus import bus
+from relcom_desktop.ui.pages.today_cards import FirstSteps, SectionCard
 from relcom_desktop.ui.widgets import PAGE_MARGIN, PAGE_SPACING, heading, quiet_label
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
-WHEN_ROLE = Qt.ItemDataRole.UserRole + 2
-URGENT_ROLE = Qt.ItemDataRole.UserRole + 3
-PAD = 6
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from relcom_desktop.core.store.db import Store
+    from relcom_desktop.ui.pages.overview_view import OverviewView
+
 TWO_COLUMNS_CHARS = 120  # the page width, in average characters, that holds two columns
-
-
-def when_text(section: str, item: TodayItem, today: dt.date) -> str:
-    """The words on the right of an item: how late, or when."""
-    day = item.day
-    if day is None:
-        return ""
-    if section == "overdue":
-        return f"{how_long((today - day).days)} overdue"
-    if section == "due_this_week":
-        return "Due today" if day == today else f"Due {day:%a} {day.day} {day:%b}"
-    if section == "meetings":
-        return "Today" if day == today else f"{day:%a} {day.day} {day:%b}"
-    return short_date(day)
-
-
-def how_long(days: int) -> str:
-    """ "1 day", "45 days", "3 months", "2 years"."""
-    if days < 60:
-        return f"{days} day{'s' if days != 1 else ''}"
-    if days < 730:
-        return f"{days // 30} months"
-    return f"{days // 365} years"
-
-
-def item_height(list_widget: QListWidget) -> int:
-    return 2 * list_widget.fontMetrics().height() + 3 * PAD
-
-
-class TwoLineDelegate(QStyledItemDelegate):
-    """Title over a quieter detail line, with the when-text on the right."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(200, 2 * option.fontMetrics.height() + 3 * PAD)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        text = option.text
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        main = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        quiet = main if selected else palette.color(QPalette.ColorRole.PlaceholderText)
-        metrics = option.fontMetrics
-        rect = option.rect.adjusted(PAD * 2, PAD, -PAD * 2, -PAD)
-        when = index.data(WHEN_ROLE) or ""
-        urgent = bool(index.data(URGENT_ROLE))
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        strong = QFontMetrics(bold)  # the top line is bold: measure it in bold
-        when_width = strong.horizontalAdvance(when) + PAD * 2 if when else 0
-        painter.save()
-        painter.setFont(bold)
-        painter.setPen(main)
-        top = QRect(rect.left(), rect.top(), rect.width() - when_width, strong.height())
-        painter.drawText(
-            top,
-            Qt.AlignmentFlag.AlignLeft,
-            strong.elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
-        )
-        if when:
-            painter.setPen(main if selected or not urgent else theme.colour("urgent"))
-            right = QRect(rect.right() - when_width, rect.top(), when_width, metrics.height())
-            painter.drawText(right, Qt.AlignmentFlag.AlignRight, when)
-        painter.setFont(option.font)
-        painter.setPen(quiet)
-        bottom = QRect(
-            rect.left(), rect.top() + metrics.height() + PAD, rect.width(), metrics.height()
-        )
-        detail = metrics.elidedText(
-            index.data(DETAIL_ROLE) or "", Qt.TextElideMode.ElideRight, bottom.width()
-        )
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, detail)
-        painter.restore()
-
-
-class SectionCard(QFrame):
-    """One Today section: a heading with its count, and its items (or a calm empty line)."""
-
-    def __init__(
-        self, section: TodaySection, today: dt.date, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.section = section
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        count = f" ({section.total:,})" if section.total else ""
-        title = QLabel(f"<b>{section.title}</b>{count}", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(section.title)
-        self.list.setItemDelegate(TwoLineDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setFrameShape(QFrame.Shape.NoFrame)
-        for entry in section.items:
-            item = QListWidgetItem(entry.title, self.list)
-            item.setData(RECORD_ROLE, (entry.kind, entry.record_id, entry.row_kind, entry.row_id))
-            item.setData(DETAIL_ROLE, entry.detail)
-            item.setData(WHEN_ROLE, when_text(section.key, entry, today))
-            item.setData(URGENT_ROLE, entry.urgent)
-            item.setToolTip(f"{entry.title}\n{entry.detail}\nEnter or double-click to open")
-        self.list.activated.connect(self._open)
-        # Sized to what it holds: an empty card stays short beside a full one.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        if section.items:
-            self.list.setFixedHeight(item_height(self.list) * len(section.items) + 2)
-            self.list.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
-            layout.addWidget(self.list)
-        else:
-            self.list.hide()
-            layout.addWidget(quiet_label(section.empty_text, self))
-        if section.total > len(section.items):
-            more = f"Showing {len(section.items)} of {section.total:,}."
-            if section.key in ("overdue", "due_this_week"):
-                more += " The Actions page (Ctrl+6) lists them all."
-            layout.addWidget(quiet_label(more, self))
-
-    def add_button(self, text: str, on_click: Callable[[], None]) -> QPushButton:
-        """A button under the items (e.g. "Show all reviews due…")."""
-        button = QPushButton(text, self)
-        button.clicked.connect(lambda _checked=False: on_click())
-        row = QHBoxLayout()
-        row.addWidget(button)
-        row.addStretch(1)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.addLayout(row)
-        return button
-
-    def _open(self, index: QModelIndex) -> None:
-        kind, record_id, row_kind, row_id = index.data(RECORD_ROLE)
-        if row_kind:
-            bus().open_row.emit(kind, record_id, RowTarget(row_kind, row_id))
-        else:
-            bus().open_record.emit(kind, record_id)
-
-
-class FirstSteps(QFrame):
-    """What to do first, shown above the cards while the caseload is empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        self.hide()
-
-    def show_steps(self, steps: tuple[str, ...]) -> None:
-        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
-        self.text.setText(
-            "<b>Your caseload is empty: start here</b>"
-            f"<ol style='margin-left: 0; -qt-list-indent: 1'>{items}</ol>"
-        )
-        self.text.setAccessibleName(" ".join(steps))
-        self.setVisible(bool(steps))
 
 
 class TodayPage(QWidget):
     """The start page, with the Today list and the System overview as two tabs."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
+        """The page; with ``store=None`` it waits for :meth:`attach` (start-up)."""
         super().__init__(parent)
-        self._store = store
+        self._store: Store | None = None
+        self.overview: OverviewView | None = None
         self._stale = True
         self._generation = 0
         self.view: TodayView | None = None
@@ -253,9 +64,8 @@ class TodayPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.today_tab)
-        self.overview = OverviewView(store, self)
         self.tabs.addTab(scroll, "&Today")
-        self.tabs.addTab(self.overview, "&System overview")
+        self.tabs.addTab(QWidget(), "&System overview")  # made by attach()
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_stale())
         self.heading = heading("Today", self)
         layout = QVBoxLayout(self)
@@ -263,11 +73,42 @@ class TodayPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
+        if store is not None:
+            self.attach(store)
+
+    @property
+    def attached(self) -> bool:
+        return self._store is not None
+
+    def attach(self, store: Store) -> None:
+        """Connect the page to the open data file. A view already shown (read at start-up)
+        stays; only its provider flags, which need the database layer, are gathered."""
+        from relcom_desktop.ui.pages.overview_view import OverviewView
+
+        self._store = store
+        self.overview = OverviewView(store, self)
+        placeholder = self.tabs.widget(1)
+        self.tabs.blockSignals(True)  # the current tab does not change: nothing to refresh
+        self.tabs.removeTab(1)
+        self.tabs.insertTab(1, self.overview, "&System overview")
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
         bus().changed.connect(self._records_changed)
+        if self.view is not None and self.view.section("providers").pending:
+            self._gather_providers(self.view, self._generation)
+        elif self.isVisible():
+            self._refresh_if_stale()
+
+    def show_view(self, view: TodayView) -> None:
+        """Show Today as already read (at start-up, before the data file is open)."""
+        self._stale = False
+        self._generation += 1
+        self._show(view, self._generation)
 
     def _records_changed(self, _kind: str) -> None:
         self._stale = True
-        self.overview.stale = True
+        if self.overview is not None:
+            self.overview.stale = True
         if self.isVisible():
             self._refresh_if_stale()
 
@@ -276,7 +117,9 @@ class TodayPage(QWidget):
         self._refresh_if_stale()
 
     def _refresh_if_stale(self) -> None:
-        if self.tabs.currentWidget() is self.overview:
+        if self._store is None:
+            return  # start-up: attach() follows
+        if self.overview is not None and self.tabs.currentWidget() is self.overview:
             if self.overview.stale:
                 self.overview.refresh()
         elif self._stale:
@@ -284,13 +127,17 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         """Gather Today off the GUI thread: everything but the provider flags first."""
+        from relcom_desktop.core.today import today_view
+
+        store = self._store
+        assert store is not None
         self._stale = False
         self.loaded = False
         self._generation += 1
         generation = self._generation
         run_in_background(
             self,
-            lambda: today_view(self._store, providers=False),
+            lambda: today_view(store, providers=False),
             lambda view: self._show(view, generation),
             self._failed,
         )
@@ -320,9 +167,17 @@ class TodayPage(QWidget):
         self.first_steps.show_steps(view.first_steps)
         self._place_cards()
         self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
+        if self._store is not None:
+            self._gather_providers(view, generation)
+
+    def _gather_providers(self, view: TodayView, generation: int) -> None:
+        from relcom_desktop.core.today import provider_section
+
+        store = self._store
+        assert store is not None
         run_in_background(
             self,
-            lambda: provider_section(self._store, view.today),
+            lambda: provider_section(store, view.today),
             lambda section: self._fill_providers(section, generation),
             self._failed,
         )
@@ -337,6 +192,8 @@ class TodayPage(QWidget):
         """The sortable list of every looked-after and plan review due (a dialog)."""
         from relcom_desktop.ui.pages.reviews_due_dialog import ReviewsDueDialog
 
+        if self._store is None:
+            return  # start-up: the data file is still opening
         today = self.view.today if self.view is not None else None
         self.reviews_dialog = ReviewsDueDialog(self._store, self, today)
         self.reviews_dialog.open()
