@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +22,7 @@ from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import window_memory
 from relcom_desktop.ui.about import about_text, app_icon, window_title
 from relcom_desktop.ui.metrics import PAGE_MARGIN
-from relcom_desktop.ui.page_host import page_host, settle_hosts
+from relcom_desktop.ui.page_host import LoadingMessage, page_host, settle_hosts
 from relcom_desktop.ui.sections import PAGE_MAKERS, SECTION_KEYS, SECTIONS
 
 if TYPE_CHECKING:
@@ -46,18 +45,6 @@ QListWidget#navigation::item { padding: 7px 14px; margin: 1px 8px; border-radius
 QListWidget#navigation::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 """
-
-
-class LoadingMessage(QWidget):
-    """A quiet line at the top of the page area while the data file opens."""
-
-    def __init__(self, text: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        self.message = QLabel(text, self)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -121,9 +108,8 @@ class MainWindow(QMainWindow):
         self.finish_shell()
         self.store = store
         for page in self._pages.values():  # made before the file was open (Today, at start)
-            attach_page = getattr(page, "attach", None)
-            if callable(attach_page) and not getattr(page, "attached", True):
-                attach_page(store)
+            if not getattr(page, "attached", True):
+                page.attach(store)  # type: ignore[attr-defined]
         if self.current_section() == self._first_section:  # the user has not moved yet
             self.show_section(window_memory.last_section(self._settings, store))
         exports.add_export_menu(self.export_menu, self, store)

@@ -4,7 +4,9 @@ the page's preferred size."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from relcom_desktop.ui.metrics import PAGE_MARGIN
 
 
 class PageLayout(QVBoxLayout):
@@ -38,3 +40,15 @@ def settle_hosts(stack: QStackedWidget, titles: list[str]) -> None:
         scroll = stack.widget(index)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setAccessibleName(f"{title} page")
+
+
+class LoadingMessage(QWidget):
+    """A quiet line at the top of the page area while the data file opens."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        self.message = QLabel(text, self)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
