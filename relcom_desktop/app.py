@@ -75,13 +75,10 @@ def run_gui(
     window: MainWindow | None = None
     probe = _Probe(app, start) if startup_probe else None
     if quick:
-        # Show the window at once, with Today as read while Qt started; the database layer
-        # loads just after the first paint.
+        # Show the window at once, then Today as read while Qt started; the database layer
+        # loads once that has painted.
         window = MainWindow(None, demo=demo, settings=settings)
-        view = early_today() if early_today is not None else None
-        if view is not None:
-            window.show_early_today(view)
-        store = _open_after_first_paint(app, window, data_dir, demo, probe)
+        store = _open_after_first_paint(app, window, data_dir, demo, probe, early_today)
     else:
         store = _open(data_dir, demo)  # first-run wizard or unlock dialog first
     if isinstance(store, int):
@@ -124,13 +121,12 @@ def _is_plain_file(data_dir: Path) -> bool:
 def _read_today_early(data_dir: Path) -> Callable[[], TodayView | None] | None:
     """Start reading Today from the plain data file on a thread, unless a restore or re-key
     was interrupted (opening the file finishes or undoes that first)."""
-    from relcom_desktop.core.store import recovery
-    from relcom_desktop.core.store.datafile import data_file
+    from relcom_desktop.core.store.datafile import data_file, leftovers
     from relcom_desktop.core.store.migrate import SCHEMA_HEAD
-    from relcom_desktop.core.today_read import start_reading
+    from relcom_desktop.core.today_early import start_reading
 
     path = data_file(data_dir)
-    return None if recovery.leftovers(path) else start_reading(path, SCHEMA_HEAD)
+    return None if leftovers(path) else start_reading(path, SCHEMA_HEAD)
 
 
 def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> QObject:
@@ -154,9 +150,16 @@ def _elapsed_ms(start: float) -> int:
 
 
 def _open_after_first_paint(
-    app: QApplication, window: MainWindow, data_dir: Path, demo: bool, probe: _Probe | None
+    app: QApplication,
+    window: MainWindow,
+    data_dir: Path,
+    demo: bool,
+    probe: _Probe | None,
+    early_today: Callable[[], TodayView | None] | None,
 ) -> Store | int:
-    """Show ``window``; once it has painted, open the data file. The store or an exit code."""
+    """Show ``window``; once it has painted, show Today as read on a plain connection (by
+    ``early_today``) and, once that has painted, open the data file. The store or an exit
+    code."""
     from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
@@ -170,9 +173,28 @@ def _open_after_first_paint(
         opened["store"] = _open(data_dir, demo)
         loop.quit()
 
+    def show_today() -> None:
+        if probe is not None:
+            probe.say("startup_ms")
+        if early_today is None:
+            open_now()
+            return
+        import relcom_desktop.ui.pages.today_page  # noqa: F401 - loads while Today is read
+
+        view = early_today()
+        if view is not None and window.show_early_today(view):
+            _after_first_paint(window.current_page(), then_open)
+        else:
+            open_now()
+
+    def then_open() -> None:
+        if probe is not None:
+            probe.say("ready_ms")  # Today has painted with its lists
+        open_now()
+
     if probe is not None:
         probe.watch(window)
-    _after_first_paint(window.current_host(), open_now)
+    _after_first_paint(window.current_host(), show_today)
     window.show()
     loop.exec()
     if isinstance(opened["store"], int):
@@ -184,12 +206,16 @@ class _Probe:
     """``--startup-probe``: print, in ms from the process's start, when the window first
     paints (``startup_ms``), when the page on show first paints with its data (``ready_ms``:
     Today's lists), and when the data file is open and the window fully working
-    (``open_ms``); then quit with 0."""
+    (``open_ms``); then quit with 0.
+
+    Only the page host and the pages are watched (a filter on every event of the
+    application would itself slow the start it measures); on the quick path the start-up
+    steps say when they run."""
 
     def __init__(self, app: QApplication, start: float) -> None:
         self.app, self.start = app, start
         self.seen: set[str] = set()
-        self.watcher: QObject | None = None
+        self.watching = False
 
     def say(self, what: str) -> None:
         if what not in self.seen:
@@ -197,38 +223,34 @@ class _Probe:
             print(f"{what}={_elapsed_ms(self.start)}", flush=True)
 
     def watch(self, window: MainWindow) -> None:
-        """Note the first paints (the window's; the page on show with its data)."""
-        from PySide6.QtCore import QEvent, QObject
+        self.watching = True
+        window.page_made.connect(self._watch_page)
+        for page in window.built_pages().values():
+            self._watch_page(page)
+
+    def _watch_page(self, page: QWidget) -> None:
+        """Say ``ready_ms`` at the page's first paint with its data (a page with no
+        ``view`` has its data when made)."""
+        from PySide6.QtCore import QEvent, QObject, QTimer
 
         probe = self
 
-        class Paints(QObject):
+        class Ready(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    probe.painted(window, watched)
+                if event.type() == QEvent.Type.Paint and getattr(page, "view", 1) is not None:
+                    page.removeEventFilter(self)
+                    QTimer.singleShot(0, lambda: probe.say("ready_ms"))
                 return False
 
-        self.watcher = Paints()
-        self.app.installEventFilter(self.watcher)
-
-    def painted(self, window: MainWindow, widget: QObject) -> None:
-        from PySide6.QtWidgets import QWidget
-
-        self.say("startup_ms")
-        page = window.built_pages().get(window.current_section())
-        if page is None or not isinstance(widget, QWidget):
-            return
-        if getattr(page, "view", True) is not None and (
-            widget is page or page.isAncestorOf(widget)
-        ):
-            self.say("ready_ms")
+        page.installEventFilter(Ready(page))
 
     def run(self, window: MainWindow) -> int:
         """With the file open: wait until the page on show has painted with its data."""
         from PySide6.QtCore import QTimer
 
-        if self.watcher is None:  # the slow path (wizard or unlock) has not shown it yet
+        if not self.watching:  # the slow path (wizard or unlock) has not shown it yet
             self.watch(window)
+            _after_first_paint(window.current_host(), lambda: self.say("startup_ms"))
         window.current_page()  # made now if not yet
         self.say("open_ms")
         ready, deadline = QTimer(window), QTimer(window)
@@ -241,7 +263,6 @@ class _Probe:
         code = self.app.exec()
         ready.stop()
         deadline.stop()
-        self.app.removeEventFilter(self.watcher)
         window.hide()
         window.deleteLater()
         return code

@@ -21,6 +21,7 @@ from relcom_desktop.core.review_schedule import (
     intervals_from,
     lac_review_due,
 )
+from relcom_desktop.core.store.connect import json_rows
 
 if TYPE_CHECKING:
     from relcom_desktop.core.store.db import Store
@@ -66,15 +67,23 @@ CURRENT_CHILDREN = """SELECT c.id FROM child c
         OR NOT EXISTS (
             SELECT 1 FROM placement p WHERE p.child_id = c.id AND p.deleted_at IS NULL))"""
 
-LAC_ROWS = f"""SELECT c.id, c.preferred_name, c.looked_after_since, h.n, h.last FROM child c
+LAC_ROWS = f"""SELECT c.id, c.preferred_name, c.looked_after_since AS since, h.n, h.last
+    FROM child c
     LEFT JOIN (
         SELECT r.child_id, count(r.id) AS n, max(r.held_on) AS last
         FROM looked_after_review r JOIN child held ON held.id = r.child_id
         WHERE r.deleted_at IS NULL AND r.held_on >= held.looked_after_since
         GROUP BY r.child_id) h ON h.child_id = c.id
-    WHERE c.id IN ({CURRENT_CHILDREN}) AND c.looked_after_since IS NOT NULL"""
+    WHERE c.id IN ({CURRENT_CHILDREN}) AND c.looked_after_since IS NOT NULL
+      AND (h.last IS NULL AND c.looked_after_since <= date(:horizon, :first_back)
+           OR date(h.last, :months_on, '-3 days') <= :horizon)"""
+# The last two lines leave out children whose next review cannot fall by :horizon, so the
+# schedule is worked out only for the few that may be due. A first review is due at least
+# as many calendar days on as working days; a later one at least the shorter interval's
+# months on, which SQLite's date() overshoots by at most three days (31 Jan + 1 month).
 
-PLAN_ROWS = f"""SELECT latest.id, c.id, c.preferred_name, latest.kind, latest.next_review
+PLAN_ROWS = f"""SELECT latest.id AS plan_id, c.id AS child_id, c.preferred_name,
+        latest.kind, latest.next_review
     FROM (
         SELECT p.id, p.child_id, p.kind, p.next_review, row_number() OVER (
             PARTITION BY p.child_id, p.kind ORDER BY p.plan_date DESC NULLS LAST, p.id DESC
@@ -84,10 +93,21 @@ PLAN_ROWS = f"""SELECT latest.id, c.id, c.preferred_name, latest.kind, latest.ne
     WHERE c.id IN ({CURRENT_CHILDREN}) AND latest.newest = 1
       AND latest.next_review IS NOT NULL AND latest.next_review <= :horizon"""
 
+PLAN_COLUMNS = "plan_id, child_id, preferred_name, kind, next_review"
 
-def _lac_rows(conn: Any, today: dt.date, intervals: ReviewIntervals) -> list[ReviewDueRow]:
+
+def _lac_rows(
+    conn: Any, today: dt.date, horizon: dt.date, intervals: ReviewIntervals
+) -> list[ReviewDueRow]:
+    params = {
+        "today": str(today),
+        "horizon": str(horizon),
+        "first_back": f"-{intervals.first_working_days} days",
+        "months_on": f"+{min(intervals.second_months, intervals.later_months)} months",
+    }
     rows = []
-    for child_id, name, since, count, last in conn.execute(LAC_ROWS, {"today": str(today)}):
+    found = json_rows(conn, LAC_ROWS, params, "id, preferred_name, since, n, last")
+    for child_id, name, since, count, last in found:
         since_day = dt.date.fromisoformat(since)
         due = lac_review_due(since_day, stored_day(last), count or 0, today, intervals)
         assert due.due_on is not None and due.days_left is not None
@@ -100,7 +120,8 @@ def _lac_rows(conn: Any, today: dt.date, intervals: ReviewIntervals) -> list[Rev
 def _plan_rows(conn: Any, today: dt.date, horizon: dt.date) -> list[ReviewDueRow]:
     params = {"today": str(today), "horizon": str(horizon)}
     rows = []
-    for plan_id, child_id, name, kind, next_review in conn.execute(PLAN_ROWS, params):
+    found = json_rows(conn, PLAN_ROWS, params, PLAN_COLUMNS)
+    for plan_id, child_id, name, kind, next_review in found:
         due = dt.date.fromisoformat(next_review)
         what = f"{PlanKind(kind).label} review"
         rows.append(
@@ -116,7 +137,7 @@ def read_reviews_due(
     soonest (most overdue) first, read on a DB-API connection."""
     horizon = today + dt.timedelta(days=within_days)
     intervals = intervals_from(preferences.read_many(conn, INTERVAL_KEYS))
-    lac = [r for r in _lac_rows(conn, today, intervals) if r.due_on <= horizon]
+    lac = [r for r in _lac_rows(conn, today, horizon, intervals) if r.due_on <= horizon]
     rows = lac + _plan_rows(conn, today, horizon)
     return sorted(rows, key=lambda r: (r.due_on, r.child_name.casefold(), r.what))
 

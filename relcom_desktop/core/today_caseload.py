@@ -20,6 +20,7 @@ from relcom_desktop.core.reviews_due import (
     ordinal,
     read_reviews_due,
 )
+from relcom_desktop.core.store.connect import json_rows
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection
 
 ADD_PROVIDERS = (
@@ -77,13 +78,13 @@ def reviews_section(conn: Any, today: dt.date) -> TodaySection:
 
 # Links at least "Important", where contact is expected, with no contact since :cutoff: the
 # child page's reminder (``family.links_needing_contact``), for every child looked after.
-CONTACT_GAPS = f"""SELECT f.child_id, c.preferred_name, f.id, f.name, f.last_contact
+CONTACT_GAPS = f"""SELECT f.child_id, c.preferred_name, f.id AS link_id, f.name,
+        f.last_contact
     FROM family_link f JOIN child c ON c.id = f.child_id
     WHERE f.deleted_at IS NULL AND f.child_id IN ({CURRENT_CHILDREN})
       AND f.importance >= {int(LinkImportance.MEDIUM)}
       AND f.contact_arrangement != '{ContactArrangement.NONE.value}'
-      AND (f.last_contact IS NULL OR f.last_contact < :cutoff)
-    ORDER BY f.child_id, coalesce(f.last_contact, ''), f.name"""
+      AND (f.last_contact IS NULL OR f.last_contact < :cutoff)"""
 
 
 def _gap_text(name: str, last: dt.date | None) -> str:
@@ -96,7 +97,10 @@ def contact_gaps_section(conn: Any, today: dt.date) -> TodaySection:
     days = int(preferences.read_many(conn, [preferences.LINK_CONTACT_REMINDER_DAYS])[
         preferences.LINK_CONTACT_REMINDER_DAYS])  # fmt: skip
     cutoff = today - dt.timedelta(days=days)
-    rows = conn.execute(CONTACT_GAPS, {"today": str(today), "cutoff": str(cutoff)}).fetchall()
+    params = {"today": str(today), "cutoff": str(cutoff)}
+    columns = "child_id, preferred_name, link_id, name, last_contact"
+    rows = json_rows(conn, CONTACT_GAPS, params, columns)
+    rows.sort(key=lambda row: (row[0], row[4] or "", row[3]))  # child; longest gap first
     items = []
     for (child_id, name), links in groupby(rows, key=lambda row: row[:2]):
         ordered = [(link_id, who, stored_day(last)) for *_, link_id, who, last in links]

@@ -10,8 +10,6 @@ list is capped at ``SHOWN`` with its ``total`` beside it.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from relcom_desktop.core import today_caseload as caseload
 from relcom_desktop.core.action_words import source_text
 from relcom_desktop.core.dates import add_months, end_of_week, stored_day
 from relcom_desktop.core.enums import ActionSource, JournalKind
+from relcom_desktop.core.store.connect import json_rows
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection, TodayView
 
 ENDING_SOON_DAYS = 60
@@ -38,19 +37,23 @@ PLACED = """WITH placed AS (
 """
 
 
-def first_rows(conn: Any, sql: str, params: dict[str, Any]) -> tuple[int, list[tuple]]:
-    """How many rows ``sql`` gives, and the first ``SHOWN``. Its last column must be
-    ``count(*) OVER ()`` (worked out before the limit) and it must end ``ORDER BY ...``."""
-    rows = conn.execute(f"{sql} LIMIT {SHOWN}", params).fetchall()
+def first_rows(
+    conn: Any, sql: str, params: dict[str, Any], columns: str
+) -> tuple[int, list[list[Any]]]:
+    """How many rows ``sql`` gives, and the ``columns`` of the first ``SHOWN``. It must end
+    ``ORDER BY ...`` and have a column ``total``: ``count(*) OVER ()`` (worked out before
+    the limit)."""
+    rows = json_rows(conn, f"{sql} LIMIT {SHOWN}", params, f"{columns}, total")
     return (rows[0][-1] if rows else 0), [row[:-1] for row in rows]
 
 
 # ---- actions -----------------------------------------------------------------------------
 
 ACTIONS = """
-    SELECT a.id, a.title, a.owner, a.due_on, a.source, ch.preferred_name, pr.name,
-           mt.title, mt.starts_at, je.summary, je.occurred_on, ci.held_on, rv.held_on,
-           count(*) OVER ()
+    SELECT a.id, a.title, a.owner, a.due_on, a.source, ch.preferred_name AS child,
+           pr.name AS provider, mt.title AS meeting, mt.starts_at AS meeting_at,
+           je.summary, je.occurred_on AS journal_on, ci.held_on AS check_in_on,
+           rv.held_on AS review_on, count(*) OVER () AS total
     FROM action a
     LEFT JOIN child ch ON ch.id = a.child_id
     LEFT JOIN provider pr ON pr.id = a.provider_id
@@ -63,9 +66,13 @@ ACTIONS = """
       AND a.due_on >= :first AND a.due_on <= :last
     ORDER BY a.due_on, a.id
 """
+ACTION_COLUMNS = (
+    "id, title, owner, due_on, source, child, provider, meeting, meeting_at, summary, "
+    "journal_on, check_in_on, review_on"
+)
 
 
-def _action_item(row: tuple, today: dt.date) -> TodayItem:
+def _action_item(row: list[Any], today: dt.date) -> TodayItem:
     action_id, title, owner, due, source, child, provider, *found = row
     found[1] = dt.datetime.fromisoformat(found[1]) if found[1] else None
     about, _ = source_text(ActionSource(source), *found)
@@ -82,7 +89,7 @@ def actions_due(conn: Any, today: dt.date, overdue: bool) -> TodaySection:
     first, last = (dt.date.min, today - dt.timedelta(days=1)) if overdue else (
         today, end_of_week(today))  # fmt: skip
     params = {"today": today.isoformat(), "first": first.isoformat(), "last": last.isoformat()}
-    total, rows = first_rows(conn, ACTIONS, params)
+    total, rows = first_rows(conn, ACTIONS, params, ACTION_COLUMNS)
     items = tuple(_action_item(row, today) for row in rows)
     if overdue:
         return TodaySection("overdue", "Overdue actions", items, total, "Nothing overdue.")
@@ -100,11 +107,12 @@ def _stamp(moment: dt.date) -> str:
 
 
 def meetings(conn: Any, today: dt.date) -> TodaySection:
-    sql = """SELECT id, title, starts_at, location, count(*) OVER () FROM meeting
+    sql = """SELECT id, title, starts_at, location, count(*) OVER () AS total FROM meeting
         WHERE deleted_at IS NULL AND starts_at >= :first AND starts_at < :last
         ORDER BY starts_at, id"""
     last = end_of_week(today) + dt.timedelta(days=1)
-    total, rows = first_rows(conn, sql, {"first": _stamp(today), "last": _stamp(last)})
+    params = {"first": _stamp(today), "last": _stamp(last)}
+    total, rows = first_rows(conn, sql, params, "id, title, starts_at, location")
     items = []
     for meeting_id, title, starts, place in rows:
         at = dt.datetime.fromisoformat(starts)
@@ -124,7 +132,7 @@ def meetings(conn: Any, today: dt.date) -> TodaySection:
 def check_ins_due(conn: Any, today: dt.date, every_days: int) -> TodaySection:
     sql = (
         PLACED
-        + """SELECT *, count(*) OVER () FROM (
+        + """SELECT *, count(*) OVER () AS total FROM (
         SELECT id, preferred_name, setting, (
             SELECT max(k.held_on) FROM check_in k
             WHERE k.child_id = placed.id AND k.deleted_at IS NULL) AS last
@@ -134,7 +142,7 @@ def check_ins_due(conn: Any, today: dt.date, every_days: int) -> TodaySection:
     )
     cutoff = today - dt.timedelta(days=every_days)
     params = {"today": today.isoformat(), "cutoff": cutoff.isoformat()}
-    total, rows = first_rows(conn, sql, params)
+    total, rows = first_rows(conn, sql, params, "id, preferred_name, setting, last")
     items = []
     for child_id, name, setting, last in rows:
         held = stored_day(last)
@@ -154,7 +162,7 @@ def _ago(today: dt.date, since: dt.date) -> str:
 def placement_reviews_due(conn: Any, today: dt.date, every_months: int) -> TodaySection:
     sql = (
         PLACED
-        + """SELECT *, count(*) OVER () FROM (
+        + """SELECT *, count(*) OVER () AS total FROM (
         SELECT id, preferred_name, setting, start_date, (
             SELECT max(r.held_on) FROM placement_review r
             WHERE r.placement_id = placed.placement_id AND r.deleted_at IS NULL) AS last
@@ -164,7 +172,7 @@ def placement_reviews_due(conn: Any, today: dt.date, every_months: int) -> Today
     )
     cutoff = add_months(today, -every_months)
     params = {"today": today.isoformat(), "cutoff": cutoff.isoformat()}
-    total, rows = first_rows(conn, sql, params)
+    total, rows = first_rows(conn, sql, params, "id, preferred_name, setting, start_date, last")
     items = []
     for child_id, name, setting, start, last in rows:
         held, began = stored_day(last), stored_day(start)
@@ -184,7 +192,7 @@ def placement_reviews_due(conn: Any, today: dt.date, every_months: int) -> Today
 def ending_soon(conn: Any, today: dt.date) -> TodaySection:
     sql = (
         PLACED
-        + """SELECT *, count(*) OVER () FROM (
+        + """SELECT *, count(*) OVER () AS total FROM (
         SELECT id, preferred_name, setting, end_date,
                coalesce(end_date, planned_end_date) AS ends
         FROM placed)
@@ -193,7 +201,7 @@ def ending_soon(conn: Any, today: dt.date) -> TodaySection:
     )
     horizon = today + dt.timedelta(days=ENDING_SOON_DAYS)
     params = {"today": today.isoformat(), "horizon": horizon.isoformat()}
-    total, rows = first_rows(conn, sql, params)
+    total, rows = first_rows(conn, sql, params, "id, preferred_name, setting, end_date, ends")
     items = []
     for child_id, name, setting, end, ends in rows:
         on = stored_day(ends)
@@ -211,13 +219,11 @@ def ending_soon(conn: Any, today: dt.date) -> TodaySection:
 
 
 def latest_journal(conn: Any) -> TodaySection:
-    rows = conn.execute(
-        """SELECT je.id, je.summary, je.kind, p.name, je.occurred_on
+    sql = """SELECT je.id, je.summary, je.kind, p.name AS provider, je.occurred_on
         FROM journal_entry je JOIN provider p ON p.id = je.provider_id
         WHERE je.deleted_at IS NULL
-        ORDER BY je.occurred_on DESC, je.id DESC LIMIT ?""",
-        (RECENT_JOURNAL,),
-    ).fetchall()
+        ORDER BY je.occurred_on DESC, je.id DESC LIMIT ?"""
+    rows = json_rows(conn, sql, (RECENT_JOURNAL,), "id, summary, kind, provider, occurred_on")
     items = tuple(
         TodayItem(
             "journal_entry",
@@ -279,22 +285,3 @@ def read_file(path: Path, schema: str, today: dt.date | None = None) -> TodayVie
         return None
     finally:
         conn.close()
-
-
-def start_reading(path: Path, schema: str) -> Callable[[], TodayView | None]:
-    """:func:`read_file` on a thread of its own, started now (SQLite works without holding
-    Python's lock, so the reading goes on while Qt starts). Call the function returned to
-    wait for the view."""
-    found: list[TodayView | None] = [None]
-
-    def read() -> None:
-        found[0] = read_file(path, schema)
-
-    thread = threading.Thread(target=read, name="today-at-start", daemon=True)
-    thread.start()
-
-    def wait() -> TodayView | None:
-        thread.join()
-        return found[0]
-
-    return wait

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     """Navigation, pages, menus and status bar around one open data file."""
 
     section_changed = Signal(str)
+    page_made = Signal(QWidget)  # a section's page, just built (start-up probe)
     child_opened = Signal(int)
     provider_opened = Signal(int)
 
@@ -129,18 +130,18 @@ class MainWindow(QMainWindow):
 
     def _drop_loading(self) -> None:
         if self.loading is not None:
-            self.loading.hide()
-            self.loading.deleteLater()
+            self.loading.hide(), self.loading.deleteLater()
             self.loading = None
 
-    def show_early_today(self, view: TodayView) -> None:
+    def show_early_today(self, view: TodayView) -> bool:
         """Show Today as read before the data file is open (start-up), if Today is the
-        section on show; :meth:`attach` then connects the page to the file."""
+        section on show (say whether it is); :meth:`attach` then connects the page."""
         if self.attached or self.current_section() != "today":
-            return
+            return False
         page = self.page("today")
         page.show_view(view)  # type: ignore[attr-defined]
         self._drop_loading()
+        return True
 
     # ---- building ----------------------------------------------------------------------
 
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             page = PAGE_MAKERS[key](self)
             self._hosts[SECTION_KEYS.index(key)].layout().addWidget(page)
             self._pages[key] = page
+            self.page_made.emit(page)
         return self._pages[key]
 
     def current_host(self) -> QWidget:

@@ -6,7 +6,6 @@ starts on Today, whatever page another file was left on.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -21,6 +20,8 @@ FILE_SECTION_KEY = "main_window/section_of/"  # + a digest of the data file's pa
 
 
 def _key(store: Store) -> str:
+    import hashlib  # not needed before the window's first paint
+
     path = str(store.path.resolve())
     return FILE_SECTION_KEY + hashlib.sha256(path.encode()).hexdigest()[:16]
 

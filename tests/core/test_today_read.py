@@ -15,7 +15,8 @@ from relcom_desktop.core.actions import ActionFilter, Due, count_actions, list_a
 from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.core.store.migrate import SCHEMA_HEAD
 from relcom_desktop.core.today import today_view
-from relcom_desktop.core.today_read import read_file, start_reading
+from relcom_desktop.core.today_early import start_reading
+from relcom_desktop.core.today_read import read_file
 
 BUILT_FOR = dt.date(2026, 11, 25)
 DAYS = [BUILT_FOR, dt.date(2026, 12, 1), dt.date(2027, 2, 28), dt.date(2026, 6, 14)]
@@ -50,10 +51,19 @@ def test_the_file_read_at_start_up_gives_what_the_open_file_gives(caseload: Path
     assert any(s.total for s in expected[BUILT_FOR].sections)
 
 
-def test_reading_on_a_thread_gives_the_view(caseload: Path) -> None:
-    wait = start_reading(caseload / "relcom.sqlite3", SCHEMA_HEAD)
-    view = wait()
+def test_the_helper_process_hands_back_the_view(caseload: Path, tmp_path: Path) -> None:
+    data = caseload / "relcom.sqlite3"
+    before, names = data.read_bytes(), {p.name for p in caseload.iterdir()}
+    view = start_reading(data, SCHEMA_HEAD)()
     assert view is not None and view.today == dt.date.today()
+    assert [s.key for s in view.sections][:3] == ["overdue", "due_this_week", "meetings"]
+    assert data.read_bytes() == before  # read only
+    extra = {p.name for p in caseload.iterdir()} - names  # SQLite's own, private as the file
+    assert extra <= {"relcom.sqlite3-wal", "relcom.sqlite3-shm"}
+    assert all((caseload / name).stat().st_mode & 0o077 == 0 for name in extra)
+    (tmp_path / "relcom.sqlite3").write_bytes(b"not a database" * 400)
+    assert start_reading(tmp_path / "relcom.sqlite3", SCHEMA_HEAD)() is None
+    assert start_reading(tmp_path / "missing.sqlite3", SCHEMA_HEAD)() is None
 
 
 @pytest.mark.parametrize("damage", ["missing", "not a database", "older schema", "no tables"])

@@ -78,7 +78,7 @@ def test_today_shows_its_lists_before_the_data_file_opens(qtbot, tmp_path: Path,
     from relcom_desktop.core import demo
     from relcom_desktop.core.actions import Action, create_action
     from relcom_desktop.core.store.migrate import SCHEMA_HEAD
-    from relcom_desktop.core.today_read import start_reading
+    from relcom_desktop.core.today_early import start_reading
     from relcom_desktop.ui.bus import bus
     from relcom_desktop.ui.main_window import MainWindow
     from relcom_desktop.ui.pages.action_dialogs import ActionDialog

@@ -4,6 +4,7 @@ SQLAlchemy."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +37,17 @@ def raw_connect(
         conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
         conn.execute(f"PRAGMA synchronous = {'NORMAL' if wal else 'FULL'}")
     return conn
+
+
+def json_rows(conn: Any, sql: str, params: Any, columns: str) -> list[list[Any]]:
+    """The rows of ``sql`` (its ``columns``, in its order) as lists, fetched as one JSON value.
+
+    SQLite hands Python each row in a step of its own, and between steps the reading thread
+    must win back Python's lock; at start-up, while the GUI thread loads Qt, that wait can
+    come at every row. One aggregated value is one step, whatever the number of rows.
+    Numbers, text and NULL come back as int or float, str and None.
+    """
+    (text,) = conn.execute(
+        f"SELECT json_group_array(json_array({columns})) FROM ({sql})", params
+    ).fetchone()
+    return json.loads(text)

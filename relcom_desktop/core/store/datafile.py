@@ -54,3 +54,42 @@ def file_state(path: Path) -> FileState:
     if size >= MIN_PAGE and size % MIN_PAGE == 0 and readable < len(head) * 0.9:
         return FileState.ENCRYPTED
     return FileState.OTHER
+
+
+# ---- what interrupted work leaves beside the data file (see ``recovery``) ---------------
+
+PARTIAL_SUFFIX = ".partial"
+NEW_SUFFIX = ".new"  # a new data file being built: ``.relcom.sqlite3.new``
+REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
+MARKER_SUFFIX = ".restoring"  # a staged restore that is to be finished
+STAGING_SUFFIX = ".staging"  # a restore's copy being prepared
+
+
+def new_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}{NEW_SUFFIX}")
+
+
+def rekey_path(path: Path) -> Path:
+    return path.with_name(path.name + REWRITE_SUFFIX)
+
+
+def staging_path(path: Path) -> Path:
+    """Where a restore's copy is prepared; renamed to ``partial_path`` once checked, so a
+    ``.relcom.sqlite3.partial`` file is always a whole, checked copy."""
+    return path.with_name(f".{path.name}{STAGING_SUFFIX}")
+
+
+def marker_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}{MARKER_SUFFIX}")
+
+
+def partial_path(path: Path) -> Path:
+    """A fixed staging name beside ``path`` (for work that must be resumable or cleaned up)."""
+    return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
+
+
+def leftovers(path: Path) -> list[Path]:
+    """What an interrupted creation, re-key or restore left beside the data file."""
+    names = [new_path(path), rekey_path(path), staging_path(path)]
+    names += [partial_path(path), marker_path(path)]
+    return [p for p in names if p.exists()]

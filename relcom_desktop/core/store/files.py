@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import IO
 
 from relcom_desktop.core.errors import RelcomError, disk_problem
+from relcom_desktop.core.store.datafile import PARTIAL_SUFFIX, partial_path  # noqa: F401 - re-exported
 
-PARTIAL_SUFFIX = ".partial"
 PRIVATE_FILE = 0o600  # owner may read and write; nobody else anything
 PRIVATE_DIR = 0o700
 TEMP_SUFFIX = ".part"  # atomic_path's temporary files: ``.<target>.<pid>.<random>.part``
@@ -101,11 +101,6 @@ def make_private(path: str | os.PathLike[str], mode: int = PRIVATE_FILE) -> None
     with contextlib.suppress(OSError):
         if stat.S_IMODE(os.stat(path).st_mode) != mode:
             os.chmod(path, mode)
-
-
-def partial_path(path: Path) -> Path:
-    """A fixed staging name beside ``path`` (for work that must be resumable or cleaned up)."""
-    return path.with_name(f".{path.name}{PARTIAL_SUFFIX}")
 
 
 @contextlib.contextmanager

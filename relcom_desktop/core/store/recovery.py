@@ -26,48 +26,29 @@ from pathlib import Path
 
 from relcom_desktop.core import errors
 from relcom_desktop.core.store import instance_lock
+from relcom_desktop.core.store.datafile import (  # noqa: F401 - part of this module's interface
+    MARKER_SUFFIX,
+    NEW_SUFFIX,
+    REWRITE_SUFFIX,
+    STAGING_SUFFIX,
+    leftovers,
+    marker_path,
+    new_path,
+    partial_path,
+    rekey_path,
+    staging_path,
+)
 from relcom_desktop.core.store.files import (
     crash_point,
     fsync_dir,
     link_or_copy,
-    partial_path,
     remove_quietly,
 )
-
-NEW_SUFFIX = ".new"  # a new data file being built: ``.relcom.sqlite3.new``
-REWRITE_SUFFIX = ".rekey"  # a keyed copy being written by a passphrase change
-MARKER_SUFFIX = ".restoring"  # a staged restore that is to be finished
-STAGING_SUFFIX = ".staging"  # a restore's copy being prepared
-
-
-def new_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}{NEW_SUFFIX}")
-
-
-def rekey_path(path: Path) -> Path:
-    return path.with_name(path.name + REWRITE_SUFFIX)
-
-
-def staging_path(path: Path) -> Path:
-    """Where a restore's copy is prepared; renamed to ``partial_path`` once checked, so a
-    ``.relcom.sqlite3.partial`` file is always a whole, checked copy."""
-    return path.with_name(f".{path.name}{STAGING_SUFFIX}")
-
-
-def marker_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}{MARKER_SUFFIX}")
 
 
 def side_files(path: Path) -> list[Path]:
     """SQLite's files beside ``path``: its write-ahead log, shared memory and journal."""
     return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
-
-
-def leftovers(path: Path) -> list[Path]:
-    """What an interrupted creation, re-key or restore left beside the data file."""
-    names = [new_path(path), rekey_path(path), staging_path(path)]
-    names += [partial_path(path), marker_path(path)]
-    return [p for p in names if p.exists()]
 
 
 def interrupted_restore(path: Path) -> bool:

@@ -167,6 +167,7 @@ class TodayPage(QWidget):
         self.first_steps.show_steps(view.first_steps)
         self._place_cards()
         self.status.setText(f"{view.today:%A} {view.today.day} {view.today:%B %Y}")
+        self.update()  # painted again with its lists
         if self._store is not None:
             self._gather_providers(view, generation)
 
