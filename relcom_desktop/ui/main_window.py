@@ -130,16 +130,14 @@ class MainWindow(QMainWindow):
 
     def _drop_loading(self) -> None:
         if self.loading is not None:
-            self.loading.hide(), self.loading.deleteLater()
+            self.loading.setParent(None)  # hidden at once; deleted with the last reference
             self.loading = None
 
     def show_early_today(self, view: TodayView) -> bool:
-        """Show Today as read before the data file is open (start-up), if Today is the
-        section on show (say whether it is); :meth:`attach` then connects the page."""
+        """Show Today as read before the file is open (start-up) if on show; say whether."""
         if self.attached or self.current_section() != "today":
             return False
-        page = self.page("today")
-        page.show_view(view)  # type: ignore[attr-defined]
+        self.page("today").show_view(view)  # type: ignore[attr-defined]
         self._drop_loading()
         return True
 
