@@ -125,6 +125,9 @@ class Unit:
     record: str
     apply: Callable[[Session, list[PreviewLine]], None]
     problems: list[tuple[str, int, str]] = field(default_factory=list)  # found when reading
+    # True when ``apply`` will write nothing to the data file (it only checks, and keeps what
+    # it adds for a later unit to write): such a unit needs no savepoint to leave no trace.
+    quiet: Callable[[Session], bool] | None = None
 
 
 def run_import(
@@ -198,8 +201,12 @@ class _Run:
                 raise errors.ValidationError(CHANGED_SINCE_PREVIEW) from None
             return lines
         try:
-            with self.session.begin_nested():
+            if unit.quiet is not None and unit.quiet(self.session):
+                self.session.flush()  # as begin_nested() would: earlier units' changes go in
                 unit.apply(self.session, lines)
+            else:
+                with self.session.begin_nested():
+                    unit.apply(self.session, lines)
         except RowRejected as exc:
             return [_rejected(unit, exc.source, exc.row, str(exc))]
         except errors.ValidationError as exc:

@@ -27,8 +27,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import errors, placements, providers
 from relcom_desktop.core import models as m
-from relcom_desktop.core import placements, providers
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.interop.import_register import (
     ChildFinder,
@@ -166,7 +166,9 @@ def _units(ret: Ssda903Return) -> list[Unit]:
     for child in dict.fromkeys([*headers, *episodes, *problems]):
         work = _ChildWork(child, headers.get(child), episodes.get(child, []), register, pending)
         source, row = work.first_row()
-        units.append(Unit(source, row, f"Child {child}", work.apply, problems.get(child, [])))
+        units.append(
+            Unit(source, row, f"Child {child}", work.apply, problems.get(child, []), work.quiet)
+        )
     units.append(Unit(HEADER, 0, "New children", pending.write))
     return units
 
@@ -206,6 +208,18 @@ class _ChildWork:
             return False
         with rejected_as(*self.first_row()):
             return self.register.find_child(session, {"la_reference": self.child}) is None
+
+    def quiet(self, session: Session) -> bool:
+        """True when applying the unit writes nothing to the data file: the child goes by
+        the fast path and every setting their placements are in is on the register already,
+        so all they add waits in the batch (and a rejected unit needs no savepoint)."""
+        try:
+            return self._is_new(session) and all(
+                self.register.has_setting(session, first.urn, _no_urn_name(first))
+                for first, *_rest in placement_groups(self.episodes)
+            )
+        except errors.ValidationError:  # refused: the unit says so when it is applied
+            return False
 
     def first_row(self) -> tuple[str, int]:
         if self.header is not None:
@@ -325,7 +339,7 @@ class _ChildWork:
                 return found
             name, urn = f"Setting {episode.urn}", episode.urn
         else:
-            name, urn = f"{episode.placement_type.label} (no Ofsted URN)"[:200], None
+            name, urn = _no_urn_name(episode), None
             provider_id = reg.unknown_provider(session, lines, origin)
             found = reg.setting_by_name(session, name, provider_id)
             if found is not None:
@@ -338,6 +352,11 @@ class _ChildWork:
             postcode=episode.postcode if urn else "",
         )
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _no_urn_name(episode: Episode) -> str:
+    """The setting a placement with no Ofsted URN is filed under."""
+    return f"{episode.placement_type.label} (no Ofsted URN)"[:200]
 
 
 def _named(session: Session, key: str, before: Any, after: Any) -> tuple[Any, Any]:
