@@ -138,6 +138,9 @@ class Register:
 
     def setting_by_urn(self, session: Session, urn: str) -> int | None:
         """The setting with Ofsted URN ``urn``, or None; refuses one in the Trash."""
+        known = self._found.get(("urn", urn))
+        if known is not None:  # most calls: a URN used before in this run
+            return known
 
         if self._urns is None:  # every URN at once: one query, not one a URN
             stmt = select(m.Setting.urn, m.Setting.id, m.Setting.name, m.Setting.deleted_at)

@@ -16,6 +16,7 @@ file's row number and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -258,5 +259,7 @@ def shown(value: Any) -> str:
     return str(value)
 
 
+@functools.lru_cache(maxsize=8192)
 def day(value: dt.date) -> str:
+    """3 Mar 2023 (remembered: an import shows the same dates many times)."""
     return f"{value.day} {value:%b %Y}"

@@ -200,6 +200,7 @@ class _ChildWork:
         self.episodes = sorted(episodes, key=in_order)
         self.register = register
         self.pending = pending
+        self._new: bool | None = None  # whether it goes by the fast path, if quiet() knows
 
     def _is_new(self, session: Session) -> bool:
         """A child with a Header row, no record yet, and every episode's provider given
@@ -214,7 +215,8 @@ class _ChildWork:
         the fast path and every setting their placements are in is on the register already,
         so all they add waits in the batch (and a rejected unit needs no savepoint)."""
         try:
-            return self._is_new(session) and all(
+            self._new = self._is_new(session)
+            return self._new and all(
                 self.register.has_setting(session, first.urn, _no_urn_name(first))
                 for first, *_rest in placement_groups(self.episodes)
             )
@@ -228,7 +230,9 @@ class _ChildWork:
 
     def apply(self, session: Session, lines: list[PreviewLine]) -> None:
         with self.register.unit():
-            if self._is_new(session):
+            fast = self._is_new(session) if self._new is None else self._new
+            self._new = None  # as quiet() found it, just before
+            if fast:
                 source, row = self.first_row()
                 values = {"la_reference": self.child, **self._values()}
                 groups = list(placement_groups(self.episodes))
