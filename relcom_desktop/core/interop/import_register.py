@@ -109,7 +109,8 @@ class Register:
     ) -> int:
         """The provider called ``name`` (any case), added if the register has none."""
         key = ("provider", name.casefold())
-        known = key in self._found
+        if key in self._found:  # most calls: found or added before in this run
+            return self._found[key]
         found = self._remember(
             key,
             lambda: session.scalar(
@@ -119,8 +120,7 @@ class Register:
             ),
         )
         if found is not None:
-            if not known:
-                self._hold_provider(session, found)
+            self._hold_provider(session, found)
             return found
         record = providers.Provider(name=name, kind=kind or PlacementProvider.PR4)
         created = providers.create_provider_in(session, record)

@@ -179,9 +179,9 @@ def _literal(values: list[Any]) -> str | None:
     """The SQL literal for a column whose every value is the same None, text or whole
     number; None when the values differ (or are of another kind)."""
     first = values[0]
-    if type(first) not in (str, int, type(None)) or any(v != first for v in values):
+    if type(first) not in (str, int, type(None)) or values.count(first) != len(values):
         return None
-    if any(type(v) is not type(first) for v in values):
+    if set(map(type, values)) != {type(first)}:  # 1 == True, but they are stored apart
         return None
     if first is None:
         return "NULL"
