@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -106,15 +105,27 @@ class RowRejected(errors.ValidationError):
         self.row = row
 
 
-@contextmanager
-def rejected_as(source: str, row: int) -> Iterator[None]:
+class _RejectedAs:
+    """:func:`rejected_as` (a plain class: an import enters one for every record)."""
+
+    __slots__ = ("row", "source")
+
+    def __init__(self, source: str, row: int) -> None:
+        self.source = source
+        self.row = row
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, _kind: object, exc: BaseException | None, _tb: object) -> bool:
+        if isinstance(exc, errors.ValidationError) and not isinstance(exc, RowRejected):
+            raise RowRejected(self.source, self.row, str(exc)) from None
+        return False
+
+
+def rejected_as(source: str, row: int) -> _RejectedAs:
     """A broken rule inside the block is reported against this row of the file."""
-    try:
-        yield
-    except RowRejected:
-        raise
-    except errors.ValidationError as exc:
-        raise RowRejected(source, row, str(exc)) from None
+    return _RejectedAs(source, row)
 
 
 @dataclass

@@ -23,7 +23,8 @@ from relcom_desktop.core import children, errors, placements
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import editable_values
 from relcom_desktop.core.interop.import_register import Origin, preview_line
-from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, rejected_as
+from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, day, rejected_as
+from relcom_desktop.core.interop.ssda903_episodes import describe
 from relcom_desktop.core.interop.ssda903_files import EPISODES, Episode
 from relcom_desktop.core.models.base import utcnow
 
@@ -75,8 +76,6 @@ class Pending:
         setting_for: SettingFor,
         lines: list[PreviewLine],
     ) -> placements.Placement:
-        from relcom_desktop.core.interop.ssda903_episodes import describe
-
         first, last = group[0], group[-1]
         origin = Origin(EPISODES, first.row)
         with rejected_as(EPISODES, first.row):
@@ -93,7 +92,7 @@ class Pending:
                 postcode=first.postcode,
             )
             placements.check_fields(record, child.date_of_birth)
-        text = f"Child {child.la_reference}, from {_day(first.start)}"
+        text = f"Child {child.la_reference}, from {day(first.start)}"
         lines.append(
             PreviewLine(EPISODES, first.row, "placement", RowStatus.NEW, text, describe(group))
         )
@@ -212,9 +211,3 @@ def _check_overlaps(
         with rejected_as(EPISODES, rows[id(later)]):
             name = session.get(m.Setting, earlier.setting_id).name
             raise errors.ValidationError(placements.overlap_message(name, earlier))
-
-
-def _day(value: Any) -> str:
-    from relcom_desktop.core.interop.import_run import day
-
-    return day(value)

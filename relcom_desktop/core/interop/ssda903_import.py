@@ -21,6 +21,7 @@ transaction (see :mod:`relcom_desktop.core.interop.import_run`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +211,11 @@ class _ChildWork:
         with rejected_as(*self.first_row()):
             return self.register.find_child(session, {"la_reference": self.child}) is None
 
+    @functools.cached_property
+    def groups(self) -> list[list[Episode]]:
+        """The child's episodes gathered into placements (worked out once)."""
+        return list(placement_groups(self.episodes))
+
     def quiet(self, session: Session) -> bool:
         """True when applying the unit writes nothing to the data file: the child goes by
         the fast path and every setting their placements are in is on the register already,
@@ -218,7 +224,7 @@ class _ChildWork:
             self._new = self._is_new(session)
             return self._new and all(
                 self.register.has_setting(session, first.urn, _no_urn_name(first))
-                for first, *_rest in placement_groups(self.episodes)
+                for first, *_rest in self.groups
             )
         except errors.ValidationError:  # refused: the unit says so when it is applied
             return False
@@ -235,7 +241,7 @@ class _ChildWork:
             if fast:
                 source, row = self.first_row()
                 values = {"la_reference": self.child, **self._values()}
-                groups = list(placement_groups(self.episodes))
+                groups = self.groups
                 runs = status_runs(self.episodes)
                 origin = Origin(source, row)
                 detail = new_child_detail(self.header is not None)
@@ -252,7 +258,7 @@ class _ChildWork:
                         m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None)
                     )
                 ).all()
-            groups = list(placement_groups(self.episodes))
+            groups = self.groups
             matched = match_placements(groups, held[1:])
             for group, placement in sorted(zip(groups, matched, strict=True), key=shrinks_first):
                 self._save_placement(session, child_id, group, placement, lines)
