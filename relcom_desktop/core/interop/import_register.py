@@ -109,6 +109,8 @@ class Register:
     ) -> int:
         """The provider called ``name`` (any case), added if the register has none."""
         key = ("provider", name.casefold())
+        if key in self._found:  # most calls: found or added before in this run
+            return self._found[key]
         found = self._remember(
             key,
             lambda: session.scalar(
@@ -118,17 +120,27 @@ class Register:
             ),
         )
         if found is not None:
+            self._hold_provider(session, found)
             return found
         record = providers.Provider(name=name, kind=kind or PlacementProvider.PR4)
         created = providers.create_provider_in(session, record)
         detail = "Not on the register yet: added as a new provider."
         lines.append(preview_line(origin, "provider", RowStatus.NEW, name, detail))
+        self._hold_provider(session, created.id)
         return self._add(key, created.id)
+
+    def _hold_provider(self, session: Session, provider_id: Any) -> None:
+        """Keep the provider's row in the session, so each setting added under it checks
+        it without a query."""
+        self._held.append(session.get(m.Provider, provider_id))
 
     # ---- settings ----------------------------------------------------------------------------
 
     def setting_by_urn(self, session: Session, urn: str) -> int | None:
         """The setting with Ofsted URN ``urn``, or None; refuses one in the Trash."""
+        known = self._found.get(("urn", urn))
+        if known is not None:  # most calls: a URN used before in this run
+            return known
 
         if self._urns is None:  # every URN at once: one query, not one a URN
             stmt = select(m.Setting.urn, m.Setting.id, m.Setting.name, m.Setting.deleted_at)
@@ -182,6 +194,17 @@ class Register:
         for key in keys:
             self._add(key, created.id)
         return int(created.id)
+
+    def has_setting(self, session: Session, urn: str | None, name: str) -> bool:
+        """Whether the setting an import would use (by ``urn``, else called ``name`` under
+        the unknown provider) is already on the register, so using it writes nothing. May
+        refuse as :meth:`setting_by_urn` does."""
+        if urn is not None:
+            return self.setting_by_urn(session, urn) is not None
+        provider_id = self._found.get(("provider", UNKNOWN_PROVIDER.casefold()))
+        if provider_id is None:
+            return False
+        return self.setting_by_name(session, name, provider_id) is not None
 
     def unknown_provider(self, session: Session, lines: Lines, origin: Origin) -> int:
         """The provider that holds settings an import found no provider for."""

@@ -16,8 +16,8 @@ file's row number and the reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -105,15 +105,27 @@ class RowRejected(errors.ValidationError):
         self.row = row
 
 
-@contextmanager
-def rejected_as(source: str, row: int) -> Iterator[None]:
+class _RejectedAs:
+    """:func:`rejected_as` (a plain class: an import enters one for every record)."""
+
+    __slots__ = ("row", "source")
+
+    def __init__(self, source: str, row: int) -> None:
+        self.source = source
+        self.row = row
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, _kind: object, exc: BaseException | None, _tb: object) -> bool:
+        if isinstance(exc, errors.ValidationError) and not isinstance(exc, RowRejected):
+            raise RowRejected(self.source, self.row, str(exc)) from None
+        return False
+
+
+def rejected_as(source: str, row: int) -> _RejectedAs:
     """A broken rule inside the block is reported against this row of the file."""
-    try:
-        yield
-    except RowRejected:
-        raise
-    except errors.ValidationError as exc:
-        raise RowRejected(source, row, str(exc)) from None
+    return _RejectedAs(source, row)
 
 
 @dataclass
@@ -125,6 +137,9 @@ class Unit:
     record: str
     apply: Callable[[Session, list[PreviewLine]], None]
     problems: list[tuple[str, int, str]] = field(default_factory=list)  # found when reading
+    # True when ``apply`` will write nothing to the data file (it only checks, and keeps what
+    # it adds for a later unit to write): such a unit needs no savepoint to leave no trace.
+    quiet: Callable[[Session], bool] | None = None
 
 
 def run_import(
@@ -198,8 +213,12 @@ class _Run:
                 raise errors.ValidationError(CHANGED_SINCE_PREVIEW) from None
             return lines
         try:
-            with self.session.begin_nested():
+            if unit.quiet is not None and unit.quiet(self.session):
+                self.session.flush()  # as begin_nested() would: earlier units' changes go in
                 unit.apply(self.session, lines)
+            else:
+                with self.session.begin_nested():
+                    unit.apply(self.session, lines)
         except RowRejected as exc:
             return [_rejected(unit, exc.source, exc.row, str(exc))]
         except errors.ValidationError as exc:
@@ -251,5 +270,7 @@ def shown(value: Any) -> str:
     return str(value)
 
 
+@functools.lru_cache(maxsize=8192)
 def day(value: dt.date) -> str:
+    """3 Mar 2023 (remembered: an import shows the same dates many times)."""
     return f"{value.day} {value:%b %Y}"

@@ -11,6 +11,7 @@ rule adds nothing to the batch, so a rejected child still leaves no trace.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,8 @@ from relcom_desktop.core import children, errors, placements
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import editable_values
 from relcom_desktop.core.interop.import_register import Origin, preview_line
-from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, rejected_as
+from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, day, rejected_as
+from relcom_desktop.core.interop.ssda903_episodes import describe
 from relcom_desktop.core.interop.ssda903_files import EPISODES, Episode
 from relcom_desktop.core.models.base import utcnow
 
@@ -74,8 +76,6 @@ class Pending:
         setting_for: SettingFor,
         lines: list[PreviewLine],
     ) -> placements.Placement:
-        from relcom_desktop.core.interop.ssda903_episodes import describe
-
         first, last = group[0], group[-1]
         origin = Origin(EPISODES, first.row)
         with rejected_as(EPISODES, first.row):
@@ -92,7 +92,7 @@ class Pending:
                 postcode=first.postcode,
             )
             placements.check_fields(record, child.date_of_birth)
-        text = f"Child {child.la_reference}, from {_day(first.start)}"
+        text = f"Child {child.la_reference}, from {day(first.start)}"
         lines.append(
             PreviewLine(EPISODES, first.row, "placement", RowStatus.NEW, text, describe(group))
         )
@@ -113,34 +113,80 @@ class Pending:
             (m.LegalStatusPeriod.__table__, self.statuses),
         ):
             if rows:
-                _insert_many(conn, table, [{**row, "child_id": refs[i]} for i, row in rows])
+                child_ids = [refs[i] for i, _row in rows]
+                _insert_many(conn, table, [row for _i, row in rows], {"child_id": child_ids})
         self.children, self.placements, self.statuses = [], [], []
 
 
-def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """One DB-API executemany of ``rows`` (same keys each) into ``table``, each value
-    converted by its column type as SQLAlchemy would; timestamps set to now."""
-    names = list(rows[0])
-    stamps = [c for c in ("created_at", "updated_at") if c in table.c and c not in names]
-    dialect = conn.dialect
-    convert = [table.c[n].type.bind_processor(dialect) for n in names]
-    stamp = table.c["created_at"].type.bind_processor(dialect) if stamps else None
-    now = stamp(utcnow()) if stamp is not None else utcnow()
-    params = [
-        [
-            value if fn is None or value is None else fn(value)
-            for fn, value in zip(convert, (row[n] for n in names), strict=True)
-        ]
-        + [now] * len(stamps)
-        for row in rows
-    ]
-    columns = ", ".join([*names, *stamps])
-    marks = ", ".join("?" * (len(names) + len(stamps)))
+def _insert_many(
+    conn: Connection,
+    table: Any,
+    rows: list[dict[str, Any]],
+    given: dict[str, list[Any]] | None = None,
+) -> None:
+    """One DB-API executemany of ``rows`` (same keys each; ``given`` adds whole columns)
+    into ``table``, each value converted by its column type as SQLAlchemy would, and dates
+    written as the DB-API's own adapters write them; timestamps set to now. A column with
+    one value in every row is written as a literal in the statement, not bound each row."""
+    columns = {name: [row[name] for row in rows] for name in rows[0]}
+    columns.update(given or {})
+    stamps = [c for c in ("created_at", "updated_at") if c in table.c and c not in columns]
+    if stamps:
+        stamp = table.c["created_at"].type.bind_processor(conn.dialect)
+        now = stamp(utcnow()) if stamp is not None else utcnow()
+        columns.update({name: [now] * len(rows) for name in stamps})
+    names, marks, bound = [], [], []
+    for name, values in columns.items():
+        values = _converted(table.c[name].type.bind_processor(conn.dialect), values)
+        literal = _literal(values)
+        names.append(name)
+        marks.append("?" if literal is None else literal)
+        if literal is None:
+            bound.append(values)
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(marks)})"
     cursor = conn.connection.cursor()
     try:
-        cursor.executemany(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
+        cursor.executemany(sql, list(zip(*bound, strict=True)) if bound else [()] * len(rows))
     finally:
         cursor.close()
+
+
+def _converted(convert: Callable[[Any], Any] | None, values: list[Any]) -> list[Any]:
+    """``values`` as the DB-API is given them: through the column type's ``convert``, and
+    dates as ISO text (what the DB-API's default adapters make of them); each distinct
+    value converted once."""
+    try:
+        distinct = {value: _plain(convert, value) for value in set(values)}
+    except TypeError:  # a value that cannot be a key: convert each
+        return [_plain(convert, value) for value in values]
+    return [distinct[value] for value in values]
+
+
+def _plain(convert: Callable[[Any], Any] | None, value: Any) -> Any:
+    if value is None:
+        return None
+    if convert is not None:
+        value = convert(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _literal(values: list[Any]) -> str | None:
+    """The SQL literal for a column whose every value is the same None, text or whole
+    number; None when the values differ (or are of another kind)."""
+    first = values[0]
+    if type(first) not in (str, int, type(None)) or values.count(first) != len(values):
+        return None
+    if set(map(type, values)) != {type(first)}:  # 1 == True, but they are stored apart
+        return None
+    if first is None:
+        return "NULL"
+    if isinstance(first, int):
+        return str(first)
+    return None if "\x00" in first else "'" + first.replace("'", "''") + "'"
 
 
 _NAMES: dict[tuple[type, type], tuple[str, ...]] = {}
@@ -165,9 +211,3 @@ def _check_overlaps(
         with rejected_as(EPISODES, rows[id(later)]):
             name = session.get(m.Setting, earlier.setting_id).name
             raise errors.ValidationError(placements.overlap_message(name, earlier))
-
-
-def _day(value: Any) -> str:
-    from relcom_desktop.core.interop.import_run import day
-
-    return day(value)

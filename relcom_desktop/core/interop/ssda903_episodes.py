@@ -96,9 +96,10 @@ def describe(group: list[Episode]) -> str:
     first, last = group[0], group[-1]
     until = day(last.end) if last.end else "now"
     where = f"URN {first.urn}" if first.urn else "no Ofsted URN"
-    text = f"{first.placement_type.value} {first.placement_type.label}, {where}, "
+    # ``_value_`` is ``value`` without the enum property's lookup (a row of the preview each)
+    text = f"{first.placement_type._value_} {first.placement_type.label}, {where}, "
     text += f"{day(first.start)} to {until}"
-    statuses = list(dict.fromkeys(e.legal_status.value for e in group if e.legal_status))
+    statuses = list(dict.fromkeys(e.legal_status._value_ for e in group if e.legal_status))
     if len(statuses) > 1:
         text += f"; legal status {' → '.join(statuses)}"
     if last.reason_ceased is not None:

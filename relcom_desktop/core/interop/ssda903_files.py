@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -234,19 +236,35 @@ def _read_rows(
 ) -> list[Any]:
     found = _columns(sheet)
     columns = {name: found.get(normalise_header(name)) for name in _ALL_COLUMNS}
+    present = [(name, index) for name, index in columns.items() if index is not None]
+    names = [name for name, _index in present]
+    pick = _picker([index for _name, index in present])
+    width = max((index for _name, index in present), default=-1) + 1
+    blank = dict.fromkeys(_ALL_COLUMNS, "")  # a column the file lacks reads as blank
     rows = []
     for number, cells in sheet.rows:
-
-        def cell(name: str, cells: tuple[str, ...] = cells) -> str:
-            index = columns[name]
-            text = cells[index].strip() if index is not None and index < len(cells) else ""
-            return unguard_formula(text)  # our own export's guard against formulas
-
+        if len(cells) < width:  # a short row: the cells it lacks are blank
+            cells = (*cells, *[""] * (width - len(cells)))
+        texts = [text.strip() for text in pick(cells)]
+        if any(map(_quoted, texts)):  # our own export's guard against formulas
+            texts = [unguard_formula(text) for text in texts]
+        values = blank.copy()
+        values.update(zip(names, texts, strict=True))
         try:
-            rows.append(read(cell, number, today))
+            rows.append(read(values.__getitem__, number, today))
         except ValueError as exc:
-            problems.append(Problem(source, number, cell("CHILD"), str(exc)))
+            problems.append(Problem(source, number, values["CHILD"], str(exc)))
     return rows
+
+
+def _picker(indexes: list[int]) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """The cells at ``indexes`` of a row, as a tuple."""
+    if len(indexes) == 1:
+        return lambda cells: (cells[indexes[0]],)
+    return itemgetter(*indexes) if indexes else lambda _cells: ()
+
+
+_quoted = methodcaller("startswith", "'")
 
 
 def _header_row(cell: Callable[[str], str], number: int, today: dt.date) -> HeaderRow:
@@ -337,6 +355,7 @@ def _date(text: str, column: str, today: dt.date) -> dt.date | None:
     raise ValueError(f"{column} {text[:20]!r} is not a date like 31/03/2024.")
 
 
+@lru_cache(maxsize=16_384)  # a return gives the same dates many times
 def _usual_date(value: str) -> dt.date | None:
     """31/03/2024 read quickly (most dates in a return); None for any other form."""
     if len(value) != 10 or value[2] != "/" or value[5] != "/":
@@ -350,8 +369,12 @@ def _usual_date(value: str) -> dt.date | None:
 def _code(kind: type[E], text: str, column: str) -> E | None:
     if not text:
         return None
+    code = text.upper()
+    member = kind._value2member_map_.get(code)  # what kind(code) looks up first
+    if member is not None:
+        return member  # type: ignore[return-value]
     try:
-        return kind(text.upper())
+        return kind(code)
     except ValueError:
         raise ValueError(
             f"{column} {text[:12]!r} is not a {CODE_NAMES[kind]} code in the 903 code lists."

@@ -21,14 +21,15 @@ transaction (see :mod:`relcom_desktop.core.interop.import_run`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import errors, placements, providers
 from relcom_desktop.core import models as m
-from relcom_desktop.core import placements, providers
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.interop.import_register import (
     ChildFinder,
@@ -166,7 +167,9 @@ def _units(ret: Ssda903Return) -> list[Unit]:
     for child in dict.fromkeys([*headers, *episodes, *problems]):
         work = _ChildWork(child, headers.get(child), episodes.get(child, []), register, pending)
         source, row = work.first_row()
-        units.append(Unit(source, row, f"Child {child}", work.apply, problems.get(child, [])))
+        units.append(
+            Unit(source, row, f"Child {child}", work.apply, problems.get(child, []), work.quiet)
+        )
     units.append(Unit(HEADER, 0, "New children", pending.write))
     return units
 
@@ -198,6 +201,7 @@ class _ChildWork:
         self.episodes = sorted(episodes, key=in_order)
         self.register = register
         self.pending = pending
+        self._new: bool | None = None  # whether it goes by the fast path, if quiet() knows
 
     def _is_new(self, session: Session) -> bool:
         """A child with a Header row, no record yet, and every episode's provider given
@@ -207,6 +211,24 @@ class _ChildWork:
         with rejected_as(*self.first_row()):
             return self.register.find_child(session, {"la_reference": self.child}) is None
 
+    @functools.cached_property
+    def groups(self) -> list[list[Episode]]:
+        """The child's episodes gathered into placements (worked out once)."""
+        return list(placement_groups(self.episodes))
+
+    def quiet(self, session: Session) -> bool:
+        """True when applying the unit writes nothing to the data file: the child goes by
+        the fast path and every setting their placements are in is on the register already,
+        so all they add waits in the batch (and a rejected unit needs no savepoint)."""
+        try:
+            self._new = self._is_new(session)
+            return self._new and all(
+                self.register.has_setting(session, first.urn, _no_urn_name(first))
+                for first, *_rest in self.groups
+            )
+        except errors.ValidationError:  # refused: the unit says so when it is applied
+            return False
+
     def first_row(self) -> tuple[str, int]:
         if self.header is not None:
             return HEADER, self.header.row
@@ -214,10 +236,12 @@ class _ChildWork:
 
     def apply(self, session: Session, lines: list[PreviewLine]) -> None:
         with self.register.unit():
-            if self._is_new(session):
+            fast = self._is_new(session) if self._new is None else self._new
+            self._new = None  # as quiet() found it, just before
+            if fast:
                 source, row = self.first_row()
                 values = {"la_reference": self.child, **self._values()}
-                groups = list(placement_groups(self.episodes))
+                groups = self.groups
                 runs = status_runs(self.episodes)
                 origin = Origin(source, row)
                 detail = new_child_detail(self.header is not None)
@@ -234,7 +258,7 @@ class _ChildWork:
                         m.Placement.child_id == child_id, m.Placement.deleted_at.is_(None)
                     )
                 ).all()
-            groups = list(placement_groups(self.episodes))
+            groups = self.groups
             matched = match_placements(groups, held[1:])
             for group, placement in sorted(zip(groups, matched, strict=True), key=shrinks_first):
                 self._save_placement(session, child_id, group, placement, lines)
@@ -325,7 +349,7 @@ class _ChildWork:
                 return found
             name, urn = f"Setting {episode.urn}", episode.urn
         else:
-            name, urn = f"{episode.placement_type.label} (no Ofsted URN)"[:200], None
+            name, urn = _no_urn_name(episode), None
             provider_id = reg.unknown_provider(session, lines, origin)
             found = reg.setting_by_name(session, name, provider_id)
             if found is not None:
@@ -338,6 +362,11 @@ class _ChildWork:
             postcode=episode.postcode if urn else "",
         )
         return reg.add_setting(session, stub, lines, origin)
+
+
+def _no_urn_name(episode: Episode) -> str:
+    """The setting a placement with no Ofsted URN is filed under."""
+    return f"{episode.placement_type.label} (no Ofsted URN)"[:200]
 
 
 def _named(session: Session, key: str, before: Any, after: Any) -> tuple[Any, Any]:
