@@ -65,3 +65,34 @@ def test_search_prints_grouped_results(tmp_path: Path, capsys: pytest.CaptureFix
     assert "No matches." in capsys.readouterr().out
     assert main(["--data-dir", str(tmp_path), "search", "x", "--kind", "bogus"]) == 2
     assert "Unknown kind bogus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--data-dir", "/tmp/x", "--startup-probe"],
+        ["--data-dir=/tmp/y", "--demo", "--startup-probe"],
+        ["--startup-probe", "--data-dir", "~/relcom"],
+    ],
+)
+def test_opening_the_app_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    """The app's own options are read without building the parser (a start-up saving)."""
+    from relcom_desktop.cli import app_options, build_parser
+
+    quick = app_options(argv)
+    assert quick is not None
+    parsed = build_parser(argv).parse_args(argv)
+    for name in ("command", "data_dir", "demo", "startup_probe"):
+        assert getattr(quick, name) == getattr(parsed, name), name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["check"], ["--data-dir"], ["--data-dir", "--demo"], ["--dem"], ["--version"]],
+)
+def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
+    from relcom_desktop.cli import app_options
+
+    assert app_options(argv) is None

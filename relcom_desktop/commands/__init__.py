@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relcom_desktop.core.errors import RelcomError
+from relcom_desktop.core.store.datafile import chosen_folder
 
 if TYPE_CHECKING:
     from relcom_desktop.core.store.db import Store
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "demo", "report", "search", "backup", "restore", "export", "import_", "check", "encrypt",
 )  # fmt: skip
-DEMO_FOLDER = "demo"
 # Commands that may run without a data file: the two that create one, and restore (which
 # puts a backup in place of a missing file, never an empty store).
 MAY_GO_WITHOUT_DATA = ("demo", "import_", "restore")
@@ -70,13 +70,7 @@ def data_dir(args: argparse.Namespace) -> Path:
 
     For a command that needs the data file, a missing (or empty) one is refused here, so
     only the app's first-run wizard, ``demo`` and ``import`` ever create a data file."""
-    from relcom_desktop.core.store.datafile import default_data_dir
-
-    if getattr(args, "data_dir", None) is not None:
-        folder = args.data_dir.expanduser()
-    else:
-        base = default_data_dir()
-        folder = base / DEMO_FOLDER if getattr(args, "demo", False) else base
+    folder = chosen_folder(getattr(args, "data_dir", None), getattr(args, "demo", False))
     if _needs_data_file(args):
         _refuse_missing(folder)
     return folder

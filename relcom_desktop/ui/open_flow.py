@@ -59,7 +59,7 @@ def _open_plain(data_dir: Path, path: Path, present: bool) -> Store:
 
 def demo_folder(data_dir: Path) -> Path:
     """Where the demo caseload lives beside (never in) the user's own data."""
-    from relcom_desktop.commands import DEMO_FOLDER
+    from relcom_desktop.core.store.datafile import DEMO_FOLDER
 
     return Path(data_dir) / DEMO_FOLDER
 

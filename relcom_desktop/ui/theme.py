@@ -20,6 +20,8 @@ THEMES = {"system": "Same as the computer", "light": "Light", "dark": "Dark"}
 FONT_SCALES = (100, 125, 150, 175, 200)
 BASE_POINT_SIZE = "relcom_base_point_size"  # application property: the size at 100 %
 CURRENT_THEME = "relcom_theme"  # application property: "light" or "dark"
+FUSION_FROM_START = "relcom_fusion"  # application property: made with Fusion (``-style``)
+STYLE_ARGUMENTS = ["-style", "fusion"]  # Qt makes the style itself: no Python wrapping
 TEXT_CONTRAST = 4.5  # WCAG 2.2 AA, body text
 NON_TEXT_CONTRAST = 3.0  # WCAG 2.2 AA, chart marks, focus and selection
 
@@ -253,18 +255,26 @@ def apply(app: QApplication, choice: str, scale: int, *, tones: bool = True) -> 
     at start-up it follows the first paint, which has no toned labels or tick boxes."""
     _desktop_is_dark()  # remember the desktop's palette before ours replaces it
     name = resolve(choice)
-    app.setStyle("Fusion")
+    if not app.property(FUSION_FROM_START):
+        app.setStyle("Fusion")
     app.setProperty(CURRENT_THEME, name)
     app.setPalette(palette(name))
+    _scale_text(app, scale)
+    if tones:
+        apply_tones(app)
+
+
+def _scale_text(app: QApplication, scale: int) -> None:
+    """The application font at ``scale`` percent of the system's (untouched at 100 %)."""
     base = app.property(BASE_POINT_SIZE)
     if not isinstance(base, float):
+        if scale == 100:
+            return  # the system's own font: nothing to work out (a start-up saving)
         base = app.font().pointSizeF()
         app.setProperty(BASE_POINT_SIZE, base)
     font = app.font()
     font.setPointSizeF(base * scale / 100)
     app.setFont(font)
-    if tones:
-        apply_tones(app)
 
 
 def apply_tones(app: QApplication) -> None:

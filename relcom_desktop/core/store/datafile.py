@@ -11,6 +11,7 @@ from pathlib import Path
 from relcom_desktop import APP_NAME
 
 DB_FILENAME = "relcom.sqlite3"
+DEMO_FOLDER = "demo"  # the demo caseload, beside (never in) the user's own data
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_PAGE = 512  # SQLite and SQLCipher files are always whole pages of at least this size
 
@@ -29,6 +30,15 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def chosen_folder(data_dir: Path | None, demo: bool = False) -> Path:
+    """The data folder named on the command line, or the default (its demo folder for the
+    demo caseload)."""
+    if data_dir is not None:
+        return Path(data_dir).expanduser()
+    base = default_data_dir()
+    return base / DEMO_FOLDER if demo else base
 
 
 def data_file(data_dir: Path, filename: str = DB_FILENAME) -> Path:
