@@ -13,6 +13,7 @@ from typing import Any
 from relcom_desktop.core import preferences
 from relcom_desktop.core.dates import stored_day
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance
+from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.reviews_due import (
     CURRENT_CHILDREN,
     DUE_WITHIN_DAYS,
@@ -58,7 +59,10 @@ def review_text(row: ReviewDueRow) -> str:
 
 
 def _review_item(row: ReviewDueRow) -> TodayItem:
-    state = f"{row.days_over} days overdue" if row.overdue else f"due in {-row.days_over} days"
+    if row.overdue:
+        state = f"{plural(row.days_over, 'day')} overdue"
+    else:
+        state = "due today" if row.days_over == 0 else f"due in {plural(-row.days_over, 'day')}"
     return TodayItem(
         "child", row.child_id, row.child_name, f"{review_text(row)} · {state}", row.due_on,
         urgent=row.overdue, row_kind=row.row_kind, row_id=row.row_id,

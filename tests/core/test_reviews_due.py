@@ -96,3 +96,17 @@ def test_an_empty_caseload_says_what_to_do_first(store: Store) -> None:
     view = today_view(store, TODAY)
     assert view.first_steps == ()
     assert view.section("check_ins").empty_text == "Every child has had a recent check-in."
+
+
+def test_how_soon_reads_as_words() -> None:
+    from relcom_desktop.core.reviews_due import ReviewDueRow
+    from relcom_desktop.core.today_caseload import _review_item
+
+    def detail(days_over: int) -> str:
+        row = ReviewDueRow(1, "Ash", "Care plan review", TODAY, days_over, "child_plan", 1)
+        return _review_item(row).detail
+
+    assert detail(1) == "Care plan review · 1 day overdue"
+    assert detail(0) == "Care plan review · due today"
+    assert detail(-1) == "Care plan review · due in 1 day"
+    assert detail(-12) == "Care plan review · due in 12 days"
