@@ -29,6 +29,8 @@ def start_reading(path: Path, schema: str) -> Callable[[], TodayView | None]:
     """Start reading Today from the plain data file at ``path`` (see
     :func:`today_read.read_file`); call the function returned to wait for the view (None
     if it could not be read: opening the file in full then says why)."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return lambda: None  # a bundled app cannot run a module: Today is read after opening
     args = [sys.executable, "-m", __name__, str(path), schema]
     if not hasattr(os, "posix_spawn"):  # Windows
         return _with_subprocess(args)

@@ -111,3 +111,9 @@ def test_contact_gaps_match_each_childs_reminder(opened: Store, day: dt.date) ->
     assert len({i.record_id for i in items}) == len(items)  # one line per child
     longest_first = [i.day or dt.date.min for i in items]
     assert longest_first == sorted(longest_first)
+
+
+def test_a_bundled_app_reads_today_after_opening(caseload: Path, monkeypatch) -> None:
+    """A frozen executable cannot run ``-m``: no helper process, Today comes with the file."""
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert start_reading(caseload / "relcom.sqlite3", SCHEMA_HEAD)() is None
