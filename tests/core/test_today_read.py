@@ -117,3 +117,18 @@ def test_a_bundled_app_reads_today_after_opening(caseload: Path, monkeypatch) ->
     """A frozen executable cannot run ``-m``: no helper process, Today comes with the file."""
     monkeypatch.setattr("sys.frozen", True, raising=False)
     assert start_reading(caseload / "relcom.sqlite3", SCHEMA_HEAD)() is None
+
+
+def test_a_reader_that_hangs_is_stopped(tmp_path: Path, monkeypatch) -> None:
+    """A file that never answers (here a pipe nobody writes to) costs the start a bounded
+    wait; the reader is stopped and the file then opens the usual way."""
+    import os
+    import time
+
+    from relcom_desktop.core import today_early
+
+    monkeypatch.setattr(today_early, "WAIT_SECONDS", 0.5)
+    os.mkfifo(tmp_path / "relcom.sqlite3")
+    started = time.monotonic()
+    assert start_reading(tmp_path / "relcom.sqlite3", SCHEMA_HEAD)() is None
+    assert time.monotonic() - started < 3
