@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core.interop import ssda903_import
+from relcom_desktop.core.interop import ssda903_child, ssda903_import
 from relcom_desktop.core.interop.import_run import ImportPreview, RowStatus
 from relcom_desktop.core.interop.ssda903_files import read_return
 from relcom_desktop.core.interop.ssda903_import import commit_return, import_return
@@ -59,7 +59,7 @@ def test_new_children_are_stored_as_the_record_by_record_path_stores_them(
     files = write_return(tmp_path / "files", episodes=[*CLEAN_EPISODES, *ONLY_IN_EPISODES])
     batched, batched_rows = _imported(tmp_path / "batched", files)
     # Every child through the services one record at a time, as for a child on record.
-    monkeypatch.setattr(ssda903_import._ChildWork, "_is_new", lambda _self, _session: False)
+    monkeypatch.setattr(ssda903_child.ChildWork, "_is_new", lambda _self, _session: False)
     one_by_one, one_by_one_rows = _imported(tmp_path / "one_by_one", files)
 
     assert len(batched_rows["child"]) == 5 and len(batched_rows["placement"]) == 10

@@ -25,7 +25,7 @@ from relcom_desktop.core.crud import editable_values
 from relcom_desktop.core.interop.import_register import Origin, preview_line
 from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, day, rejected_as
 from relcom_desktop.core.interop.ssda903_episodes import describe
-from relcom_desktop.core.interop.ssda903_files import EPISODES, Episode
+from relcom_desktop.core.interop.ssda903_rows import EPISODES, Episode
 from relcom_desktop.core.models.base import utcnow
 
 SettingFor = Callable[[Session, Episode, list[PreviewLine], Origin], int]
