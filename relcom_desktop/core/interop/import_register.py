@@ -180,9 +180,21 @@ class Register:
         return self._remember(key, look_up)
 
     def add_setting(
-        self, session: Session, setting: providers.Setting, lines: Lines, origin: Origin
+        self,
+        session: Session,
+        setting: providers.Setting,
+        lines: Lines,
+        origin: Origin,
+        *,
+        urn_unused: bool = False,
     ) -> int:
-        created = dataclasses.replace(setting, id=providers.insert_setting_in(session, setting))
+        """Add ``setting`` to the register. ``urn_unused`` when :meth:`setting_by_urn` has
+        just found no setting with its URN (it knows every URN: those read at the start of
+        the run and those it added since), so the services need not ask again."""
+        insert = (
+            providers.insert_setting_with_new_urn_in if urn_unused else providers.insert_setting_in
+        )
+        created = dataclasses.replace(setting, id=insert(session, setting))
         detail = (
             f"Not on the register yet: added ({created.setting_type.label}). Import Ofsted's "
             "provider list, or edit the setting, to fill in its details."

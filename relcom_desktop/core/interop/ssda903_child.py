@@ -245,7 +245,8 @@ class ChildWork:
             setting_type=setting_type_for(episode.placement_type, episode.provider),
             postcode=episode.postcode if urn else "",
         )
-        return reg.add_setting(session, stub, lines, origin)
+        # a URN here was just looked up and not found: no need to look again
+        return reg.add_setting(session, stub, lines, origin, urn_unused=urn is not None)
 
 
 def _no_urn_name(episode: Episode) -> str:
