@@ -87,8 +87,10 @@ def _validate_setting(session: Session, s: Setting, *, urn_unused: bool = False)
 
 _providers: Crud[Provider] = Crud(m.Provider, Provider, "provider", _validate_provider)
 _settings: Crud[Setting] = Crud(m.Setting, Setting, "setting", _validate_setting)
+# For an import that knows no setting has the URN yet (it read every URN, and added the rest)
+check_setting_with_new_urn_in = functools.partial(_validate_setting, urn_unused=True)
 _settings_new_urn: Crud[Setting] = Crud(
-    m.Setting, Setting, "setting", functools.partial(_validate_setting, urn_unused=True)
+    m.Setting, Setting, "setting", check_setting_with_new_urn_in
 )
 
 get_provider = _providers.get
@@ -104,7 +106,6 @@ get_setting = _settings.get
 create_setting = _settings.create
 create_setting_in = _settings.create_in
 insert_setting_in = _settings.insert_in  # for bulk imports: returns the new id
-# ... when the import knows no setting has the URN yet (it read every URN, and added the rest)
 insert_setting_with_new_urn_in = _settings_new_urn.insert_in
 update_setting = _settings.update
 delete_setting = _settings.delete

@@ -103,11 +103,17 @@ class ChildWork:
     def quiet(self, session: Session) -> bool:
         """True when applying the unit writes nothing to the data file: the child goes by
         the fast path and every setting their placements are in is on the register already,
-        so all they add waits in the batch (and a rejected unit needs no savepoint)."""
+        or can be held in the batch (the provider of new settings is known), so all they add
+        waits in the batch (and a rejected unit needs no savepoint). A unit that is not
+        quiet writes the settings held so far first, outside its savepoint, so they stay
+        if it is refused."""
         try:
             self._new = self._is_new(session)
+            if not self._new:
+                self.pending.write_settings(session)
+            held = self.register.has_unknown_provider()
             return self._new and all(
-                self.register.has_setting(session, first.urn, _no_urn_name(first))
+                held or self.register.has_setting(session, first.urn, _no_urn_name(first))
                 for first, *_rest in self.groups
             )
         except errors.ValidationError:  # refused: the unit says so when it is applied
@@ -129,10 +135,10 @@ class ChildWork:
                 runs = status_runs(self.episodes)
                 origin = Origin(source, row)
                 detail = new_child_detail(self.header is not None)
-                self.pending.add_child(
-                    session, values, origin, detail, groups, runs, self._setting, lines
-                )
+                held = functools.partial(self._setting, held=True)
+                self.pending.add_child(session, values, origin, detail, groups, runs, held, lines)
                 return
+            self.pending.write_settings(session)  # held settings go first (if quiet() did not)
             child_id, new = self._save_child(session, lines)
             # Held for the unit, so the placement rules find the child without a query.
             held = [session.get(m.Child, child_id)]
@@ -224,8 +230,16 @@ class ChildWork:
             )
 
     def _setting(
-        self, session: Session, episode: Episode, lines: list[PreviewLine], origin: Origin
+        self,
+        session: Session,
+        episode: Episode,
+        lines: list[PreviewLine],
+        origin: Origin,
+        *,
+        held: bool = False,
     ) -> int:
+        """The setting of the placement ``episode`` starts, added (or, if ``held``, held in
+        the batch) when the register has none."""
         reg = self.register
         if episode.urn is not None:
             found = reg.setting_by_urn(session, episode.urn)
@@ -246,7 +260,10 @@ class ChildWork:
             postcode=episode.postcode if urn else "",
         )
         # a URN here was just looked up and not found: no need to look again
-        return reg.add_setting(session, stub, lines, origin, urn_unused=urn is not None)
+        insert = self.pending.hold_setting if held else None
+        return reg.add_setting(
+            session, stub, lines, origin, urn_unused=urn is not None, insert=insert
+        )
 
 
 def _no_urn_name(episode: Episode) -> str:
