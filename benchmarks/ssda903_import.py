@@ -31,8 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import Figure
 
-from relcom_desktop.core.interop.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, read_return
+from relcom_desktop.core.interop.ssda903_files import read_return
 from relcom_desktop.core.interop.ssda903_import import commit_return, import_return, preview_return
+from relcom_desktop.core.interop.ssda903_rows import EPISODE_COLUMNS, HEADER_COLUMNS
 from relcom_desktop.core.store.db import open_store
 
 TARGET_RATIO = 3.0  # read + import, against csv reading + executemany of the same rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -84,11 +85,20 @@ def age_on(dob: dt.date | None, day: dt.date) -> int | None:
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
-def _check_lengths(child: Child) -> None:
-    for field, what in SHORT_FIELDS.items():
-        limit = m.Child.__table__.c[field].type.length
-        if len(clean_text(getattr(child, field))) > limit:
+@functools.cache
+def _limits() -> dict[str, tuple[str, int]]:
+    """Each short field, what it is called and its column's length (read once)."""
+    return {f: (what, m.Child.__table__.c[f].type.length) for f, what in SHORT_FIELDS.items()}
+
+
+def _check_lengths(child: Child) -> dict[str, Any]:
+    """The short fields, trimmed; refuses one longer than its column."""
+    short: dict[str, Any] = {}
+    for field, (what, limit) in _limits().items():
+        short[field] = text = clean_text(getattr(child, field))
+        if len(text) > limit:
             raise errors.ValidationError(f"{what.capitalize()} is too long (at most {limit}).")
+    return short
 
 
 def _validate(session: Session, child: Child) -> Child:
@@ -114,8 +124,9 @@ def check_fields(child: Child) -> Child:
     new."""
     today = dt.date.today()
     name = require_text(child.preferred_name, "the child's preferred name", 120)
-    _check_lengths(child)
-    ref = clean_text(child.la_reference) or None
+    short = _check_lengths(child)
+    short["la_reference"] = short["la_reference"] or None
+    short["preferred_name"] = name
     if child.date_of_birth and child.date_of_birth > today:
         raise errors.ValidationError("The date of birth cannot be in the future.")
     if child.date_of_birth and child.date_of_birth < add_months(today, -12 * OLDEST_AGE):
@@ -125,8 +136,9 @@ def check_fields(child: Child) -> Child:
         raise errors.ValidationError("A child cannot be looked after before they were born.")
     if since and since > today:
         raise errors.ValidationError("The date the child became looked after is in the future.")
-    short = {field: clean_text(getattr(child, field)) for field in SHORT_FIELDS}
-    return dataclasses.replace(child, **{**short, "preferred_name": name, "la_reference": ref})
+    if all(getattr(child, field) == value for field, value in short.items()):
+        return child  # already clean (most imported rows): the same record
+    return dataclasses.replace(child, **short)
 
 
 _crud: Crud[Child] = Crud(m.Child, Child, "child", _validate)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -62,13 +63,15 @@ def _validate_provider(session: Session, p: Provider) -> Provider:
     return dataclasses.replace(p, name=name, email=email, phone=clean_text(p.phone))
 
 
-def _validate_setting(session: Session, s: Setting) -> Setting:
+def _validate_setting(session: Session, s: Setting, *, urn_unused: bool = False) -> Setting:
+    """The setting, cleaned, or the rule it breaks. ``urn_unused`` says the caller knows no
+    setting has its URN (an import that read them all), so the query for a clash is skipped."""
     name = require_text(s.name, "the setting's name", 200)
     provider = session.get(m.Provider, s.provider_id)
     if provider is None or provider.deleted_at is not None:
         raise errors.ValidationError("Choose the provider this setting belongs to.")
     urn = clean_text(s.urn).upper() or None
-    if urn is not None:
+    if urn is not None and not urn_unused:
         clash = session.scalar(
             select(m.Setting.name).where(m.Setting.urn == urn, m.Setting.id != s.id)
         )
@@ -84,6 +87,11 @@ def _validate_setting(session: Session, s: Setting) -> Setting:
 
 _providers: Crud[Provider] = Crud(m.Provider, Provider, "provider", _validate_provider)
 _settings: Crud[Setting] = Crud(m.Setting, Setting, "setting", _validate_setting)
+# For an import that knows no setting has the URN yet (it read every URN, and added the rest)
+check_setting_with_new_urn_in = functools.partial(_validate_setting, urn_unused=True)
+_settings_new_urn: Crud[Setting] = Crud(
+    m.Setting, Setting, "setting", check_setting_with_new_urn_in
+)
 
 get_provider = _providers.get
 create_provider = _providers.create
@@ -98,6 +106,7 @@ get_setting = _settings.get
 create_setting = _settings.create
 create_setting_in = _settings.create_in
 insert_setting_in = _settings.insert_in  # for bulk imports: returns the new id
+insert_setting_with_new_urn_in = _settings_new_urn.insert_in
 update_setting = _settings.update
 delete_setting = _settings.delete
 restore_setting = _settings.restore

@@ -180,9 +180,26 @@ class Register:
         return self._remember(key, look_up)
 
     def add_setting(
-        self, session: Session, setting: providers.Setting, lines: Lines, origin: Origin
+        self,
+        session: Session,
+        setting: providers.Setting,
+        lines: Lines,
+        origin: Origin,
+        *,
+        urn_unused: bool = False,
+        insert: Callable[[Session, providers.Setting], int] | None = None,
     ) -> int:
-        created = dataclasses.replace(setting, id=providers.insert_setting_in(session, setting))
+        """Add ``setting`` to the register. ``urn_unused`` when :meth:`setting_by_urn` has
+        just found no setting with its URN (it knows every URN: those read at the start of
+        the run and those it added since), so the services need not ask again. ``insert``
+        checks and writes the setting (or holds it for a batch), returning its id."""
+        if insert is None:
+            insert = (
+                providers.insert_setting_with_new_urn_in
+                if urn_unused
+                else providers.insert_setting_in
+            )
+        created = dataclasses.replace(setting, id=insert(session, setting))
         detail = (
             f"Not on the register yet: added ({created.setting_type.label}). Import Ofsted's "
             "provider list, or edit the setting, to fill in its details."
@@ -205,6 +222,10 @@ class Register:
         if provider_id is None:
             return False
         return self.setting_by_name(session, name, provider_id) is not None
+
+    def has_unknown_provider(self) -> bool:
+        """Whether the run has found or added the provider of settings with no owner."""
+        return ("provider", UNKNOWN_PROVIDER.casefold()) in self._found
 
     def unknown_provider(self, session: Session, lines: Lines, origin: Origin) -> int:
         """The provider that holds settings an import found no provider for."""

@@ -7,6 +7,10 @@ read. Such a child's records are checked with the services' query-free rules
 (``children.check_fields``, ``placements.check_fields``) and kept in a :class:`Pending`
 batch, written with one executemany per table by the run's last unit. A unit that breaks a
 rule adds nothing to the batch, so a rejected child still leaves no trace.
+
+New settings such a child's placements are in are held too, with the ids SQLite would give
+them (one more than the largest, in turn), and written before any unit that writes itself,
+so they are stored, numbered and indexed for search in the order they were added.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import children, errors, placements
+from relcom_desktop.core import children, errors, placements, providers
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import editable_values
 from relcom_desktop.core.interop.import_register import Origin, preview_line
 from relcom_desktop.core.interop.import_run import PreviewLine, RowStatus, day, rejected_as
 from relcom_desktop.core.interop.ssda903_episodes import describe
-from relcom_desktop.core.interop.ssda903_files import EPISODES, Episode
+from relcom_desktop.core.interop.ssda903_rows import EPISODES, Episode
 from relcom_desktop.core.models.base import utcnow
 
 SettingFor = Callable[[Session, Episode, list[PreviewLine], Origin], int]
@@ -39,6 +43,26 @@ class Pending:
     children: list[dict[str, Any]] = field(default_factory=list)
     placements: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     statuses: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    settings: list[dict[str, Any]] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)  # held settings' names, by id
+    next_setting: int | None = None  # the id the first held setting has
+
+    def hold_setting(self, session: Session, setting: providers.Setting) -> int:
+        """Check a new setting (whose URN, if any, the register has just not found) and hold
+        it for the batch; returns the id it will have."""
+        checked = providers.check_setting_with_new_urn_in(session, setting)
+        if self.next_setting is None:
+            self.next_setting = (session.scalar(select(func.max(m.Setting.id))) or 0) + 1
+        setting_id = self.next_setting + len(self.settings)
+        self.settings.append({"id": setting_id, **_values(checked, m.Setting)})
+        self.names[setting_id] = checked.name
+        return setting_id
+
+    def write_settings(self, session: Session) -> None:
+        """Write the settings held so far (before a unit that writes, and by the last)."""
+        if self.settings:
+            _insert_many(session.connection(), m.Setting.__table__, self.settings)
+        self.settings, self.names, self.next_setting = [], {}, None
 
     def add_child(
         self,
@@ -52,13 +76,33 @@ class Pending:
         lines: list[PreviewLine],
     ) -> None:
         """Check a new child and their placements; add them to the batch if all is well."""
+        held = len(self.settings)
+        try:
+            self._add_child(session, values, origin, detail, groups, runs, setting_for, lines)
+        except BaseException:
+            for row in self.settings[held:]:  # the unit is refused: so are its settings
+                del self.names[row["id"]]
+            del self.settings[held:]
+            raise
+
+    def _add_child(
+        self,
+        session: Session,
+        values: dict[str, Any],
+        origin: Origin,
+        detail: str,
+        groups: list[list[Episode]],
+        runs: StatusRuns,
+        setting_for: SettingFor,
+        lines: list[PreviewLine],
+    ) -> None:
         name = f"Child {values['la_reference']}"
         with rejected_as(origin.source, origin.row):
             child = children.check_fields(children.Child(**{**values, "preferred_name": name}))
         lines.append(preview_line(origin, "child", RowStatus.NEW, name, detail))
         records = [self._placement(session, child, g, setting_for, lines) for g in groups]
         starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
-        _check_overlaps(session, records, starts)
+        _check_overlaps(session, records, starts, self.names)
         rows = [_values(record, m.Placement) for record in records]
         index = len(self.children)
         self.children.append(_values(child, m.Child))
@@ -100,6 +144,7 @@ class Pending:
 
     def write(self, session: Session, _lines: list[PreviewLine]) -> None:
         """Write the batch: one executemany per table (the run's last unit)."""
+        self.write_settings(session)
         if not self.children:
             return
         conn = session.connection()
@@ -201,7 +246,10 @@ def _values(record: Any, model: type) -> dict[str, Any]:
 
 
 def _check_overlaps(
-    session: Session, records: list[placements.Placement], rows: dict[int, int]
+    session: Session,
+    records: list[placements.Placement],
+    rows: dict[int, int],
+    held: dict[int, str],
 ) -> None:
     """The return's episodes were checked for overlaps when read, but a placement that
     starts and ends on one day counts as that whole day."""
@@ -209,5 +257,5 @@ def _check_overlaps(
     if found is not None:
         earlier, later = found
         with rejected_as(EPISODES, rows[id(later)]):
-            name = session.get(m.Setting, earlier.setting_id).name
+            name = held.get(earlier.setting_id) or session.get(m.Setting, earlier.setting_id).name
             raise errors.ValidationError(placements.overlap_message(name, earlier))

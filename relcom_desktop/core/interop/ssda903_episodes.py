@@ -11,7 +11,7 @@ from typing import Any
 from relcom_desktop.core import models as m
 from relcom_desktop.core.interop.import_run import day
 from relcom_desktop.core.interop.ssda903 import ReasonNewEpisode
-from relcom_desktop.core.interop.ssda903_files import Episode
+from relcom_desktop.core.interop.ssda903_rows import Episode
 
 
 def placement_groups(episodes: list[Episode]) -> Iterator[list[Episode]]:

@@ -37,7 +37,7 @@ from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.interop.ofsted_csv import Progress
 from relcom_desktop.core.interop.spreadsheet import guard_formula, write_csv
 from relcom_desktop.core.interop.ssda903 import LegalStatus
-from relcom_desktop.core.interop.ssda903_files import EPISODE_COLUMNS, HEADER_COLUMNS, NO_URN
+from relcom_desktop.core.interop.ssda903_rows import EPISODE_COLUMNS, HEADER_COLUMNS, NO_URN
 from relcom_desktop.core.store import audit
 from relcom_desktop.core.store.db import Store
 
