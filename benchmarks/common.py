@@ -120,3 +120,26 @@ def ensure_demo(scale: str = "10y") -> Path:
 def save(figures: list[Figure]) -> None:
     rows = [{**asdict(f), "ratio": round(f.ratio, 3), "met": f.met} for f in figures]
     RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+def in_fresh_process(module: str, function: str) -> list[Figure]:
+    """``module.function()``'s figures, measured in a process of its own: as the command it
+    stands for runs (``relcom import`` starts afresh), not after the other benchmarks have
+    filled this process's memory (whose garbage collection then slows an import by ~40 %).
+    Its printed lines are passed through."""
+    code = (
+        "import json, sys; from dataclasses import asdict; "
+        f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+        f"from {module} import {function}; "
+        f"print('FIGURES ' + json.dumps([asdict(f) for f in {function}()]), flush=True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    figures: list[Figure] = []
+    for line in done.stdout.splitlines():
+        if line.startswith("FIGURES "):
+            figures = [Figure(**row) for row in json.loads(line.removeprefix("FIGURES "))]
+        else:
+            print(line, flush=True)
+    return figures

@@ -11,11 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import Figure, ensure_demo, save
+from common import Figure, ensure_demo, in_fresh_process, save
 from gui_blocking import gui_figures
 from pdf_pack import pdf_figures
 from queries import list_figures
-from ssda903_import import import_figures
 from startup import startup_figures
 
 
@@ -27,7 +26,7 @@ def main() -> int:
         list_figures,
         gui_figures,
         pdf_figures,
-        lambda _f: import_figures(),
+        lambda _f: in_fresh_process("ssda903_import", "import_figures"),
     ):
         for figure in measure(folder):
             print(figure.line(), flush=True)
