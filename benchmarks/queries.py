@@ -9,7 +9,7 @@ from typing import Any
 
 from common import Figure, best_of
 
-from relcom_desktop.core import children, journal, search
+from relcom_desktop.core import child_list, journal, search
 from relcom_desktop.core.store.db import DB_FILENAME, Store, open_store
 
 COMMON_WORD = "placement"
@@ -32,9 +32,10 @@ def list_figures(folder: Path) -> list[Figure]:
     path = folder / DB_FILENAME
     today = dt.date.today()
     try:
-        child_stmt = children._order(
-            children._apply_filter(children._listing_query(today), children.ChildFilter(), today),
-            children.ChildSort.NAME, False,
+        listing = child_list._listing_query(today)
+        child_stmt = child_list._order(
+            child_list._apply_filter(listing, child_list.ChildFilter(), today),
+            child_list.ChildSort.NAME, False,
         ).limit(200)  # fmt: skip
         journal_stmt = (
             journal._journal_query(journal.JournalFilter())
@@ -44,7 +45,7 @@ def list_figures(folder: Path) -> list[Figure]:
         figures = [
             Figure(
                 "children list, first page (200 rows)",
-                best_of(lambda: children.list_children(store, limit=200, today=today)),
+                best_of(lambda: child_list.list_children(store, limit=200, today=today)),
                 best_of(_raw_runner(path, child_stmt, store)),
                 2.0,
             ),

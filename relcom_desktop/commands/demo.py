@@ -55,7 +55,7 @@ def ensure(folder: Path) -> None:
 
     if file_state(data_file(folder)) is FileState.PLAIN:
         return  # built before (checking it would load the database layer before the window)
-    from relcom_desktop.core.children import count_children
+    from relcom_desktop.core.child_list import count_children
 
     store = open_folder(folder)
     try:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core.children import ChildFilter, list_children
+from relcom_desktop.core.child_list import ChildFilter, list_children
 from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.widgets import SearchBox, quiet_label
 

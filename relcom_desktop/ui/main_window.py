@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         """Show how many children are on the caseload (archived children not counted)."""
         if not self.attached:
             return
-        from relcom_desktop.core.children import count_children
+        from relcom_desktop.core.child_list import count_children
         from relcom_desktop.core.formatting import plural
 
         self.children_count.setText(plural(count_children(self.store), "child", "children"))

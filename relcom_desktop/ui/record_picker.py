@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from relcom_desktop.core.children import ChildFilter, get_child, list_children
+from relcom_desktop.core.child_list import ChildFilter, list_children
+from relcom_desktop.core.children import get_child
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.meetings import get_meeting
 from relcom_desktop.core.providers import ProviderFilter, get_provider, list_providers

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.store import audit, backup, backup_files, copies, encryption
 from relcom_desktop.core.store.db import Store, open_store

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from relcom_desktop.cli import main
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.store import backup, backup_files, encryption, health_check
 from relcom_desktop.core.store.backup_keys import plain_backups, remove_backups
 from relcom_desktop.core.store.datafile import SQLITE_MAGIC

@@ -80,7 +80,7 @@ while True:
 
 
 def test_a_passphrase_change_killed_midway_leaves_a_whole_file(tmp_path: Path) -> None:
-    from relcom_desktop.core.children import count_children
+    from relcom_desktop.core.child_list import count_children
     from relcom_desktop.core.errors import WrongPassphrase
     from relcom_desktop.core.store.db import open_store
     from tests.core.factories import a_child

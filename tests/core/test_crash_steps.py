@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.interop import transfer
 from relcom_desktop.core.store import backup, backup_files, health_check, recovery
 from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relcom_desktop.core import demo, errors
-from relcom_desktop.core.children import count_children, get_child
+from relcom_desktop.core.child_list import count_children
+from relcom_desktop.core.children import get_child
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.interop import csv_export, csv_import
 from relcom_desktop.core.interop.import_run import RowStatus

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from relcom_desktop.core import errors
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.store import backup, encryption
 from relcom_desktop.core.store.db import DB_FILENAME, FileState, file_state, open_store
 from tests.core.factories import a_child

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from relcom_desktop.core import demo, errors
 from relcom_desktop.core.actions import ActionFilter, count_actions
-from relcom_desktop.core.children import ChildFilter, count_children
+from relcom_desktop.core.child_list import ChildFilter, count_children
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.interop import csv_export
 from relcom_desktop.core.interop.ssda903 import LegalStatus

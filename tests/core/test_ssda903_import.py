@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from relcom_desktop.core import checkins, errors, family, journal
 from relcom_desktop.core import models as m
-from relcom_desktop.core.children import count_children, get_child, update_child
+from relcom_desktop.core.child_list import count_children
+from relcom_desktop.core.children import get_child, update_child
 from relcom_desktop.core.enums import AuditKind, JournalKind, Sex
 from relcom_desktop.core.interop.import_run import RowStatus
 from relcom_desktop.core.interop.ssda903 import (

@@ -55,7 +55,7 @@ def test_reopening_keeps_data(tmp_path: Path) -> None:
     a_child(store, "Robin")
     store.close()
     store = open_store(tmp_path)
-    from relcom_desktop.core.children import count_children
+    from relcom_desktop.core.child_list import count_children
 
     assert count_children(store) == 1
     store.close()

@@ -10,7 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from relcom_desktop.core import errors, journal, retention
-from relcom_desktop.core.children import count_children, set_archived
+from relcom_desktop.core.child_list import count_children
+from relcom_desktop.core.children import set_archived
 from relcom_desktop.core.enums import AuditKind, JournalKind
 from relcom_desktop.core.store import audit, health_check
 from relcom_desktop.core.store.db import Store

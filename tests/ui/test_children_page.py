@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from relcom_desktop.core.children import ChildSort
+from relcom_desktop.core.child_list import ChildSort
 from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.ui.pages.children_page import COLUMNS, ChildrenPage
 

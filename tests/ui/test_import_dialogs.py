@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from relcom_desktop.core.children import ChildFilter, count_children, list_children
+from relcom_desktop.core.child_list import ChildFilter, count_children, list_children
 from relcom_desktop.core.interop import csv_import
 from relcom_desktop.core.interop.import_run import RowStatus
 from relcom_desktop.core.interop.ssda903 import LegalStatus

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from relcom_desktop.core import children, demo
+from relcom_desktop.core import child_list, demo
 from relcom_desktop.core.interop import transfer
 from relcom_desktop.core.store.db import Store, open_store
 from relcom_desktop.ui.main_window import MainWindow
@@ -73,7 +73,7 @@ def test_an_empty_data_file_takes_a_whole_export_and_shows_it(
 
     _menu_item(window).trigger()
 
-    expected = children.count_children(store)
+    expected = child_list.count_children(store)
     assert expected > 0
     assert said and said[-1].startswith("Imported ") and export_file.name in said[-1]
     qtbot.waitUntil(lambda: _children_listed(window) == expected, timeout=10_000)
@@ -86,14 +86,14 @@ def test_a_data_file_with_records_is_not_offered_the_import(
     qtbot, caseload, settings, export_file: Path, monkeypatch, said
 ) -> None:
     window = open_window(qtbot, caseload.store, settings)
-    before = children.count_children(caseload.store)
+    before = child_list.count_children(caseload.store)
     asked = _choose(monkeypatch, export_file)
 
     _menu_item(window).trigger()
 
     assert not asked, "no file is asked for when it could not go in"
     assert said and "already holds records" in said[-1]
-    assert children.count_children(caseload.store) == before
+    assert child_list.count_children(caseload.store) == before
 
 
 def test_a_bad_file_is_refused_and_nothing_is_imported(

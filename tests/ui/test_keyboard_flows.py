@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from relcom_desktop.core import meetings
-from relcom_desktop.core.children import ChildFilter, list_children
+from relcom_desktop.core.child_list import ChildFilter, list_children
 from relcom_desktop.core.journal import JournalFilter, list_entries
 from relcom_desktop.ui.pages.reports_page import ReportsPage
 from tests.ui.helpers import focused, in_dialog, press, shown_main_window, tab, type_in

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from relcom_desktop.core import retention
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.store import audit, backup, backup_files
 from relcom_desktop.core.store.db import open_store

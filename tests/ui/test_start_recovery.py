@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core.children import count_children
+from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.store import recovery
 from relcom_desktop.core.store.db import DB_FILENAME
 from relcom_desktop.ui import open_flow

@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import Column, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from relcom_desktop.core import actions, children, errors, journal, meeting_list, providers
+from relcom_desktop.core import actions, child_list, errors, journal, meeting_list, providers
 from relcom_desktop.core import models as m
 from relcom_desktop.core.actions import ActionFilter
-from relcom_desktop.core.children import ChildFilter
+from relcom_desktop.core.child_list import ChildFilter
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.interop.spreadsheet import XlsxColumn, guard_formula, write_csv, write_xlsx
 from relcom_desktop.core.journal import JournalFilter
@@ -153,10 +153,10 @@ class Scope:
 
 
 SCOPES: dict[str, Scope] = {
-    "children": Scope(ChildFilter, "id", children.matching_child_ids),
-    "family-links": Scope(ChildFilter, "child_id", children.matching_child_ids),
-    "placements": Scope(ChildFilter, "child_id", children.matching_child_ids),
-    "check-ins": Scope(ChildFilter, "child_id", children.matching_child_ids),
+    "children": Scope(ChildFilter, "id", child_list.matching_child_ids),
+    "family-links": Scope(ChildFilter, "child_id", child_list.matching_child_ids),
+    "placements": Scope(ChildFilter, "child_id", child_list.matching_child_ids),
+    "check-ins": Scope(ChildFilter, "child_id", child_list.matching_child_ids),
     "providers": Scope(ProviderFilter, "id", providers.matching_provider_ids),
     "settings": Scope(ProviderFilter, "provider_id", providers.matching_provider_ids),
     "contacts": Scope(ProviderFilter, "provider_id", providers.matching_provider_ids),

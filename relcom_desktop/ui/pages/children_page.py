@@ -7,7 +7,7 @@ import itertools
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
-from relcom_desktop.core.children import (
+from relcom_desktop.core.child_list import (
     ChildFilter,
     ChildListRow,
     ChildSort,
