@@ -75,35 +75,24 @@ class Pending:
         setting_for: SettingFor,
         lines: list[PreviewLine],
     ) -> None:
-        """Check a new child and their placements; add them to the batch if all is well."""
+        """Check a new child and their placements; add them to the batch if all is well
+        (if not, the settings held for them are dropped too)."""
         held = len(self.settings)
         try:
-            self._add_child(session, values, origin, detail, groups, runs, setting_for, lines)
+            name = f"Child {values['la_reference']}"
+            with rejected_as(origin.source, origin.row):
+                record = children.Child(**{**values, "preferred_name": name})
+                child = children.check_fields(record)
+            lines.append(preview_line(origin, "child", RowStatus.NEW, name, detail))
+            records = [self._placement(session, child, g, setting_for, lines) for g in groups]
+            starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
+            _check_overlaps(session, records, starts, self.names)
+            rows = [_values(record, m.Placement) for record in records]
         except BaseException:
             for row in self.settings[held:]:  # the unit is refused: so are its settings
                 del self.names[row["id"]]
             del self.settings[held:]
             raise
-
-    def _add_child(
-        self,
-        session: Session,
-        values: dict[str, Any],
-        origin: Origin,
-        detail: str,
-        groups: list[list[Episode]],
-        runs: StatusRuns,
-        setting_for: SettingFor,
-        lines: list[PreviewLine],
-    ) -> None:
-        name = f"Child {values['la_reference']}"
-        with rejected_as(origin.source, origin.row):
-            child = children.check_fields(children.Child(**{**values, "preferred_name": name}))
-        lines.append(preview_line(origin, "child", RowStatus.NEW, name, detail))
-        records = [self._placement(session, child, g, setting_for, lines) for g in groups]
-        starts = {id(r): g[0].row for r, g in zip(records, groups, strict=True)}
-        _check_overlaps(session, records, starts, self.names)
-        rows = [_values(record, m.Placement) for record in records]
         index = len(self.children)
         self.children.append(_values(child, m.Child))
         self.placements += [(index, row) for row in rows]
