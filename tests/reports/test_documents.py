@@ -116,6 +116,9 @@ def test_provider_pack_holds_a_summary_per_child_placed(demo, tmp_path: Path) ->
     placed = pdf.text.split("children placed on")[0].rsplit("\n", 1)[-1]
     assert summaries and str(len(summaries)) in placed
     assert "Meeting minutes" not in pdf.outline
+    # Every page's drawing is stored compressed, as binary (no ASCII85): the file stays small.
+    for page in pdf.reader.pages:
+        assert page["/Contents"].get_object()["/Filter"] == ["/FlateDecode"]
 
 
 def test_an_export_is_audited_without_personal_content(demo, child_one, tmp_path: Path) -> None:
