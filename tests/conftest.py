@@ -10,7 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.store.db import Store, open_store
+
+# The whole session runs on the day it started: a run that crosses midnight must not see
+# "today" change between building a test's data (or a module's TODAY) and checking it.
+# Only the app's own calendar is fixed; a child process (the CLI, the start-up reader) reads
+# the real one.
+SESSION_DAY = clock.today()
+clock.today = lambda: SESSION_DAY
 
 
 @pytest.fixture(autouse=True)

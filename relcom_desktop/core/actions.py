@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.action_words import source_text
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text
@@ -47,7 +47,7 @@ class Action:
 def _validate(session: Session, a: Action) -> Action:
     title = require_text(a.title, "what needs doing", 300)
     if a.status is ActionStatus.DONE and a.done_on is None:
-        a = dataclasses.replace(a, done_on=dt.date.today())
+        a = dataclasses.replace(a, done_on=clock.today())
     if a.status is not ActionStatus.DONE:
         a = dataclasses.replace(a, done_on=None)
     for field, model, what in (
@@ -80,7 +80,7 @@ def _change(store: Store, action_id: int, **changes: Any) -> Action:
 
 
 def complete_action(store: Store, action_id: int, on: dt.date | None = None) -> Action:
-    return _change(store, action_id, status=ActionStatus.DONE, done_on=on or dt.date.today())
+    return _change(store, action_id, status=ActionStatus.DONE, done_on=on or clock.today())
 
 
 def reopen_action(store: Store, action_id: int) -> Action:
@@ -91,7 +91,7 @@ def snooze_action(
     store: Store, action_id: int, until: dt.date | None, *, today: dt.date | None = None
 ) -> Action:
     """Put an open action out of sight until ``until`` (None wakes it now)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if until is not None and until <= today:
         raise errors.ValidationError("Snooze until a day after today.")
     if until is not None and until > today + dt.timedelta(days=366):
@@ -300,7 +300,7 @@ def list_actions(
     today: dt.date | None = None,
 ) -> list[ActionListRow]:
     """One page of actions, filtered and sorted by the database."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read() as session:
         names = _user_names(session)
         stmt = _order(_apply(_list_query(), filt, today, names), sort, descending)
@@ -311,7 +311,7 @@ def count_actions(
     store: Store, filt: ActionFilter = ActionFilter(), *, today: dt.date | None = None
 ) -> int:
     """How many actions match (the filter needs no joined table, so none is joined)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     base = select(m.Action.id).where(m.Action.deleted_at.is_(None))
     with store.read() as session:
         stmt = _apply(base, filt, today, _user_names(session)).subquery()
@@ -361,4 +361,4 @@ def _row(r: Any, names: tuple[str, ...]) -> ActionListRow:
 def matching_action_ids(session: Session, filt: ActionFilter) -> Select:
     """The ids of the actions the Actions list shows for ``filt`` (for exports)."""
     base = select(m.Action.id).where(m.Action.deleted_at.is_(None))
-    return _apply(base, filt, dt.date.today(), _user_names(session))
+    return _apply(base, filt, clock.today(), _user_names(session))

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.enums import Outcome, OutcomeRating
@@ -42,7 +42,7 @@ def _validate(session: Session, c: CheckIn) -> CheckIn:
     child = session.get(m.Child, c.child_id)
     if child is None or child.deleted_at is not None:
         raise errors.ValidationError("Choose the child this check-in is about.")
-    if c.held_on is None or c.held_on > dt.date.today():
+    if c.held_on is None or c.held_on > clock.today():
         raise errors.ValidationError("Enter the date of the check-in (today or earlier).")
     if child.date_of_birth and c.held_on < child.date_of_birth:
         raise errors.ValidationError("A check-in cannot be dated before the child was born.")

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import models as m
 from relcom_desktop.core.children import age_on
 from relcom_desktop.core.crud import fetch_page, like_pattern
@@ -185,7 +186,7 @@ def list_children(
     today: dt.date | None = None,
 ) -> list[ChildListRow]:
     """One page of the caseload, filtered and sorted by the database."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     stmt = _order(_apply_filter(_listing_query(today), filt, today), sort, descending)
     return [_list_row(row, today) for row in fetch_page(store, stmt, offset, limit)]
 
@@ -193,7 +194,7 @@ def list_children(
 def count_children(
     store: Store, filt: ChildFilter = ChildFilter(), *, today: dt.date | None = None
 ) -> int:
-    today = today or dt.date.today()
+    today = today or clock.today()
     stmt = _apply_filter(_listing_query(today), filt, today).subquery()
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(stmt)) or 0
@@ -219,6 +220,6 @@ def _list_row(row: Row[Any], today: dt.date) -> ChildListRow:
 
 def matching_child_ids(_session: Session, filt: ChildFilter) -> Select:
     """The ids of the children the caseload list shows for ``filt`` (for exports)."""
-    today = dt.date.today()
+    today = clock.today()
     listing = _apply_filter(_listing_query(today), filt, today).subquery()
     return select(listing.c.id)

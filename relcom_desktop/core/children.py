@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text, to_record
 from relcom_desktop.core.dates import add_months
@@ -114,7 +114,7 @@ def check_fields(child: Child) -> Child:
     """Every rule of :func:`_validate` that needs no query (all but a clashing LA
     reference), returning the cleaned record; for bulk imports that know the reference is
     new."""
-    today = dt.date.today()
+    today = clock.today()
     name = require_text(child.preferred_name, "the child's preferred name", 120)
     short = _check_lengths(child)
     short["la_reference"] = short["la_reference"] or None
@@ -160,7 +160,7 @@ def update_child_in(session: Session, child: Child) -> Child:
     if before is None:
         raise errors.not_found("child", child.id)
     stamps = {
-        f"{name}_updated": dt.date.today()
+        f"{name}_updated": clock.today()
         for name in VOICE_FIELDS
         if getattr(before, name) != getattr(child, name)
     }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
@@ -35,7 +35,7 @@ def _validate(session: Session, link: FamilyLink) -> FamilyLink:
     child = session.get(m.Child, link.child_id)
     if child is None or child.deleted_at is not None:
         raise errors.ValidationError("Choose the child this link belongs to.")
-    if link.last_contact and link.last_contact > dt.date.today():
+    if link.last_contact and link.last_contact > clock.today():
         raise errors.ValidationError("The last contact date cannot be in the future.")
     relationship = clean_text(link.relationship_text)
     if len(relationship) > RELATIONSHIP_MAX:

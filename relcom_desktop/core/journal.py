@@ -11,7 +11,7 @@ from typing import Any, Protocol, cast
 from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import (
     Crud,
@@ -49,7 +49,7 @@ def _validate(session: Session, e: JournalEntry) -> JournalEntry:
         raise errors.ValidationError("Choose the provider this entry is about.")
     if e.occurred_on is None:
         raise errors.ValidationError("Please enter the date of the interaction.")
-    if e.occurred_on > dt.date.today():
+    if e.occurred_on > clock.today():
         raise errors.ValidationError("A journal entry records something that has happened.")
     if e.follow_up_on is not None and e.follow_up_on < e.occurred_on:
         raise errors.ValidationError("The follow-up date cannot be before the entry's date.")

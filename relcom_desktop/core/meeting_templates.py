@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.enums import ActionSource, ActionStatus, MeetingKind
 from relcom_desktop.core.meetings import (
@@ -130,7 +131,7 @@ def follow_up_draft(
     """The next meeting of a series, copied from ``previous_id`` with its open actions."""
     before = get_meeting_detail(store, previous_id)
     old = before.meeting
-    when = starts_at or next_in_series(old.starts_at, today or dt.date.today())
+    when = starts_at or next_in_series(old.starts_at, today or clock.today())
     meeting = dataclasses.replace(
         old, id=None, starts_at=when, notes="", previous_meeting_id=old.id
     )

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import models as m
 from relcom_desktop.core.enums import OfstedJudgement
 from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
@@ -287,7 +288,7 @@ def _endings(session: Session, today: dt.date) -> Figure:
 
 def system_overview(store: Store, today: dt.date | None = None) -> SystemOverview:
     """Every figure of the system overview on ``today`` (a fixed date in tests)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read() as session:
         own = own_la(session)
         whole = (

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import Select, String, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core import models as m
-from relcom_desktop.core import preferences
 from relcom_desktop.core.enums import OfstedJudgement
 from relcom_desktop.core.store.db import Store
 
@@ -170,7 +170,7 @@ def _endings_clause(value: str) -> Any:
 
 def children_behind(store: Store, drill: Drill, today: dt.date | None = None) -> list[ChildBehind]:
     """The children (with the placement that counted them) behind one number."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read() as session:
         own = own_la(session)
         if drill.figure is FigureKey.ENDINGS:

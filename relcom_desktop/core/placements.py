@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
 from relcom_desktop.core.enums import SettingType
@@ -346,7 +346,7 @@ def current_placement(history: list[PlacementView], today: dt.date) -> Placement
 
 def settings_with_children(store: Store, today: dt.date | None = None) -> list[SettingChoice]:
     """Settings where at least one child on the caseload lives now, by name (for filters)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     placed = (
         select(m.Placement.setting_id)
         .join(m.Child, m.Child.id == m.Placement.child_id)
@@ -384,7 +384,7 @@ def children_placed_with(
     store: Store, provider_id: int, today: dt.date | None = None
 ) -> list[PlacedChild]:
     """Children living at any of the provider's settings on ``today``, by setting and name."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     stmt = (
         select(m.Placement, m.Child.preferred_name, m.Child.full_name, m.Setting.name)
         .join(m.Child, m.Child.id == m.Placement.child_id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
 from relcom_desktop.core.enums import PlanKind
@@ -67,7 +67,7 @@ def _validate_plan(session: Session, plan: ChildPlan) -> ChildPlan:
     if plan.kind is None:
         raise errors.ValidationError("Choose which plan this is.")
     kind = PlanKind(plan.kind)
-    if plan.plan_date and plan.plan_date > dt.date.today():
+    if plan.plan_date and plan.plan_date > clock.today():
         raise errors.ValidationError("The plan's date cannot be in the future.")
     if plan.plan_date and plan.next_review and plan.next_review < plan.plan_date:
         raise errors.ValidationError("The plan's next review cannot be before the plan's date.")
@@ -95,7 +95,7 @@ def _validate_review(session: Session, review: LookedAfterReview) -> LookedAfter
     child = _live_child(session, review.child_id)
     if review.held_on is None:
         raise errors.ValidationError("Please enter the date the review was held.")
-    if review.held_on > dt.date.today():
+    if review.held_on > clock.today():
         raise errors.ValidationError("Record a review once it has been held (today or earlier).")
     since = child.looked_after_since
     if since and review.held_on < since:
@@ -185,7 +185,7 @@ def review_schedule(
     store: Store, child_id: int, today: dt.date | None = None
 ) -> tuple[ReviewDue, ReviewIntervals]:
     """The child's next looked-after review (two small queries and the preferences)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     intervals = review_intervals(store)
     with store.read() as session:
         since = _plans_child(session, child_id).looked_after_since

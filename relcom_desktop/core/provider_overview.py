@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import models as m
 from relcom_desktop.core.enums import RiskRating
 from relcom_desktop.core.placements import PlacedChild, children_placed_with
@@ -69,7 +70,7 @@ def _reg40_to_review(store: Store, setting_ids: list[int]) -> dict[int, int]:
 def provider_overview(
     store: Store, provider_id: int, today: dt.date | None = None
 ) -> ProviderOverview:
-    today = today or dt.date.today()
+    today = today or clock.today()
     provider = get_provider(store, provider_id)
     settings = settings_of(store, provider_id)
     children = children_placed_with(store, provider_id, today)

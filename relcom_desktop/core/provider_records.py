@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, require_text, to_record
 from relcom_desktop.core.enums import ProviderReportKind, RiskRating
@@ -40,7 +40,7 @@ def check_past_date(day: dt.date | None, what: str) -> dt.date:
     """A required date that cannot be in the future ("the date the report was received")."""
     if day is None:
         raise errors.ValidationError(f"Please enter {what}.")
-    if day > dt.date.today():
+    if day > clock.today():
         raise errors.ValidationError(f"{what[0].upper()}{what[1:]} cannot be in the future.")
     return day
 

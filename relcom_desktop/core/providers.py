@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, require_text
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
@@ -79,7 +79,7 @@ def _validate_setting(session: Session, s: Setting, *, urn_unused: bool = False)
             raise errors.ValidationError(f"The Ofsted URN {urn} is already used by {clash}.")
     if s.registered_places is not None and not 0 <= s.registered_places <= MAX_PLACES:
         raise errors.ValidationError(f"Registered places must be between 0 and {MAX_PLACES:,}.")
-    if s.ofsted_date and s.ofsted_date > dt.date.today():
+    if s.ofsted_date and s.ofsted_date > clock.today():
         raise errors.ValidationError("The Ofsted inspection date cannot be in the future.")
     postcode = " ".join(clean_text(s.postcode).upper().split())
     return dataclasses.replace(s, name=name, urn=urn, postcode=postcode)
@@ -281,7 +281,7 @@ def list_providers(
     limit: int | None = 200,
     today: dt.date | None = None,
 ) -> list[ProviderListRow]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     stmt = _order_providers(_provider_query(filt, today), sort, descending)
     with store.read() as session:
         return [
@@ -301,7 +301,7 @@ def list_providers(
 
 
 def count_providers(store: Store, filt: ProviderFilter = ProviderFilter()) -> int:
-    stmt = _provider_query(filt, dt.date.today()).subquery()
+    stmt = _provider_query(filt, clock.today()).subquery()
     with store.read() as session:
         return session.scalar(select(func.count()).select_from(stmt)) or 0
 
@@ -331,5 +331,5 @@ def provider_choices(store: Store) -> list[tuple[int, str]]:
 
 def matching_provider_ids(_session: Session, filt: ProviderFilter) -> Select:
     """The ids of the providers the register list shows for ``filt`` (for exports)."""
-    listing = _provider_query(filt, dt.date.today()).subquery()
+    listing = _provider_query(filt, clock.today()).subquery()
     return select(listing.c.id)

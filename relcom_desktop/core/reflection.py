@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, like_pattern, page_params, paged, to_record
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, LearningChange, PracticeShift
@@ -54,7 +54,7 @@ LINKED_RECORDS = {
 def _validate_reflection(session: Session, r: Reflection) -> Reflection:
     if r.written_on is None:
         raise errors.ValidationError("Enter the date of the reflection.")
-    if r.written_on > dt.date.today():
+    if r.written_on > clock.today():
         raise errors.ValidationError("A reflection cannot be dated in the future.")
     if not r.has_writing:
         raise errors.ValidationError("Write something about what happened or what you learned.")
@@ -289,7 +289,7 @@ class SelfAssessment:
 def _validate_assessment(session: Session, a: SelfAssessment) -> SelfAssessment:
     if a.assessed_on is None:
         raise errors.ValidationError("Enter the date of the self-assessment.")
-    if a.assessed_on > dt.date.today():
+    if a.assessed_on > clock.today():
         raise errors.ValidationError("A self-assessment cannot be dated in the future.")
     if not a.positions:
         raise errors.ValidationError("Place yourself on at least one of the shifts.")

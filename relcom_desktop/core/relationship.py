@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import exists, func, or_, select, true
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core import models as m
-from relcom_desktop.core import preferences
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.crud import to_record
 from relcom_desktop.core.enums import (
@@ -232,7 +232,7 @@ def providers_needing_attention(
 ) -> list[ProviderFlag]:
     """Every flag (or one provider's), most urgent first: Reg 40, Inadequate, concerns,
     no contact. The thresholds default to the stored preferences."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     days = no_contact_days or preferences.get(store, preferences.PROVIDER_NO_CONTACT_DAYS)
     run = concern_run or preferences.get(store, preferences.PROVIDER_CONCERN_RUN)
     with store.read() as session:
@@ -351,7 +351,7 @@ def relationship_health(
     """Trust over time, concerns against praise per quarter, days since the last contact,
     open follow-ups and flags for one provider, over the last ``quarters`` quarters (all
     time when None)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     now = Quarter.of(today)
     first = now.back(quarters - 1) if quarters else None
     with store.read() as session:

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy import delete, select
 
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.store import audit
@@ -103,7 +103,7 @@ def keep_until(
 
 def review(store: Store, today: dt.date | None = None) -> RetentionReview:
     """Children whose records are past retention (oldest first), for the user to review."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     pol = policy(store)
     stmt = select(
         m.Child.id,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text, to_record
 from relcom_desktop.core.enums import QualityStandard, StandardRating
@@ -43,7 +43,7 @@ def _validate(session: Session, r: PlacementReview) -> PlacementReview:
     placement = session.get(m.Placement, r.placement_id)
     if placement is None or placement.deleted_at is not None:
         raise errors.ValidationError("Choose the placement this review is about.")
-    if r.held_on is None or r.held_on > dt.date.today():
+    if r.held_on is None or r.held_on > clock.today():
         raise errors.ValidationError("Enter the date of the review (today or earlier).")
     if r.held_on < placement.start_date:
         raise errors.ValidationError("A review cannot be dated before the placement started.")

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from relcom_desktop.core import preferences
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core.dates import stored_day
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.review_schedule import (
@@ -147,4 +147,4 @@ def reviews_due(
 ) -> list[ReviewDueRow]:
     """:func:`read_reviews_due` from the open data file."""
     with store.raw() as conn:
-        return read_reviews_due(conn, today or dt.date.today(), within_days)
+        return read_reviews_due(conn, today or clock.today(), within_days)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core import models as m
 from relcom_desktop.core.crud import Crud, clean_text
 from relcom_desktop.core.enums import SettingDocumentKind
@@ -129,7 +129,7 @@ def document_checklist(
     store: Store, setting_id: int, today: dt.date | None = None
 ) -> list[ChecklistLine]:
     docs = _crud.list_where(store, m.SettingDocument.setting_id == setting_id)
-    return checklist_lines(docs, today or dt.date.today())
+    return checklist_lines(docs, today or clock.today())
 
 
 def documents_needing_attention(
@@ -137,7 +137,7 @@ def documents_needing_attention(
 ) -> dict[int, int]:
     """How many documents need attention (expired or missing) at each of the provider's
     settings: one query for the provider, checked in Python per setting."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read() as session:
         setting_ids = list(
             session.scalars(

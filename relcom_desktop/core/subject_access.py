@@ -27,7 +27,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from relcom_desktop import __version__
-from relcom_desktop.core import errors, preferences
+from relcom_desktop.core import clock, errors, preferences
 from relcom_desktop.core.enums import AuditKind
 from relcom_desktop.core.interop import rowcodec
 from relcom_desktop.core.store import audit, migrate
@@ -81,7 +81,7 @@ def collect(store: Store, child_id: int) -> ChildRecords:
         child=rowcodec.encode_row(child_table, child_rows[0]),
         records=_encode(found),
         context=_encode(context),
-        produced_on=dt.date.today(),
+        produced_on=clock.today(),
         produced_by=str(preferences.get(store, preferences.USER_NAME) or ""),
         authority=str(preferences.get(store, preferences.USER_LA) or ""),
     )

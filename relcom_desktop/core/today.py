@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.relationship import providers_needing_attention
 from relcom_desktop.core.store.db import Store
 from relcom_desktop.core.today_items import SHOWN, TodayItem, TodaySection, TodayView
@@ -16,7 +17,7 @@ from relcom_desktop.core.today_read import PROVIDERS_TITLE, read_today
 
 def provider_section(store: Store, today: dt.date | None = None) -> TodaySection:
     """Providers flagged by the journal (the slowest part of Today, so it can come second)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     flags = providers_needing_attention(store, today)
     items = tuple(
         TodayItem(
@@ -40,7 +41,7 @@ def today_view(store: Store, today: dt.date | None = None, *, providers: bool = 
     With ``providers=False`` the provider section is left pending, to be filled by
     :func:`provider_section` (so the rest can appear at once).
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.raw() as conn:
         conn.execute("BEGIN")  # one snapshot for every list
         try:

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core import preferences
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core import today_caseload as caseload
 from relcom_desktop.core.action_words import source_text
 from relcom_desktop.core.dates import add_months, end_of_week, stored_day
@@ -280,7 +280,7 @@ def read_file(path: Path, schema: str, today: dt.date | None = None) -> TodayVie
     try:
         conn.execute("BEGIN")  # one snapshot for every list
         (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return read_today(conn, today or dt.date.today()) if version == schema else None
+        return read_today(conn, today or clock.today()) if version == schema else None
     except Exception:
         return None
     finally:

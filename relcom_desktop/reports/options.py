@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.labels import LabelledStr
 
 Progress = Callable[[int, int, str], None]
@@ -79,7 +80,7 @@ class ReportOptions:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sections: tuple[PackSection, ...] = DEFAULT_SECTIONS
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: clock.today())
 
     @property
     def period(self) -> tuple[dt.date, dt.date]:

@@ -6,7 +6,6 @@ status bar what was saved. A refusal (a folder that cannot be written) is shown 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.ui.background import run_in_background
 
 if TYPE_CHECKING:
@@ -139,4 +139,4 @@ def add_export_menu(menu: QMenu, parent: QWidget, store: Store) -> None:
 
 
 def _dated(stem: str, suffix: str) -> str:
-    return f"{stem}-{dt.date.today().isoformat()}.{suffix}"
+    return f"{stem}-{clock.today().isoformat()}.{suffix}"

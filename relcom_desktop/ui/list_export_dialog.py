@@ -7,7 +7,6 @@ saved, and a problem (a folder that cannot be written) is shown as a message.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.interop import csv_export
 from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.background import run_in_background
@@ -131,7 +131,7 @@ def export_list(store: Store, parent: QWidget, pages: Mapping[str, QWidget], sec
         return
     key, suffix, filt = dialog.chosen()
     title = csv_export.find_list(key).title.lower().replace(" ", "-")
-    name = f"{title}-{dt.date.today().isoformat()}.{suffix}"
+    name = f"{title}-{clock.today().isoformat()}.{suffix}"
     path = ask_save_path(parent, "Export a list", name, FILTERS[suffix])
     if path is None:
         return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import plural
 from relcom_desktop.core.store.db import Store
@@ -153,7 +154,7 @@ class PdfPreview(QDialog):
         folder = self._settings.value(FOLDER_KEY) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        suggested = str(Path(folder) / suggested_name(self.result, dt.date.today()))
+        suggested = str(Path(folder) / suggested_name(self.result, clock.today()))
         chosen, _filter = QFileDialog.getSaveFileName(
             self, "Save the PDF as", suggested, "PDF documents (*.pdf)"
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import retention
+from relcom_desktop.core import clock, retention
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.store.db import Store
@@ -138,7 +138,7 @@ class RetentionDialog(QDialog):
             return
         picker = QDialog(self)
         picker.setWindowTitle("Keep until")
-        edit = QDateEdit(QDate.currentDate().addYears(1), picker)
+        edit = QDateEdit(QDate(clock.today()).addYears(1), picker)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         buttons = QDialogButtonBox(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import checkins, errors, family, reviews
+from relcom_desktop.core import checkins, clock, errors, family, reviews
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
 from relcom_desktop.core.enums import (
     ContactArrangement,
@@ -21,7 +21,7 @@ from relcom_desktop.core.reviews import PlacementReview, StandardEvidence
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def test_family_links_and_contact_reminder(store: Store) -> None:

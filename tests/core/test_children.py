@@ -7,14 +7,14 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import child_list, errors
+from relcom_desktop.core import child_list, clock, errors
 from relcom_desktop.core import children as svc
 from relcom_desktop.core.child_list import ChildFilter, ChildSort
 from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementType
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def test_create_and_get(store: Store) -> None:

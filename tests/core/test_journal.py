@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import actions, errors, preferences
+from relcom_desktop.core import actions, clock, errors, preferences
 from relcom_desktop.core import journal as svc
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.enums import ActionStatus, JournalKind, TrustLevel
@@ -15,7 +15,7 @@ from relcom_desktop.core.journal import JournalEntry, JournalFilter
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

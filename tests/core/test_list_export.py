@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from relcom_desktop.core import demo, errors
+from relcom_desktop.core import clock, demo, errors
 from relcom_desktop.core.actions import ActionFilter, count_actions
 from relcom_desktop.core.child_list import ChildFilter, count_children
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
@@ -72,7 +72,7 @@ def test_filters_apply_to_every_list(demo_store: Store, tmp_path: Path) -> None:
     cases = [
         ("children", ChildFilter(legal_status=LegalStatus.C2), count_children),
         ("providers", ProviderFilter(setting_type=SettingType.CHILDRENS_HOME), count_providers),
-        ("journal", JournalFilter(date_from=dt.date.today() - dt.timedelta(days=200)),
+        ("journal", JournalFilter(date_from=clock.today() - dt.timedelta(days=200)),
          count_entries),
         ("actions", ActionFilter(), count_actions),
         ("meetings", MeetingFilter(when=When.PAST), count_meetings),

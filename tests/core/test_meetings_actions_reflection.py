@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import actions, errors, meetings, preferences, reflection
+from relcom_desktop.core import actions, clock, errors, meetings, preferences, reflection
 from relcom_desktop.core.enums import (
     ActionStatus,
     AuditKind,
@@ -19,7 +19,7 @@ from relcom_desktop.core.store import audit
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def test_meeting_crud_and_range(store: Store) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from relcom_desktop.core import errors, providers
+from relcom_desktop.core import clock, errors, providers
 from relcom_desktop.core.enums import AuditKind, OfstedJudgement, SettingType
 from relcom_desktop.core.interop.ofsted_csv import ImportCancelled, read_ofsted_csv
 from relcom_desktop.core.interop.ofsted_import import (
@@ -167,7 +167,7 @@ def test_malformed_rows_are_rejected_with_line_and_reason(store: Store, tmp_path
         "SC400003,Bad Date,Owner,Children's home,Demoshire,4,Good,31/31/2025",
         "SC400004,Bad Judgement,Owner,Children's home,Demoshire,4,Very good,01/02/2025",
         "SC400005,Bad Places,Owner,Children's home,Demoshire,four,Good,01/02/2025",
-        f"SC400006,Future,Owner,Children's home,Demoshire,4,Good,01/01/{dt.date.today().year + 2}",
+        f"SC400006,Future,Owner,Children's home,Demoshire,4,Good,01/01/{clock.today().year + 2}",
         "SC400007,Short row",
     ]
     file = read_ofsted_csv(write(tmp_path, "\n".join([HEADER, *rows])))
@@ -178,7 +178,7 @@ def test_malformed_rows_are_rejected_with_line_and_reason(store: Store, tmp_path
         6: "“31/31/2025” is not a date (write it as 31/03/2025).",
         7: "“Very good” is not an Ofsted judgement.",
         8: "“four” is not a number of places.",
-        9: f"The inspection date 01/01/{dt.date.today().year + 2} is in the future.",
+        9: f"The inspection date 01/01/{clock.today().year + 2} is in the future.",
     }
     assert [r.urn for r in file.rows] == ["SC400001", "SC400002", "SC400007"]
     assert file.rows[1].setting_name is None  # no name: one is made from the file

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relcom_desktop.core import errors, plans, preferences
+from relcom_desktop.core import clock, errors, plans, preferences
 from relcom_desktop.core.dates import add_months, add_working_days
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview
@@ -18,7 +18,7 @@ from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child
 
 D = dt.date
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def test_calendar_arithmetic() -> None:

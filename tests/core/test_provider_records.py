@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import errors, reg40
+from relcom_desktop.core import clock, errors, reg40
 from relcom_desktop.core import provider_records as records
 from relcom_desktop.core import setting_documents as docs
 from relcom_desktop.core.enums import (
@@ -23,7 +23,7 @@ from relcom_desktop.core.setting_documents import DocumentStatus
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 DAY = dt.timedelta(days=1)
 
 

@@ -7,14 +7,14 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import contacts, errors
+from relcom_desktop.core import clock, contacts, errors
 from relcom_desktop.core import providers as svc
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.providers import ProviderFilter
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def test_provider_crud(store: Store) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from relcom_desktop.core import errors, journal, meetings
+from relcom_desktop.core import clock, errors, journal, meetings
 from relcom_desktop.core import reflection as svc
 from relcom_desktop.core.enums import JournalKind, LearningChange, PracticeShift
 from relcom_desktop.core.reflection import (
@@ -47,7 +47,7 @@ def test_a_reflection_needs_words_a_tag_a_real_link_and_no_future_date(store: St
     with pytest.raises(errors.ValidationError, match=r"journal entry .* no longer exists"):
         _reflect(store, D(2025, 1, 1), C.AUDITING, journal_entry_id=404)
     with pytest.raises(errors.ValidationError, match="future"):
-        _reflect(store, dt.date.today() + dt.timedelta(days=1), C.AUDITING)
+        _reflect(store, clock.today() + dt.timedelta(days=1), C.AUDITING)
     assert svc.count_reflections(store) == 0  # nothing half-written
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from relcom_desktop.core import journal, preferences
+from relcom_desktop.core import clock, journal, preferences
 from relcom_desktop.core import models as m
 from relcom_desktop.core.enums import JournalKind, OfstedJudgement, TrustLevel
 from relcom_desktop.core.quarters import Quarter, quarters_between
@@ -100,7 +100,7 @@ def test_quarters() -> None:
 def test_relationship_health_trust_tallies_contact_and_follow_ups(store: Store) -> None:
     p = a_provider(store)
     other = a_provider(store, "Other Ltd")
-    today = dt.date.today()
+    today = clock.today()
     now = Quarter.of(today)
     last_q = now.back(1).start
     _rated(store, p.id, last_q, JournalKind.CONCERN, 2)

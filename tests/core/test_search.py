@@ -13,6 +13,7 @@ from relcom_desktop.core import (
     actions,
     checkins,
     children,
+    clock,
     family,
     journal,
     meetings,
@@ -25,7 +26,7 @@ from relcom_desktop.core.enums import JournalKind, LearningChange, ProviderRepor
 from relcom_desktop.core.store.db import Store
 from tests.core.factories import a_child, a_provider, a_setting
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def kinds_found(store: Store, query: str) -> set[tuple[str, int]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from relcom_desktop.core import errors, journal, retention
+from relcom_desktop.core import clock, errors, journal, retention
 from relcom_desktop.core.child_list import count_children
 from relcom_desktop.core.children import set_archived
 from relcom_desktop.core.enums import AuditKind, JournalKind
@@ -82,7 +82,7 @@ def test_retention_rules_work_a_date_out(store: Store) -> None:
     found = retention.review(store, today=D(2026, 3, 1))
     assert [(i.child_id, i.keep_until) for i in found.past] == [(old, D(2026, 2, 28))]
     retention.set_policy(store, retention.RetentionRule.AFTER_LEAVING, 1)
-    later = dt.date.today() + dt.timedelta(days=800)
+    later = clock.today() + dt.timedelta(days=800)
     assert [i.child_id for i in retention.review(store, today=later).past] == [left]
     with pytest.raises(errors.ValidationError):
         retention.set_policy(store, retention.RetentionRule.BIRTHDAY, 0)

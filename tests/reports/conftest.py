@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.children import Child, get_child
 from relcom_desktop.core.demo import build_demo
 from relcom_desktop.core.store.audit import AuditEvent, recent_events
 from relcom_desktop.core.store.db import Store, open_store
 
-TODAY = dt.date.today()  # the day the reports are printed ("Generated ...")
+TODAY = clock.today()  # the day the reports are printed ("Generated ...")
 # The demo caseload is built around fixed days, so its records (and names) never depend on the
 # calendar; two days far apart show that the reports hold whatever day the records sit around.
 DEMO_DAYS = (dt.date(2026, 11, 25), dt.date(2027, 6, 14))

@@ -11,6 +11,7 @@ import pytest
 
 from relcom_desktop import reports
 from relcom_desktop.cli import main
+from relcom_desktop.core import clock
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore, create_check_in
 from relcom_desktop.core.children import Child, create_child
 from relcom_desktop.core.enums import Outcome, OutcomeRating
@@ -171,7 +172,7 @@ def test_cli_rejects_an_unknown_section(demo, tmp_path: Path, capsys) -> None:
 def test_very_long_text_flows_over_pages_in_paragraphs_and_tables(store, tmp_path) -> None:
     child = create_child(store, Child(preferred_name="Ash", about_me="word " * 6000))
     evidence = OutcomeScore(Outcome.HAPPY, OutcomeRating.GOING_WELL, "evidence " * 3000)
-    create_check_in(store, CheckIn(child.id, dt.date.today(), (evidence,)))
+    create_check_in(store, CheckIn(child.id, clock.today(), (evidence,)))
     result = reports.build_child_summary(store, child.id, tmp_path / "long.pdf")
     pdf = read_pdf(tmp_path / "long.pdf")
     assert result.pages == len(pdf.pages) > 10

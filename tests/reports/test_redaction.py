@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import insert
 
 from relcom_desktop import reports
+from relcom_desktop.core import clock
 from relcom_desktop.core import models as m
 from relcom_desktop.core.actions import Action, create_action
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore, create_check_in
@@ -26,7 +27,7 @@ from relcom_desktop.reports.redaction import ChildName, Redactor, initials
 from tests.core.factories import a_child, a_placement, a_provider, a_setting
 from tests.reports.conftest import assert_every_page_marked_and_numbered, read_pdf
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 DOB = dt.date(TODAY.year - 13, 2, 14)
 SECRETS = ["Ruby", "Sofia", "Hawthornholt", "Zofia", "Wiśniewska", "Sample Lane", "ZD1 5AT"]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.children import Child, create_child, set_archived
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.interop.ssda903 import LegalStatus, PlacementProvider, PlacementType
@@ -77,14 +78,14 @@ class Caseload:
 
 def _years_ago(years: int) -> dt.date:
     """A date of birth giving exactly this age today (the birthday fell last month)."""
-    today = dt.date.today()
+    today = clock.today()
     return dt.date(today.year - years, today.month, 1) - dt.timedelta(days=1)
 
 
 @pytest.fixture
 def caseload(store: Store) -> Caseload:
     """Three providers, four settings and five children (one archived), with placements."""
-    today = dt.date.today()
+    today = clock.today()
     harbour = create_provider(store, Provider(name="Harbour Homes", kind=PlacementProvider.PR4))
     willow = create_provider(store, Provider(name="Willow Fostering", kind=PlacementProvider.PR5))
     quiet = create_provider(store, Provider(name="Quiet Lane Care", kind=PlacementProvider.PR4))

@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from relcom_desktop.core import preferences
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core.actions import Action, Due, Whose, create_action, get_action
 from relcom_desktop.core.enums import ActionStatus
 from relcom_desktop.ui.pages.action_dialogs import ReassignDialog, SnoozeDialog
 from relcom_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.keyboard import CTRL, closed, dialog_of, key, open_window, tab_to, type_text
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 D = dt.timedelta
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from relcom_desktop.app import run_gui
+from relcom_desktop.core import clock
 from relcom_desktop.core.store.db import open_store
 
 
@@ -86,7 +87,7 @@ def test_today_shows_its_lists_before_the_data_file_opens(qtbot, tmp_path: Path,
 
     store = open_store(tmp_path)
     demo.build_demo(store, "tiny", seed=3)
-    today = dt.date.today()
+    today = clock.today()
     create_action(store, Action("Chase the PEP", due_on=today - dt.timedelta(days=400)))
     store.close()
     view = start_reading(tmp_path / "relcom.sqlite3", SCHEMA_HEAD)()

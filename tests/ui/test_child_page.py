@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
-from relcom_desktop.core import children, placements
+from relcom_desktop.core import children, clock, placements
 from relcom_desktop.ui.bus import bus, reset_bus
 from relcom_desktop.ui.child.section import ChildrenSection
 from relcom_desktop.ui.child.trash_dialog import ChildrenTrashDialog
 from tests.ui.helpers import in_dialog
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

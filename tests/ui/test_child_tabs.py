@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from relcom_desktop.core import actions, checkins, family, journal, plans, reviews
+from relcom_desktop.core import actions, checkins, clock, family, journal, plans, reviews
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
 from relcom_desktop.core.children import get_child, update_child
 from relcom_desktop.core.enums import (
@@ -28,7 +28,7 @@ from relcom_desktop.ui.bus import bus, reset_bus
 from relcom_desktop.ui.child.page import ChildPage
 from tests.ui.helpers import in_dialog
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.journal import JournalEntry, create_entry, list_entries
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.lazy_model import PAGE_SIZE
 from relcom_desktop.ui.pages.journal_page import JournalPage
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def add(caseload, provider: str, days_ago: int, kind: JournalKind, summary: str, *children):

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.journal import JournalFilter, entry_view, list_entries
@@ -147,8 +148,8 @@ def test_a_refused_save_keeps_everything_typed(qtbot, caseload) -> None:
     assert dialog.hint.text() == "Still needed: a short summary"
     dialog.summary.setText("Visit to Oak House")
     assert dialog.save_button.isEnabled() and dialog.hint.text() == ""
-    dialog.occurred.setDate(dt.date.today() - dt.timedelta(days=3))
-    dialog.follow_up.set_value(dt.date.today() - dt.timedelta(days=10))
+    dialog.occurred.setDate(clock.today() - dt.timedelta(days=3))
+    dialog.follow_up.set_value(clock.today() - dt.timedelta(days=10))
     dialog.try_save()
     assert dialog.isVisible()
     assert "follow-up date cannot be before" in dialog.error.text()

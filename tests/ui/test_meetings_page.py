@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action, get_action
 from relcom_desktop.core.enums import ActionStatus, MeetingKind
 from relcom_desktop.core.meeting_list import MeetingFilter, When, count_meetings
@@ -17,7 +18,7 @@ from relcom_desktop.core.meetings import Attendee, get_meeting_detail, save_meet
 from relcom_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.keyboard import CTRL, CTRL_SHIFT, key, open_window, tab_to, type_text
 
-SOON = dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10, 0))
+SOON = dt.datetime.combine(clock.today() + dt.timedelta(days=3), dt.time(10, 0))
 
 
 @pytest.fixture
@@ -196,7 +197,7 @@ def test_each_decision_cell_sits_under_its_heading(qtbot, page: MeetingsPage) ->
 
 
 def test_past_meetings_are_listed_newest_first(qtbot, page: MeetingsPage, caseload) -> None:
-    today = dt.date.today()
+    today = clock.today()
     for days, title in ((40, "Older"), (5, "Newest"), (20, "Middle")):
         when = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(10))
         save_meeting(caseload.store, meeting_from_template(MeetingKind.OTHER, when, title=title))

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from relcom_desktop.core import meetings, preferences
+from relcom_desktop.core import clock, meetings, preferences
 from relcom_desktop.reports import ReportKind
 from relcom_desktop.ui.pdf_preview import PdfPreview
 from relcom_desktop.ui.print_flow import PrintDialog
@@ -144,7 +144,7 @@ def test_reflect_on_a_meeting_links_it(qtbot, caseload, settings: QSettings, mon
         caseload.store,
         meetings.Meeting(
             title="Sufficiency workshop",
-            starts_at=dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10)),
+            starts_at=dt.datetime.combine(clock.today() + dt.timedelta(days=3), dt.time(10)),
         ),
     )
     opened: list[tuple[str, int]] = []
@@ -165,7 +165,7 @@ def test_reflect_on_a_meeting_links_it(qtbot, caseload, settings: QSettings, mon
 
 def test_meetings_list_prints_the_chosen_meetings_minutes(qtbot, caseload, settings) -> None:
     window = shown_main_window(qtbot, caseload.store, settings)
-    when = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(10))
+    when = dt.datetime.combine(clock.today() + dt.timedelta(days=2), dt.time(10))
     meetings.create_meeting(caseload.store, meetings.Meeting(title="Sufficiency", starts_at=when))
     window.show_section("meetings")
     page = window.page("meetings")

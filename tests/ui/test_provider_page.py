@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from relcom_desktop.core import contacts, reg40
+from relcom_desktop.core import clock, contacts, reg40
 from relcom_desktop.core.enums import JournalKind, ProviderReportKind, RiskRating, TrustLevel
 from relcom_desktop.core.journal import JournalEntry, create_entry
 from relcom_desktop.core.provider_records import ProviderReport, create_report
@@ -17,7 +17,7 @@ from relcom_desktop.core.providers import Setting, count_providers, create_setti
 from relcom_desktop.ui.bus import bus
 from relcom_desktop.ui.provider.section import ProvidersSection
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

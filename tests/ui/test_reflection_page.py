@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import journal
+from relcom_desktop.core import clock, journal
 from relcom_desktop.core import reflection as svc
 from relcom_desktop.core.enums import JournalKind, LearningChange, PracticeShift
 from relcom_desktop.ui.main_window import MainWindow
@@ -26,7 +26,7 @@ from relcom_desktop.ui.reflection.assessment_dialog import AssessmentDialog
 from relcom_desktop.ui.reflection.reflection_dialog import ReflectionDialog
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture
@@ -276,7 +276,7 @@ def test_forms_grow_with_the_text_so_nothing_is_cut_off(qtbot, qapp, caseload, s
 
     try:
         theme.apply(qapp, "light", scale)
-        dialog = ReflectionDialog(caseload.store, svc.Reflection(dt.date.today()))
+        dialog = ReflectionDialog(caseload.store, svc.Reflection(clock.today()))
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

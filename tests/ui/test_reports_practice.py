@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from relcom_desktop.core import clock
 from relcom_desktop.reports import PackSection, ReportKind
 from relcom_desktop.ui.pages.reports_page import ReportsPage
 
@@ -28,7 +29,7 @@ def test_practice_summary_needs_no_record_and_my_practice_is_opt_in(qtbot, casel
     page.kind.setCurrentIndex(page.kind.findData(ReportKind.PRACTICE.value))
     assert not page.picker.isVisible() and not page.sections_box.isVisible()
     assert page.date_from.isEnabled()
-    page.date_from.setDate(dt.date.today() - dt.timedelta(days=30))
+    page.date_from.setDate(clock.today() - dt.timedelta(days=30))
     page.build_button.setFocus()
     qtbot.keyClick(page.build_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: page.preview is not None, timeout=BUILD_TIMEOUT)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action, create_action
 from relcom_desktop.core.overview import FigureKey
 from relcom_desktop.core.today_items import TodayItem
@@ -20,7 +21,7 @@ from relcom_desktop.ui.pages.today_cards import how_long, when_text
 from relcom_desktop.ui.pages.today_page import TodayPage
 from tests.ui.keyboard import closed, dialog_of, key, open_window, tab_to
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

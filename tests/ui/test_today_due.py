@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.children import get_child, update_child
 from relcom_desktop.core.enums import ContactArrangement, PlanKind
 from relcom_desktop.core.family import FamilyLink, create_link
@@ -24,7 +25,7 @@ from relcom_desktop.ui.pages.reviews_due_dialog import ReviewsDueDialog
 from relcom_desktop.ui.pages.today_page import TodayPage
 from tests.ui.keyboard import dialog_of, key, open_window, tab_to
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _due(caseload) -> int:

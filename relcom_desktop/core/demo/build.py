@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.demo import actions, activity, meetings, people, providers, reflection
 from relcom_desktop.core.demo.scales import SCALES, DemoScale, DemoSummary
 from relcom_desktop.core.demo.sink import Cancelled, Progress, Sink
@@ -74,7 +75,7 @@ def build_demo(
     with store.write() as session:
         _refuse_if_used(session)
         sink = Sink(session, _units(size), progress, cancelled)
-        world = World(random.Random(seed), today or dt.date.today(), size, sink)
+        world = World(random.Random(seed), today or clock.today(), size, sink)
         existing = set(session.scalars(select(AppSetting.key)))
         for stage in STAGES:
             stage(world)

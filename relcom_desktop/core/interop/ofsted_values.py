@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.enums import OfstedJudgement, SettingType
 from relcom_desktop.core.interop.ofsted_headers import (
     DATE,
@@ -159,7 +160,7 @@ def read_date(text: str) -> dt.date:
                 day = dt.datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
-            if day > dt.date.today():
+            if day > clock.today():
                 raise ValueError(f"The inspection date {text} is in the future.")
             return day
     raise ValueError(f"“{text}” is not a date (write it as 31/03/2025).")

@@ -22,7 +22,7 @@ from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
-from relcom_desktop.core import errors
+from relcom_desktop.core import clock, errors
 from relcom_desktop.core.interop.import_run import day
 from relcom_desktop.core.interop.sheet_files import read_sheet
 from relcom_desktop.core.interop.spreadsheet import Sheet, normalise_header, unguard_formula
@@ -71,7 +71,7 @@ def return_from_sheets(
     first: Sheet, second: Sheet, today: dt.date | None = None, year: int | None = None
 ) -> Ssda903Return:
     header, episodes = _which_is_which(first, second)
-    today = today or dt.date.today()
+    today = today or clock.today()
     year = year or _year_of(episodes, today)
     problems: list[Problem] = []
     header_rows = _read_rows(header, HEADER, header_row, problems, today)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from relcom_desktop.core import checkins
+from relcom_desktop.core import checkins, clock
 from relcom_desktop.core.checkins import CheckIn, OutcomeScore
 from relcom_desktop.core.enums import Outcome, OutcomeRating
 from relcom_desktop.core.formatting import short_date
@@ -56,7 +55,7 @@ class CheckInDialog(RecordDialog):
         )
         super().__init__(title, parent)
         self._store, self._check_in = store, check_in
-        self.held_on = DateField("the date of the check-in", required=True, latest=dt.date.today())
+        self.held_on = DateField("the date of the check-in", required=True, latest=clock.today())
         self.form.add("&Date", self.held_on)
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import checkins
+from relcom_desktop.core import checkins, clock
 from relcom_desktop.core.checkins import CheckIn
 from relcom_desktop.core.dates import add_months
 from relcom_desktop.core.enums import Outcome
@@ -139,7 +137,7 @@ class CheckInsTab(ChildTab):
         self._show_detail()
 
     def _show_chart(self) -> None:
-        today = dt.date.today()
+        today = clock.today()
         months = self.range.currentData()
         oldest = self.history[-1].held_on if self.history else today
         first = add_months(today, -months) if months else oldest
@@ -150,7 +148,7 @@ class CheckInsTab(ChildTab):
         self.detail.setText(detail_html(current) if current else "")
 
     def add(self) -> None:
-        blank = CheckIn(self.child_id, dt.date.today())
+        blank = CheckIn(self.child_id, clock.today())
         self.run_dialog(CheckInDialog(self._store, blank, self))
 
     def edit(self) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.children import Child, create_child, delete_child, restore_child
 from relcom_desktop.core.enums import Sex
 from relcom_desktop.core.interop.ssda903 import LegalStatus
@@ -30,7 +30,7 @@ class ChildDetails:
     """The detail fields of a child, laid out on a :class:`CheckedForm`."""
 
     def __init__(self, form: CheckedForm) -> None:
-        today = dt.date.today()
+        today = clock.today()
         self.preferred_name = line("Preferred name", 120, "The name the child likes to be called")
         self.full_name = line("Full name", 240)
         self.date_of_birth = DateField("the date of birth", latest=today)

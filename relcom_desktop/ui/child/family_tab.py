@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from relcom_desktop.core import family, preferences
+from relcom_desktop.core import clock, family, preferences
 from relcom_desktop.core.enums import ContactArrangement, LinkImportance, LinkKind
 from relcom_desktop.core.family import FamilyLink
 from relcom_desktop.core.formatting import short_date
@@ -54,7 +53,7 @@ class LinkDialog(RecordDialog):
         self.relationship = line("Relationship", 120, "e.g. Mum, older brother, Nan")
         self.arrangement = enum_picker(ContactArrangement)
         self.importance = enum_picker(LinkImportance)
-        self.last_contact = DateField("the last contact", latest=dt.date.today())
+        self.last_contact = DateField("the last contact", latest=clock.today())
         self.notes = TextArea("Notes", lines=3)
         self.form.add("&Name", self.name, self._name_problem)
         self.form.add("&Kind of link", self.kind)
@@ -140,7 +139,7 @@ class FamilyTab(ChildTab):
         self.period.setValue(days)
         self.period.blockSignals(False)
         self.table.set_rows(links)
-        due = family.links_needing_contact(links, dt.date.today(), days)
+        due = family.links_needing_contact(links, clock.today(), days)
         self.reminder.setText(reminder_text(due, days))
         self.reminder.setVisible(bool(due))
         self.table.setVisible(bool(links))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.formatting import short_date
 
 DATE_HINT = "e.g. 3/3/2026"
@@ -32,7 +33,7 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
     if not text:
         return None
     if text == "today":
-        return today or dt.date.today()
+        return today or clock.today()
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", text):
@@ -59,7 +60,7 @@ def _full_year(text: str) -> int:
     """A two-digit year is this century's unless that is more than ten years ahead."""
     year = int(text)
     if len(text) == 2:
-        this_year = dt.date.today().year
+        this_year = clock.today().year
         year += this_year // 100 * 100
         if year > this_year + 10:
             year -= 100

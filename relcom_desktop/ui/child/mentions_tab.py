@@ -5,10 +5,9 @@ Each row opens its record where it lives (the Journal or Actions section).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action, open_actions
 from relcom_desktop.core.formatting import MISSING, plural, short_date
 from relcom_desktop.core.journal import JournalFilter, count_entries, list_entries
@@ -32,7 +31,7 @@ JOURNAL_COLUMNS = [
 def _due(action: Action) -> str:
     if action.due_on is None:
         return "No date"
-    late = " · overdue" if action.due_on < dt.date.today() else ""
+    late = " · overdue" if action.due_on < clock.today() else ""
     return short_date(action.due_on) + late
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from relcom_desktop.core import checkins, plans
+from relcom_desktop.core import checkins, clock, plans
 from relcom_desktop.core.children import Child, delete_child, get_child, restore_child, set_archived
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.placements import current_placement, placements_for_child, stability
@@ -110,7 +110,7 @@ class ChildPage(QWidget):
 
     def _show(self, child: Child) -> None:
         self.child = child
-        today = dt.date.today()
+        today = clock.today()
         self.header.show_child(child, today)
         if not self.about.dirty or self.about.child is None or self.about.child.id != child.id:
             self.about.load(child)
@@ -147,7 +147,7 @@ class ChildPage(QWidget):
                 self.left.emit(f"{name} is no longer on the caseload.")
             return
         if kind in HEADER_KINDS:
-            self._refresh_status(dt.date.today())
+            self._refresh_status(clock.today())
         for tab in self.lazy_tabs:
             if kind in tab.kinds:
                 tab.stale = True

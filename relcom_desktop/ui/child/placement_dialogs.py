@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.interop.ssda903 import (
@@ -71,7 +72,7 @@ class StartPlacementDialog(RecordDialog):
         self.setting = SettingPicker(store)
         self.placement_type = enum_picker(PlacementType, blank=CHOOSE, with_code=True)
         self.start = DateField("the start date", required=True)
-        self.start.set_value(dt.date.today())
+        self.start.set_value(clock.today())
         self.planned_end = DateField("the planned end date")
         self.fee = MoneyField("the weekly fee")
         self.notes = TextArea("Notes", lines=3)
@@ -178,7 +179,7 @@ class EndPlacementDialog(RecordDialog):
         super().__init__(f"{verb} at {view.setting_name}", parent)
         self._store, self._view = store, view
         self.end = DateField("the end date", required=True)
-        self.end.set_value(view.placement.end_date or dt.date.today())
+        self.end.set_value(view.placement.end_date or clock.today())
         self.planned, self.change_reason = ending_pickers()
         self.end_reason = enum_picker(ReasonEpisodeCeased, blank=NOT_RECORDED, with_code=True)
         self.notes = TextArea("What happened", lines=4)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import placements as svc
 from relcom_desktop.core.formatting import money, plural, short_date
 from relcom_desktop.core.legal_status import LegalStatusSpan, legal_status_periods
@@ -67,7 +66,7 @@ class PlacementsTab(ChildTab):
         self.timeline.ending_requested.connect(self.edit_ending)
 
     def reload(self) -> None:
-        today = dt.date.today()
+        today = clock.today()
         self.history = svc.placements_for_child(self._store, self.child_id)
         self.current = svc.current_placement(self.history, today)
         self.summary.setText(stability_text(svc.stability(self.history, today), self.current))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QWidget
 
-from relcom_desktop.core import plans
+from relcom_desktop.core import clock, plans
 from relcom_desktop.core.enums import PlanKind
 from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.core.plans import ChildPlan, LookedAfterReview
@@ -25,7 +24,6 @@ from relcom_desktop.ui.lazy_model import Column
 from relcom_desktop.ui.undo import RecordService, record_done
 from relcom_desktop.ui.widgets import quiet_label
 
-TODAY = dt.date.today
 PLANS = RecordService.of(plans, "plan", "plan")
 LAC_REVIEWS = RecordService.of(plans, "lac_review", "lac_review")
 
@@ -33,7 +31,7 @@ LAC_REVIEWS = RecordService.of(plans, "lac_review", "lac_review")
 def _next_review(plan: ChildPlan) -> str:
     if plan.next_review is None:
         return "—"
-    overdue = " · overdue" if plan.review_overdue(TODAY()) else ""
+    overdue = " · overdue" if plan.review_overdue(clock.today()) else ""
     return short_date(plan.next_review) + overdue
 
 
@@ -67,7 +65,7 @@ class PlanDialog(RecordDialog):
         super().__init__("Edit plan" if plan.id else "Add a plan", parent)
         self._store, self._plan = store, plan
         self.kind = enum_picker(PlanKind)
-        self.plan_date = DateField("the plan's date", latest=TODAY())
+        self.plan_date = DateField("the plan's date", latest=clock.today())
         self.next_review = DateField("the next review")
         self.location = line("Where the document lives", 400, "e.g. LCS › Documents › Care plan")
         self.notes = TextArea("Notes", lines=3)
@@ -103,7 +101,7 @@ class LacReviewDialog(RecordDialog):
     ) -> None:
         super().__init__("Edit review" if review.id else "Record a looked-after review", parent)
         self._store, self._review = store, review
-        self.held_on = DateField("the date it was held", required=True, latest=TODAY())
+        self.held_on = DateField("the date it was held", required=True, latest=clock.today())
         self.notes = TextArea("Notes", lines=5)
         self.form.add("&Held on", self.held_on)
         self.form.add("N&otes", self.notes)
@@ -175,7 +173,7 @@ class PlansTab(ChildTab):
         self.run_dialog(PlanDialog(self._store, plan or ChildPlan(self.child_id, kind), self))
 
     def _review_dialog(self, review: LookedAfterReview | None) -> None:
-        blank = LookedAfterReview(self.child_id, TODAY())
+        blank = LookedAfterReview(self.child_id, clock.today())
         self.run_dialog(LacReviewDialog(self._store, review or blank, self))
 
     def _change_schedule(self) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollArea, QWidget
 
-from relcom_desktop.core import reviews
+from relcom_desktop.core import clock, reviews
 from relcom_desktop.core.enums import QualityStandard, StandardRating
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
@@ -93,7 +92,7 @@ class ReviewDialog(RecordDialog):
         verb = "Edit the review" if review.id else "Review the placement"
         super().__init__(f"{verb} at {view.setting_name}", parent)
         self._store, self._review = store, review
-        self.held_on = DateField("the review date", required=True, latest=dt.date.today())
+        self.held_on = DateField("the review date", required=True, latest=clock.today())
         self.form.add("Review &date", self.held_on)
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)

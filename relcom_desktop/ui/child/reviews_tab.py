@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QWidget
 
-from relcom_desktop.core import placements, reviews
+from relcom_desktop.core import clock, placements, reviews
 from relcom_desktop.core.enums import QualityStandard, StandardRating
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.placements import PlacementView
@@ -106,7 +106,7 @@ class ReviewsTab(ChildTab):
     def reload(self) -> None:
         history = placements.placements_for_child(self._store, self.child_id)
         self.settings = {v.placement.id: v for v in history if v.placement.id is not None}
-        self.current = placements.current_placement(history, dt.date.today())
+        self.current = placements.current_placement(history, clock.today())
         self.all_reviews = reviews.reviews_of_child(self._store, self.child_id)
         self.table.set_rows(self.all_reviews)
         has = bool(self.all_reviews)
@@ -140,7 +140,7 @@ class ReviewsTab(ChildTab):
         if self.current is None or self.current.placement.id is None:
             return
         placement_id = self.current.placement.id
-        today = dt.date.today()
+        today = clock.today()
         previous = self._previous(placement_id, today, None)
         blank = PlacementReview(placement_id, today)
         self.run_dialog(ReviewDialog(self._store, self.current, blank, previous, self))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
@@ -33,7 +34,7 @@ def date_edit(day: dt.date | None, parent: QWidget) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
-    edit.setDate(QDate(day or dt.date.today()))
+    edit.setDate(QDate(day or clock.today()))
     return edit
 
 
@@ -108,7 +109,7 @@ class ActionDialog(FormDialog):
         self.who.setPlaceholderText("Who does it (blank: you)")
         self.has_due = QCheckBox("Due by", self)
         self.has_due.setChecked(action.due_on is not None)
-        self.due = date_edit(action.due_on or dt.date.today(), self)
+        self.due = date_edit(action.due_on or clock.today(), self)
         self.due.setEnabled(action.due_on is not None)
         self.due.setAccessibleName("Due date")
         self.has_due.toggled.connect(self.due.setEnabled)
@@ -158,8 +159,8 @@ class SnoozeDialog(FormDialog):
     ) -> None:
         super().__init__("Snooze action", parent)
         self._save = save
-        tomorrow = dt.date.today() + dt.timedelta(days=1)
-        self.until = date_edit(dt.date.today() + dt.timedelta(days=7), self)
+        tomorrow = clock.today() + dt.timedelta(days=1)
+        self.until = date_edit(clock.today() + dt.timedelta(days=7), self)
         self.until.setMinimumDate(QDate(tomorrow))
         self.form.addRow(QLabel(f"Hide “{title}” from Today and the due lists until:", self))
         self.form.addRow("&Until", self.until)

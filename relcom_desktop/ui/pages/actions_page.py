@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from relcom_desktop.core import actions as svc
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import ActionFilter, ActionListRow, ActionSort, Due, Whose
 from relcom_desktop.core.enums import ActionSource, ActionStatus
 from relcom_desktop.core.errors import RelcomError
@@ -32,7 +33,7 @@ STATUS_CHOICES = [(ActionStatus.DONE, "Done"), ("all", "Open and done")]
 
 
 def _due(row: ActionListRow) -> str:
-    today = dt.date.today()
+    today = clock.today()
     if row.status is ActionStatus.DONE:
         return f"Done {short_date(row.done_on)}"
     if row.due_on is None:
@@ -44,7 +45,7 @@ def _due(row: ActionListRow) -> str:
 
 
 def _due_tip(row: ActionListRow) -> str:
-    if row.snoozed_until and row.snoozed_on(dt.date.today()):
+    if row.snoozed_until and row.snoozed_on(clock.today()):
         return f"Snoozed until {short_date(row.snoozed_until)}"
     return ""
 

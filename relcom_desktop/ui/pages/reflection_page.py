@@ -7,8 +7,6 @@ the eight shifts repeated over time, and indicators from the record beside each 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.reflection import Reflection
 from relcom_desktop.core.store.db import Store
 from relcom_desktop.ui.bus import bus
@@ -85,7 +84,7 @@ class ReflectionPage(QWidget):
     # ---- acting ------------------------------------------------------------------------
 
     def new_reflection(self) -> None:
-        open_reflection(self.store, Reflection(written_on=dt.date.today()), self)
+        open_reflection(self.store, Reflection(written_on=clock.today()), self)
 
     def new_assessment(self) -> None:
         self.practice.new_assessment()

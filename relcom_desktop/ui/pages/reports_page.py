@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from relcom_desktop import reports
-from relcom_desktop.core import preferences
+from relcom_desktop.core import clock, preferences
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.store.db import Store
@@ -201,7 +201,7 @@ class ReportsPage(QWidget):
             QWidget.setTabOrder(before, after)
 
     def _load_choices(self) -> None:
-        today = dt.date.today()
+        today = clock.today()
         self.date_to.setDate(_qdate(today))
         self.date_from.setDate(_qdate(today - dt.timedelta(days=365)))
         paper = preferences.get(self.store, preferences.REPORT_PAPER)

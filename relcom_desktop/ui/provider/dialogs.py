@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from relcom_desktop.core import contacts, provider_records, providers
+from relcom_desktop.core import clock, contacts, provider_records, providers
 from relcom_desktop.core.enums import OfstedJudgement, ProviderReportKind, SettingType
 from relcom_desktop.core.interop.ssda903 import PlacementProvider
 from relcom_desktop.core.store.db import Store
@@ -127,7 +126,7 @@ class SettingDialog(RecordDialog):
             enum_picker(OfstedJudgement, s.ofsted_judgement, none_text="Not known"),
         )
         self.inspected = self.add_row("Inspected", OptionalDate("Inspected on", s.ofsted_date))
-        self.inspected.edit.setMaximumDate(dt.date.today())
+        self.inspected.edit.setMaximumDate(clock.today())
         self.address = self.add_row("&Address", text_box(s.address, lines=2))
         self.postcode = self.add_row("P&ostcode", line_edit(s.postcode, max_length=12))
         self.local_authority = self.add_row(
@@ -209,7 +208,7 @@ class ReportDialog(RecordDialog):
     ) -> None:
         super().__init__(store, original, parent)
         r = original
-        today = dt.date.today()
+        today = clock.today()
         self.setting = self.add_row(
             "&Setting", setting_picker(settings, r.setting_id if r else setting_id)
         )

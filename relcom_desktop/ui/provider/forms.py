@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.ui import theme
 from relcom_desktop.ui.widgets import PAGE_SPACING, WideDialog, quiet_label
@@ -35,7 +36,7 @@ FORM_WIDTH = 560
 
 
 def date_edit(day: dt.date | None = None, *, latest: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day or dt.date.today()))
+    edit = QDateEdit(QDate(day or clock.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     if latest is not None:

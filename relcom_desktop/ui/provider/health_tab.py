@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.formatting import plural, short_date
 from relcom_desktop.core.relationship import RelationshipHealth, relationship_health
@@ -96,7 +95,7 @@ class HealthTab(ProviderTab):
         latest = h.latest_trust
         self.trust_value.setText(latest.label if latest else "Not recorded")
         self.trust_note.setText(f"{int(latest)} of 5" if latest else "in this period")
-        overdue = sum(1 for a in h.open_follow_ups if a.due_on and a.due_on < dt.date.today())
+        overdue = sum(1 for a in h.open_follow_ups if a.due_on and a.due_on < clock.today())
         self.follow_value.setText(str(len(h.open_follow_ups)))
         self.follow_note.setText(f"⚠ {overdue} overdue" if overdue else "none overdue")
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import journal
+from relcom_desktop.core import clock, journal
 from relcom_desktop.core import journal_drafts as drafts
 from relcom_desktop.core.enums import JournalKind, TrustLevel
 from relcom_desktop.core.journal import (
@@ -51,7 +51,7 @@ def entry_from_draft(d: drafts.JournalDraft, original: JournalEntry | None = Non
     """The entry the form's contents describe (the service checks it when saved)."""
     return JournalEntry(
         provider_id=d.provider_id or 0,
-        occurred_on=d.occurred_on or dt.date.today(),
+        occurred_on=d.occurred_on or clock.today(),
         kind=d.kind or JournalKind.VISIT,
         summary=d.summary,
         body=d.body,
@@ -102,7 +102,7 @@ class JournalEntryDialog(FormDialog):
         super().__init__("New journal entry" if new else "Edit journal entry", "Save entry", parent)
         self.store = store
         self.original = entry
-        today = dt.date.today()
+        today = clock.today()
         self.provider = SearchCombo(provider_choices(store), none_text="Choose a provider…")
         self.setting = QComboBox()
         self.setting.setToolTip("The home or service this was about, if it was about one")
@@ -268,7 +268,7 @@ class JournalEntryDialog(FormDialog):
 
 def current_placement_of_child(store: Store, child_id: int) -> tuple[int | None, int | None]:
     """The provider and setting the child lives with today (None, None if not placed)."""
-    today = dt.date.today()
+    today = clock.today()
     for view in placements_for_child(store, child_id):
         p = view.placement
         if p.start_date <= today and (p.end_date is None or p.end_date > today):

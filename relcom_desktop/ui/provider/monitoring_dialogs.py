@@ -3,12 +3,10 @@ notification, the visit checklist template, and when a provider needs attention.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
-from relcom_desktop.core import preferences, reg40, setting_documents
+from relcom_desktop.core import clock, preferences, reg40, setting_documents
 from relcom_desktop.core import provider_records as records
 from relcom_desktop.core.enums import RiskRating, SettingDocumentKind
 from relcom_desktop.core.journal import child_choices
@@ -66,7 +64,7 @@ class VisitDialog(RecordDialog):
     ) -> None:
         super().__init__(store, original, parent)
         v = original
-        today = dt.date.today()
+        today = clock.today()
         self.setting = self.add_row(
             "&Setting", setting_picker(settings, v.setting_id if v else setting_id)
         )
@@ -131,10 +129,8 @@ class DocumentDialog(RecordDialog):
         self.title = self.add_row(
             "&Title", line_edit(d.title if d else "", placeholder="As the document is named")
         )
-        self.dated = self.add_row(
-            "Dat&ed", OptionalDate("Dated", d.dated if d else dt.date.today())
-        )
-        self.dated.edit.setMaximumDate(dt.date.today())
+        self.dated = self.add_row("Dat&ed", OptionalDate("Dated", d.dated if d else clock.today()))
+        self.dated.edit.setMaximumDate(clock.today())
         self.expires = self.add_row(
             "E&xpires", OptionalDate("Expires on", d.expires if d else None)
         )
@@ -166,7 +162,7 @@ class Reg40Dialog(RecordDialog):
     ) -> None:
         super().__init__(store, original, parent)
         n = original
-        today = dt.date.today()
+        today = clock.today()
         self.setting = self.add_row(
             "&Setting", setting_picker(settings, n.setting_id if n else None)
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from relcom_desktop.core import clock
 from relcom_desktop.core import provider_records as records
 from relcom_desktop.core import setting_documents as documents
 from relcom_desktop.core.formatting import MISSING, short_date
@@ -61,7 +60,7 @@ def _status(line: ChecklistLine) -> str:
     if line.status is DocumentStatus.MISSING:
         return "⚠ Missing"
     if line.status is DocumentStatus.EXPIRING and doc and doc.expires:
-        days = (doc.expires - dt.date.today()).days
+        days = (doc.expires - clock.today()).days
         return f"Expires in {days} day{'s' if days != 1 else ''}"
     return line.status.label
 

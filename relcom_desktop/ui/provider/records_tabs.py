@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
-from relcom_desktop.core import actions, contacts, provider_records, reg40
+from relcom_desktop.core import actions, clock, contacts, provider_records, reg40
 from relcom_desktop.core.actions import Action
 from relcom_desktop.core.enums import ActionStatus
 from relcom_desktop.core.formatting import MISSING, short_date
@@ -170,7 +169,7 @@ class Reg40Tab(RecordTab):
 def _due(a: Action) -> str:
     if a.due_on is None:
         return MISSING
-    late = a.status is ActionStatus.OPEN and a.due_on < dt.date.today()
+    late = a.status is ActionStatus.OPEN and a.due_on < clock.today()
     return short_date(a.due_on) + (" ⚠ overdue" if late else "")
 
 

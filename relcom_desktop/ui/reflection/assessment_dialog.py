@@ -8,7 +8,6 @@ the last one left off, so repeating it over time is quick.
 
 from __future__ import annotations
 
-import datetime as dt
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import reflection
+from relcom_desktop.core import clock, reflection
 from relcom_desktop.core.enums import SHIFT_SCALE_MAX, PracticeShift
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.core.reflection import (
@@ -114,7 +113,7 @@ class AssessmentDialog(FormDialog):
         self.store = store
         self.original = assessment
         self.assessed = date_edit(
-            assessment.assessed_on if assessment else None, latest=dt.date.today()
+            assessment.assessed_on if assessment else None, latest=clock.today()
         )
         start = assessment or previous
         on = short_date(previous.assessed_on) if previous else ""

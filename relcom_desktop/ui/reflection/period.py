@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from relcom_desktop.core import clock
 from relcom_desktop.core.formatting import short_date
 from relcom_desktop.ui.provider.forms import date_edit, date_of
 
@@ -47,8 +48,8 @@ class PeriodPicker(QWidget):
         for name, _days in PRESETS:
             self.preset.addItem(name)
         self.preset.addItem(CUSTOM)
-        self.date_from = date_edit(latest=dt.date.today())
-        self.date_to = date_edit(latest=dt.date.today())
+        self.date_from = date_edit(latest=clock.today())
+        self.date_to = date_edit(latest=clock.today())
         self.date_from.setMinimumDate(QDate(EARLIEST))
         self.date_from.setAccessibleName("From")
         self.date_to.setAccessibleName("To")
@@ -75,7 +76,7 @@ class PeriodPicker(QWidget):
         days = dict(PRESETS).get(self.preset.currentText(), -1)
         if days == -1:
             return  # custom: the dates stay as they are
-        today = dt.date.today()
+        today = clock.today()
         self._setting = True
         self.date_to.setDate(QDate(today))
         self.date_from.setDate(QDate(EARLIEST if days is None else today - dt.timedelta(days)))

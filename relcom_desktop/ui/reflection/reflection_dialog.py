@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relcom_desktop.core import reflection
+from relcom_desktop.core import clock, reflection
 from relcom_desktop.core.enums import LearningChange
 from relcom_desktop.core.errors import RelcomError
 from relcom_desktop.core.formatting import short_date
@@ -86,7 +86,7 @@ class ReflectionDialog(FormDialog):
         self.original = None if new else reflection
         self._start = reflection
         self._unlinked = False
-        self.written = date_edit(reflection.written_on, latest=dt.date.today())
+        self.written = date_edit(reflection.written_on, latest=clock.today())
         self.changes = ChangePicker(self)
         self.texts = {field: text_box(getattr(reflection, field), lines=3) for field in PROMPTS}
         self.child = SearchCombo(
@@ -230,5 +230,5 @@ def open_reflection(store: Store, reflection: Reflection, parent: QWidget) -> Re
 def reflect_on(store: Store, kind: str, record_id: int, parent: QWidget) -> ReflectionDialog:
     """ "Reflect on this…": a new reflection about a journal entry or meeting, already linked
     to it (and its provider and child). Raises RelcomError if the record has gone."""
-    draft = reflection_for(store, kind, record_id, dt.date.today())
+    draft = reflection_for(store, kind, record_id, clock.today())
     return open_reflection(store, draft, parent)

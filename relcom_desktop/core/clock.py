@@ -1,0 +1,14 @@
+"""The app's calendar: every "today" the app works with comes from :func:`today`.
+
+One place, so a whole test session can run on one day even if it crosses midnight (see
+``tests/conftest.py``), and so a day is never read twice within one user action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def today() -> dt.date:
+    """The local calendar date."""
+    return dt.date.today()
